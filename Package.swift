@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Steppe",
+    products: [
+        .executable(name: "steppe", targets: ["steppe"]),
+        .executable(name: "steppe-bench", targets: ["steppe-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Models, archive reading, taxonomy and display-width text layout. Foundation only.
+        .target(name: "SteppeCore"),
+        // State, actions, effects, key map and the pure reducer. No terminal code.
+        .target(name: "SteppeViewModel", dependencies: ["SteppeCore"]),
+        // Cell grid, themes and the views that draw a state into a grid.
+        .target(name: "SteppeRendering", dependencies: ["SteppeViewModel"]),
+        // The ncursesw C API, with the wide-character functions switched on.
+        .systemLibrary(
+            name: "CNCursesW",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Async-signal-safe terminal restore; written in C because signal handlers must be.
+        .target(name: "CTerminalGuard"),
+        // The only code that talks to ncurses.
+        .target(
+            name: "SteppeTerminal",
+            dependencies: ["SteppeRendering", "CNCursesW", "CTerminalGuard"]
+        ),
+        // Bundled themes (the top-level Themes/ folder) and the sample archive.
+        // The target's root is the package root so that Themes/ can stay at the top level.
+        .target(
+            name: "SteppeResources",
+            path: ".",
+            exclude: [
+                "README.md", "Tests",
+                "Sources/SteppeCore", "Sources/SteppeViewModel", "Sources/SteppeRendering",
+                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/SteppeTerminal",
+                "Sources/steppe", "Sources/steppe-bench", ".ci",
+            ],
+            sources: ["Sources/SteppeResources/ResourceLocator.swift"],
+            resources: [
+                .copy("Themes"),
+                .copy("Sources/SteppeResources/Sample"),
+                .copy("Sources/SteppeResources/Schema"),
+            ],
+            publicHeadersPath: "Sources/SteppeResources"
+        ),
+        .executableTarget(
+            name: "steppe",
+            dependencies: [
+                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeTerminal",
+                "SteppeResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "steppe-bench",
+            dependencies: [
+                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SteppeCoreTests", dependencies: ["SteppeCore", "SteppeResources"]),
+        .testTarget(name: "SteppeViewModelTests", dependencies: ["SteppeViewModel"]),
+        .testTarget(
+            name: "SteppeRenderingTests",
+            dependencies: ["SteppeRendering", "SteppeResources"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

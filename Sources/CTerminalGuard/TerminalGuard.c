@@ -1,0 +1,79 @@
+#include "TerminalGuard.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static struct termios saved_termios;
+static volatile sig_atomic_t have_saved = 0;
+static volatile sig_atomic_t screen_active = 0;
+
+// Mouse reporting off, attributes reset, cursor shown, keypad mode off, main screen back.
+static const char reset_sequence[] =
+    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[0m\033[?25h\033[?1l\033>\033[?1049l";
+
+enum { crash_signal_count = 5 };
+static const int crash_signals[crash_signal_count] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
+static struct sigaction previous_crash_actions[crash_signal_count];
+
+int steppe_guard_save(void) {
+    if (tcgetattr(STDIN_FILENO, &saved_termios) != 0) return -1;
+    have_saved = 1;
+    return 0;
+}
+
+void steppe_guard_set_active(int active) { screen_active = active ? 1 : 0; }
+
+void steppe_guard_restore(void) {
+    if (!screen_active) return;
+    screen_active = 0;
+    if (have_saved) tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+    ssize_t ignored = write(STDOUT_FILENO, reset_sequence, sizeof reset_sequence - 1);
+    (void)ignored;
+}
+
+static void restore_and_reraise(int signo) {
+    steppe_guard_restore();
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+static void restore_and_chain(int signo, siginfo_t *info, void *context) {
+    steppe_guard_restore();
+    for (int i = 0; i < crash_signal_count; i++) {
+        if (crash_signals[i] != signo) continue;
+        struct sigaction *previous = &previous_crash_actions[i];
+        if (previous->sa_flags & SA_SIGINFO) {
+            if (previous->sa_sigaction) { previous->sa_sigaction(signo, info, context); return; }
+        } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN && previous->sa_handler) {
+            previous->sa_handler(signo);
+            return;
+        }
+    }
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+static void restore_at_exit(void) { steppe_guard_restore(); }
+
+void steppe_guard_install(void) {
+    static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = restore_and_reraise;
+        sigemptyset(&action.sa_mask);
+        sigaction(quit_signals[i], &action, NULL);
+    }
+    for (int i = 0; i < crash_signal_count; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_sigaction = restore_and_chain;
+        action.sa_flags = SA_SIGINFO | SA_ONSTACK;
+        sigemptyset(&action.sa_mask);
+        sigaction(crash_signals[i], &action, &previous_crash_actions[i]);
+    }
+    atexit(restore_at_exit);
+}

@@ -1,0 +1,19 @@
+#ifndef STEPPE_TERMINAL_GUARD_H
+#define STEPPE_TERMINAL_GUARD_H
+
+/// Saves the terminal's current settings. Call before curses starts.
+int steppe_guard_save(void);
+
+/// Installs handlers that put the terminal back before the process dies:
+/// SIGINT, SIGTERM, SIGHUP and SIGQUIT restore and then die with the same signal;
+/// crash signals restore and then chain to the handler installed before (the Swift backtracer).
+/// An atexit hook restores too, for paths that call exit() while curses owns the screen.
+void steppe_guard_install(void);
+
+/// Marks the screen as owned (1) or released (0); restores run only while it is owned.
+void steppe_guard_set_active(int active);
+
+/// Restores the saved settings and leaves the alternate screen. Async-signal-safe.
+void steppe_guard_restore(void);
+
+#endif

@@ -1,0 +1,201 @@
+import Foundation
+
+/// An archive whose metadata has been read and checked, ready to be indexed.
+public struct PreparedArchive: Sendable {
+    public var source: ArchiveSource
+    public var metadata: ArchiveMetadata
+    public var taxonomy: TaxonomyTable
+}
+
+/// Opens archives of format v1, in two steps: `prepare` reads the metadata (fast, and every fatal
+/// problem shows up here), `load` indexes the articles (slow on a new large archive, so it reports progress).
+public enum ArchiveReader {
+    public typealias Progress = JSONLinesScanner.Progress
+
+    public static func open(
+        _ path: String, cache: HeaderCache? = nil, progress: Progress? = nil
+    ) throws(ArchiveError) -> Library {
+        try load(try prepare(path), cache: cache, progress: progress)
+    }
+
+    public static func prepare(_ path: String) throws(ArchiveError) -> PreparedArchive {
+        let metadataURL = try ArchiveSource.locate(path)
+        let data = try readFile(metadataURL)
+        try checkVersion(data, path: metadataURL.path)
+        let metadata = try decodeDocument(ArchiveMetadata.self, from: data, path: metadataURL.path)
+        // A document that carries its own `articles` array is a single-file archive.
+        let isDirectory = !(try decodeDocument(ArticlesKeyProbe.self, from: data, path: metadataURL.path).hasArticles)
+        let layout: ArchiveSource.Layout
+        if isDirectory {
+            let articles = metadataURL.deletingLastPathComponent()
+                .appendingPathComponent(metadata.articlesFile ?? ArchiveSource.defaultArticlesFileName)
+            guard FileManager.default.isReadableFile(atPath: articles.path) else {
+                throw .unreadable(path: articles.path, reason: "the articles file named by archive.json is missing")
+            }
+            layout = .directory(articles: articles)
+        } else {
+            layout = .singleFile
+        }
+        let taxonomy = TaxonomyTable(metadata.taxonomy ?? .eurasianet)
+        return PreparedArchive(
+            source: ArchiveSource(metadataURL: metadataURL, layout: layout), metadata: metadata, taxonomy: taxonomy)
+    }
+
+    public static func load(
+        _ prepared: PreparedArchive, cache: HeaderCache? = nil, progress: Progress? = nil
+    ) throws(ArchiveError) -> Library {
+        switch prepared.source.layout {
+        case .singleFile:
+            return try loadSingleFile(prepared)
+        case .directory(let articlesURL):
+            if let cache, let cached = cache.load(for: prepared.source) {
+                return Library(
+                    source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy,
+                    headers: cached.headers, issues: cached.issues, bodies: .jsonLines(articlesURL), isSorted: true)
+            }
+            let lines = try JSONLinesScanner.scan(articlesURL, as: HeaderRecord.self, progress: progress)
+            var issues: [ArchiveIssue] = []
+            var headers: [ArticleHeader] = []
+            headers.reserveCapacity(lines.count)
+            var firstLine: [String: Int] = [:]
+            firstLine.reserveCapacity(lines.count)
+            let path = articlesURL.path
+            for scanned in lines {
+                switch scanned.result {
+                case .failure(let failure):
+                    issues.append(
+                        ArchiveIssue(path: path, line: scanned.span.line, column: failure.column, message: failure.message))
+                case .success(let record):
+                    if let first = firstLine[record.id] {
+                        issues.append(
+                            ArchiveIssue(
+                                path: path, line: scanned.span.line, articleID: record.id,
+                                message: "duplicate id (first on line \(first))"))
+                        continue
+                    }
+                    firstLine[record.id] = scanned.span.line
+                    let nodes = Library.resolveNodes(
+                        regions: record.regions, topics: record.topics, section: record.section, in: prepared.taxonomy
+                    ) { message in
+                        issues.append(
+                            ArchiveIssue(
+                                path: path, line: scanned.span.line, articleID: record.id, message: message,
+                                severity: .warning))
+                    }
+                    headers.append(
+                        ArticleHeader(
+                            id: record.id, title: record.title, authors: record.authors, published: record.published,
+                            language: record.language, nodes: nodes, span: scanned.span))
+                }
+            }
+            let library = Library(
+                source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy, headers: headers,
+                issues: issues, bodies: .jsonLines(articlesURL))
+            cache?.store(library.headers, issues: library.issues, for: prepared.source)
+            return library
+        }
+    }
+
+    private static func loadSingleFile(_ prepared: PreparedArchive) throws(ArchiveError) -> Library {
+        let path = prepared.source.metadataURL.path
+        let document = try decodeDocument(
+            SingleFileArticles.self, from: try readFile(prepared.source.metadataURL), path: path)
+        var issues: [ArchiveIssue] = []
+        var headers: [ArticleHeader] = []
+        var articles: [String: Article] = [:]
+        var firstIndex: [String: Int] = [:]
+        for (index, entry) in (document.articles ?? []).enumerated() {
+            let place = "articles[\(index)]"
+            switch entry.result {
+            case .failure(let failure):
+                issues.append(ArchiveIssue(path: path, place: place, articleID: entry.id, message: failure.message))
+            case .success(let article):
+                if let first = firstIndex[article.id] {
+                    issues.append(
+                        ArchiveIssue(
+                            path: path, place: place, articleID: article.id,
+                            message: "duplicate id (first at articles[\(first)])"))
+                    continue
+                }
+                firstIndex[article.id] = index
+                let nodes = Library.resolveNodes(
+                    regions: article.regions, topics: article.topics, section: article.section, in: prepared.taxonomy
+                ) { message in
+                    issues.append(
+                        ArchiveIssue(path: path, place: place, articleID: article.id, message: message, severity: .warning))
+                }
+                articles[article.id] = article
+                headers.append(
+                    ArticleHeader(
+                        id: article.id, title: article.title, authors: article.authors, published: article.published,
+                        language: article.language, nodes: nodes, span: nil))
+            }
+        }
+        return Library(
+            source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy, headers: headers,
+            issues: issues, bodies: .inMemory(articles))
+    }
+
+    static func readFile(_ url: URL) throws(ArchiveError) -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            throw .unreadable(path: url.path, reason: reason)
+        }
+    }
+
+    private struct VersionProbe: Decodable { var formatVersion: Int? }
+
+    private struct ArticlesKeyProbe: Decodable {
+        var hasArticles: Bool
+        private enum Keys: String, CodingKey { case articles }
+        init(from decoder: any Decoder) throws {
+            hasArticles = try decoder.container(keyedBy: Keys.self).contains(.articles)
+        }
+    }
+
+    private static func checkVersion(_ data: Data, path: String) throws(ArchiveError) {
+        let probe = try decodeDocument(VersionProbe.self, from: data, path: path)
+        guard let version = probe.formatVersion else {
+            throw .invalid(path: path, place: "top level", reason: "missing field 'formatVersion'")
+        }
+        guard version == ArchiveMetadata.supportedFormatVersion else {
+            throw .unsupportedFormatVersion(path: path, found: version, supported: ArchiveMetadata.supportedFormatVersion)
+        }
+    }
+
+    /// Decodes a whole JSON document, turning failures into errors that name the line and column or the field.
+    static func decodeDocument<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws(ArchiveError) -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            if DecodingErrorMessage.isSyntaxError(error), let location = JSONSyntaxLocator.locate(in: data) {
+                throw .malformedJSON(path: path, line: location.line, column: location.column, reason: location.reason)
+            }
+            throw .invalid(path: path, place: "archive metadata", reason: DecodingErrorMessage.describe(error))
+        }
+    }
+}
+
+/// The `articles` array of a single-file archive, each entry decoded on its own so one bad entry costs only itself.
+struct SingleFileArticles: Decodable {
+    var articles: [LenientArticle]?
+}
+
+struct LenientArticle: Decodable {
+    var result: Result<Article, LineFailure>
+    var id: String?
+
+    private enum IDKey: String, CodingKey { case id }
+
+    init(from decoder: any Decoder) throws {
+        id = try? decoder.container(keyedBy: IDKey.self).decode(String.self, forKey: .id)
+        do {
+            result = .success(try Article(from: decoder))
+        } catch {
+            result = .failure(
+                LineFailure(message: DecodingErrorMessage.describe(error, dropping: decoder.codingPath.count), column: nil))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Where an archive lives on disk, in one of the two layouts of format v1.
+public struct ArchiveSource: Sendable, Equatable {
+    public enum Layout: Sendable, Equatable {
+        /// A folder with `archive.json` (metadata and taxonomy) beside a JSON Lines file of articles.
+        case directory(articles: URL)
+        /// One `.json` file holding metadata and articles together.
+        case singleFile
+    }
+
+    public static let metadataFileName = "archive.json"
+    public static let defaultArticlesFileName = "articles.jsonl"
+
+    /// The file that holds the metadata (`archive.json`, or the single file).
+    public var metadataURL: URL
+    public var layout: Layout
+
+    public init(metadataURL: URL, layout: Layout) {
+        self.metadataURL = metadataURL
+        self.layout = layout
+    }
+
+    /// The folder or file the user named.
+    public var displayPath: String {
+        switch layout {
+        case .directory: metadataURL.deletingLastPathComponent().path
+        case .singleFile: metadataURL.path
+        }
+    }
+
+    /// Resolves a path the user gave: a folder holding `archive.json`, that file itself, or a single `.json` file.
+    /// The articles file is named by the metadata, so it is filled in by `ArchiveReader`.
+    public static func locate(_ path: String) throws(ArchiveError) -> URL {
+        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw .notFound(path: url.path)
+        }
+        if isDirectory.boolValue {
+            let metadata = url.appendingPathComponent(metadataFileName)
+            guard FileManager.default.fileExists(atPath: metadata.path) else { throw .notFound(path: url.path) }
+            return metadata
+        }
+        return url
+    }
+}
+
+/// The archive's metadata: `archive.json` in the folder layout, the top level of a single file.
+public struct ArchiveMetadata: Sendable, Equatable, Codable {
+    public static let supportedFormatVersion = 1
+
+    public var formatVersion: Int
+    public var title: String
+    public var description: String?
+    /// Folder layout only: the JSON Lines file of articles, relative to `archive.json`.
+    public var articlesFile: String?
+    /// The archive's own taxonomy; Eurasianet's applies when absent.
+    public var taxonomy: Taxonomy?
+
+    public init(
+        formatVersion: Int = ArchiveMetadata.supportedFormatVersion, title: String, description: String? = nil,
+        articlesFile: String? = nil, taxonomy: Taxonomy? = nil
+    ) {
+        self.formatVersion = formatVersion
+        self.title = title
+        self.description = description
+        self.articlesFile = articlesFile
+        self.taxonomy = taxonomy
+    }
+}
