@@ -46,8 +46,9 @@ public struct ArticleLayout: Sendable, Equatable {
     /// The widest measure the body is set to, however wide the pane: long lines are hard to read.
     public static let maximumMeasure = 88
 
-    public init(article: Article, taxonomy: TaxonomyTable, width: Int) {
-        let measure = max(1, min(width, ArticleLayout.maximumMeasure))
+    /// `capped` limits the measure to `maximumMeasure`; plain-text output asks for the width it was given.
+    public init(article: Article, taxonomy: TaxonomyTable, width: Int, capped: Bool = true) {
+        let measure = max(1, capped ? min(width, ArticleLayout.maximumMeasure) : width)
         self.width = measure
         var lines: [Line] = []
 

@@ -57,7 +57,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.menu, [.pageUp, .character("b")], .pageUp, "Page up"),
         Binding(.menu, [.home, .character("g")], .top, "First entry"),
         Binding(.menu, [.end, .character("G")], .bottom, "Last entry"),
-        Binding(.menu, [.character("q"), .escape], .back, "Quit (at the top level)", hint: "quit"),
+        Binding(.menu, [.character("q")], .quit, "Quit (the menu is the top level)", hint: "quit"),
 
         Binding(.list, [.up, .character("k")], .moveUp, "Previous article"),
         Binding(.list, [.down, .character("j")], .moveDown, "Next article"),

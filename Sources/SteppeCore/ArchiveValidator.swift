@@ -1,0 +1,80 @@
+import Foundation
+
+/// Checks a whole archive, bodies included, and lists every problem: what `steppe validate` prints.
+public enum ArchiveValidator {
+    public struct Report: Sendable {
+        public var articleCount: Int
+        public var issues: [ArchiveIssue]
+        public var isClean: Bool { issues.isEmpty }
+    }
+
+    public static func validate(_ path: String) throws(ArchiveError) -> Report {
+        let prepared = try ArchiveReader.prepare(path)
+        var issues = taxonomyIssues(prepared)
+        switch prepared.source.layout {
+        case .singleFile:
+            // The single-file reader decodes every body already.
+            let library = try ArchiveReader.load(prepared)
+            issues += library.issues
+            return Report(articleCount: library.headers.count, issues: issues)
+        case .directory(let articlesURL):
+            let lines = try JSONLinesScanner.scan(articlesURL, as: Article.self)
+            var firstLine: [String: Int] = [:]
+            var count = 0
+            for scanned in lines {
+                let line = scanned.span.line
+                switch scanned.result {
+                case .failure(let failure):
+                    issues.append(
+                        ArchiveIssue(path: articlesURL.path, line: line, column: failure.column, message: failure.message))
+                case .success(let article):
+                    if let first = firstLine[article.id] {
+                        issues.append(
+                            ArchiveIssue(
+                                path: articlesURL.path, line: line, articleID: article.id,
+                                message: "duplicate id (first on line \(first))"))
+                        continue
+                    }
+                    firstLine[article.id] = line
+                    count += 1
+                    _ = Library.resolveNodes(
+                        regions: article.regions, topics: article.topics, section: article.section,
+                        in: prepared.taxonomy
+                    ) { message in
+                        issues.append(
+                            ArchiveIssue(
+                                path: articlesURL.path, line: line, articleID: article.id, message: message,
+                                severity: .warning))
+                    }
+                    if article.body.isEmpty {
+                        issues.append(
+                            ArchiveIssue(
+                                path: articlesURL.path, line: line, articleID: article.id, message: "body is empty",
+                                severity: .warning))
+                    }
+                }
+            }
+            return Report(articleCount: count, issues: issues)
+        }
+    }
+
+    /// Slugs must be unique within a facet, or articles could not say which node they mean.
+    static func taxonomyIssues(_ prepared: PreparedArchive) -> [ArchiveIssue] {
+        guard let taxonomy = prepared.metadata.taxonomy else { return [] }
+        var issues: [ArchiveIssue] = []
+        for facet in Facet.allCases {
+            var seen: Set<String> = []
+            func visit(_ node: TaxonomyNode, _ place: String) {
+                if !seen.insert(node.slug).inserted {
+                    issues.append(
+                        ArchiveIssue(
+                            path: prepared.source.metadataURL.path, place: place,
+                            message: "slug '\(node.slug)' is used twice in \(facet.rawValue)", severity: .warning))
+                }
+                for (i, child) in node.children.enumerated() { visit(child, "\(place).children[\(i)]") }
+            }
+            for (i, node) in taxonomy.nodes(of: facet).enumerated() { visit(node, "taxonomy.\(facet.rawValue)[\(i)]") }
+        }
+        return issues
+    }
+}

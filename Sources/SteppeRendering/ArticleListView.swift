@@ -1,0 +1,46 @@
+import SteppeCore
+import SteppeViewModel
+
+/// The articles of the selected node: date, language marker, title, authors.
+///
+/// Draws only the rows on screen, so a list of 50,000 costs what a list of 20 does.
+enum ArticleListView {
+    static func draw(_ state: AppState, in rect: Rect, into grid: inout Grid) {
+        guard let library = state.library, rect.height > 0 else { return }
+        let focused = state.focus == .list
+        let articles = library.articles(in: state.list.node)
+        let position = articles.isEmpty ? "0/0" : "\(state.list.selected + 1)/\(articles.count)"
+        PaneTitle.draw(state.currentNodePath, right: position, focused: focused, in: rect, into: &grid)
+        let content = rect.droppingTop(1)
+        if articles.isEmpty {
+            grid.write(fitting: "  No articles filed here.", x: content.x, y: content.y, width: content.width, role: .dim)
+            return
+        }
+        let showAuthors = content.width >= 70
+        let authorWidth = showAuthors ? min(20, content.width / 5) : 0
+        for line in 0..<content.height {
+            let position = state.list.scroll + line
+            guard position < articles.count else { break }
+            let header = library.headers[Int(articles[position])]
+            let y = content.y + line
+            let isSelected = position == state.list.selected
+            let selectedRole: StyleRole = focused ? .selection : .selectionInactive
+            func role(_ normal: StyleRole) -> StyleRole { isSelected ? selectedRole : normal }
+            grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role(.listTitle))
+            var x = content.x + 1
+            x += grid.write(header.published.dayString, x: x, y: y, role: role(.listDate))
+            x += 1
+            let marker = header.isEnglish ? "  " : String(header.language.uppercased().prefix(2))
+            x += grid.write(DisplayWidth.fit(marker, to: 2), x: x, y: y, role: role(.listMarker))
+            x += 1
+            let titleWidth = content.maxX - x - (showAuthors ? authorWidth + 2 : 1)
+            grid.write(fitting: TextSanitizer.clean(header.title), x: x, y: y, width: titleWidth, role: role(.listTitle))
+            if showAuthors {
+                let authors = TextSanitizer.clean(header.authors.joined(separator: ", "))
+                let text = DisplayWidth.truncate(authors, to: authorWidth)
+                let w = DisplayWidth.of(text)
+                grid.write(text, x: content.maxX - 1 - w, y: y, role: role(.listAuthor))
+            }
+        }
+    }
+}

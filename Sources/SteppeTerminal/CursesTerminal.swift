@@ -1,0 +1,185 @@
+import CNCursesW
+import CTerminalGuard
+import Foundation
+import SteppeRendering
+import SteppeViewModel
+
+/// Why the terminal could not be taken over.
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "the reader needs a terminal (for pipes, use 'steppe list' and 'steppe show')"
+        case .unknownTerminal(let term):
+            "unknown terminal type '\(term)' (set TERM to one your terminal supports, e.g. xterm-256color)"
+        }
+    }
+}
+
+/// The ncurses backend: the only code that calls curses.
+///
+/// Turns curses input into `InputEvent`s and draws `Grid`s, sending only the rows that changed.
+/// The terminal is restored by `stop()`, and by the signal guard if the process dies first.
+@MainActor
+public final class CursesTerminal {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: Grid?
+    private var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
+    private var isStopped = false
+    public let colorCount: Int
+
+    /// Takes over the terminal. `theme` decides the look; without `color`, only attributes are used.
+    public init(theme: Theme, color: Bool) throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        // Handlers go in before curses starts, so that ours (which also restore on SIGHUP) are the ones used.
+        _ = steppe_guard_save()
+        steppe_guard_install()
+        guard let screen = newterm(nil, steppe_stdout(), steppe_stdin()) else {
+            throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        steppe_guard_set_active(1)
+        guard let window = steppe_stdscr() else { throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "") }
+        self.window = window
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        mouseinterval(0)
+        mousemask(steppe_button1_pressed() | steppe_button4_pressed() | steppe_button5_pressed(), nil)
+        var colors = 0
+        if color && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(steppe_colors())
+        }
+        colorCount = colors
+        prepareStyles(theme)
+    }
+
+    public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    /// Maps each role to curses attributes and a colour pair once, so drawing a cell is a lookup.
+    private func prepareStyles(_ theme: Theme) {
+        var pairs: [CellStyle: Int16] = [:]
+        let maxPairs = Int(steppe_color_pairs())
+        for role in StyleRole.allCases {
+            var style = theme.style(for: role)
+            if colorCount == 0 { style = style.withoutColor } else if colorCount < 256 {
+                style = style.reduced(toColors: min(colorCount, 16))
+            }
+            var attributes = steppe_a_normal()
+            if style.bold { attributes |= steppe_a_bold() }
+            if style.dim { attributes |= steppe_a_dim() }
+            if style.italic { attributes |= steppe_a_italic() }
+            if style.underline { attributes |= steppe_a_underline() }
+            if style.reverse { attributes |= steppe_a_reverse() }
+            var pair: Int16 = 0
+            if colorCount > 0, style.foreground != .terminalDefault || style.background != .terminalDefault {
+                var key = style
+                key.bold = false; key.dim = false; key.italic = false; key.underline = false; key.reverse = false
+                if let known = pairs[key] {
+                    pair = known
+                } else if pairs.count + 1 < maxPairs {
+                    pair = Int16(pairs.count + 1)
+                    init_pair(pair, Self.curses(style.foreground), Self.curses(style.background))
+                    pairs[key] = pair
+                }
+            }
+            styles[role] = (attributes, pair)
+        }
+    }
+
+    private static func curses(_ color: ThemeColor) -> Int16 {
+        switch color {
+        case .terminalDefault: -1
+        case .index(let i): Int16(i)
+        }
+    }
+
+    /// Draws a frame. Only rows that differ from the last frame are sent to curses.
+    public func draw(_ grid: Grid) {
+        if previous?.size != grid.size { wclear(window) }
+        var text = [wchar_t](repeating: 0, count: 16)
+        for y in grid.changedRows(since: previous) {
+            for x in 0..<grid.size.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                let style = styles[cell.role] ?? (steppe_a_normal(), 0)
+                var count = 0
+                for scalar in cell.character.unicodeScalars where count < text.count - 1 {
+                    text[count] = wchar_t(bitPattern: scalar.value)
+                    count += 1
+                }
+                text[count] = 0
+                _ = steppe_put_cell(Int32(y), Int32(x), text, style.attributes, style.pair)
+            }
+        }
+        previous = grid
+        wrefresh(window)
+    }
+
+    /// Waits for input: up to `milliseconds`, or indefinitely when nil. Nil when nothing came.
+    public func nextEvent(timeout milliseconds: Int?) -> InputEvent? {
+        wtimeout(window, Int32(milliseconds ?? -1))
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        if result == ERR { return nil }
+        if result == steppe_key_code_yes() { return functionKey(Int32(value)) }
+        switch value {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(value)), value >= 32 else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case steppe_key_resize():
+            previous = nil
+            return .resize(size)
+        case steppe_key_mouse():
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            let x = Int(event.x)
+            let y = Int(event.y)
+            if event.bstate & steppe_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
+            if event.bstate & steppe_button5_pressed() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }
+            if event.bstate & steppe_button1_pressed() != 0 { return .mouse(MouseEvent(.press, x: x, y: y)) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// Gives the terminal back. Safe to call more than once.
+    public func stop() {
+        guard !isStopped else { return }
+        isStopped = true
+        endwin()
+        delscreen(screen)
+        steppe_guard_set_active(0)
+    }
+}

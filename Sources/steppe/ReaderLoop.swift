@@ -1,0 +1,107 @@
+import Dispatch
+import Foundation
+import SteppeCore
+import SteppeRendering
+import SteppeTerminal
+import SteppeViewModel
+import Synchronization
+
+/// Messages from background work to the main loop.
+final class Mailbox: Sendable {
+    enum Message: Sendable {
+        case action(Action)
+        case failed(String)
+    }
+
+    private let messages = Mutex<[Message]>([])
+
+    func post(_ message: Message) { messages.withLock { $0.append(message) } }
+
+    func drain() -> [Message] { messages.withLock { all in defer { all.removeAll() }; return all } }
+
+    /// Progress reports replace each other; keep only the newest so a slow screen never lags behind.
+    func postProgress(_ done: Int64, _ total: Int64) {
+        messages.withLock { all in
+            if case .action(.archiveProgressed)? = all.last { all.removeLast() }
+            all.append(.action(.archiveProgressed(bytesDone: done, bytesTotal: total)))
+        }
+    }
+}
+
+/// The reader's main loop: event → key map → reduce → effects → render → draw.
+@MainActor
+enum ReaderLoop {
+    enum Outcome {
+        case finished
+        case failure(String)
+    }
+
+    static func run(prepared: PreparedArchive, label: String, theme: Theme, color: Bool) -> Outcome {
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: theme, color: color)
+        } catch {
+            return .failure(error.description)
+        }
+        defer { terminal.stop() }
+
+        var state = AppState(size: terminal.size, archiveLabel: label)
+        let mailbox = Mailbox()
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                let library = try ArchiveReader.load(prepared, cache: HeaderCache.standard()) { done, total in
+                    mailbox.postProgress(done, total)
+                }
+                mailbox.post(.action(.archiveLoaded(library)))
+            } catch {
+                mailbox.post(.failed(String(describing: error)))
+            }
+        }
+
+        terminal.draw(Screen.render(state))
+        while !state.isQuitting {
+            var changed = false
+            for message in mailbox.drain() {
+                switch message {
+                case .action(let action):
+                    apply(action, to: &state)
+                    changed = true
+                case .failed(let reason):
+                    return .failure(reason)
+                }
+            }
+            if state.isQuitting { break }
+            if changed { terminal.draw(Screen.render(state)) }
+            // While the archive is being indexed, wake up to show progress; otherwise wait for the user.
+            guard let event = terminal.nextEvent(timeout: state.library == nil ? 50 : nil) else { continue }
+            switch event {
+            case .key(let key): apply(.keyPressed(key), to: &state)
+            case .mouse(let mouse): apply(.mouse(mouse), to: &state)
+            case .resize(let size): apply(.resized(size), to: &state)
+            }
+            if !state.isQuitting { terminal.draw(Screen.render(state)) }
+        }
+        return .finished
+    }
+
+    /// Reduces an action and runs the effects it asks for, feeding their results back in.
+    static func apply(_ action: Action, to state: inout AppState) {
+        var pending = [action]
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            for effect in state.reduce(next) {
+                switch effect {
+                case .quit:
+                    return
+                case .loadArticle(let index):
+                    guard let library = state.library else { continue }
+                    do {
+                        pending.append(.articleLoaded(index: index, try library.article(at: index)))
+                    } catch {
+                        pending.append(.articleFailed(index: index, message: error.description))
+                    }
+                }
+            }
+        }
+    }
+}
