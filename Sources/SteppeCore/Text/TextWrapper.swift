@@ -71,11 +71,11 @@ public enum TextWrapper {
                 index = end
                 continue
             }
-            if unitWidth <= width && currentWidth > 0 {
+            if currentWidth > 0 {
                 flush(nextStart: index)
                 continue
             }
-            // The unit alone is wider than a line (or starts a line too narrow for it): break it by characters.
+            // The unit alone is wider than a line: break it by characters.
             while index < end {
                 let w = DisplayWidth.of(characters[index])
                 if currentWidth + w > width && currentWidth > 0 { flush(nextStart: index) }

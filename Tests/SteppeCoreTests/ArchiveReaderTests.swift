@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@testable import SteppeCore
+
+@Suite struct ArchiveReaderTests {
+    @Test func roundTripThroughTheWriterKeepsEveryField() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let articles = [Fixtures.article("a", year: 2019), Fixtures.article("b", year: 2021, regions: ["tajikistan", "afghanistan"])]
+        let dir = scratch.url.appendingPathComponent("out")
+        try ArchiveWriter(directory: dir).write(metadata: ArchiveMetadata(title: "Round trip"), articles: articles)
+
+        let library = try ArchiveReader.open(dir.path)
+        #expect(library.metadata.title == "Round trip")
+        #expect(library.headers.map(\.id) == ["b", "a"])
+        #expect(try library.article(at: 0) == articles[1])
+        #expect(try library.article(at: 1) == articles[0])
+        #expect(library.issues.isEmpty)
+    }
+
+    @Test func singleFileArchiveOpensWithArticlesInline() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let url = try scratch.file(
+            "small.json",
+            #"{"formatVersion": 1, "title": "Small", "articles": [\#(Fixtures.line(id: "x")), \#(Fixtures.line(id: "y", published: "2021-05-06"))]}"#)
+        let library = try ArchiveReader.open(url.path)
+        #expect(library.headers.map(\.id) == ["y", "x"])
+        #expect(try library.article(at: 1).body.map(\.kind) == [.paragraph, .quote])
+    }
+
+    @Test func everyRequiredFieldIsChecked() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let full = Fixtures.line(id: "ok")
+        var lines: [String] = [full]
+        let required = ["id", "url", "title", "authors", "published", "language", "body"]
+        for field in required {
+            // Remove the field from a copy of a valid line.
+            var object = try JSONSerialization.jsonObject(with: Data(full.utf8)) as! [String: Any]
+            object["id"] = "missing-\(field)"
+            object.removeValue(forKey: field)
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        }
+        let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
+        #expect(library.headers.map(\.id) == ["ok"])
+        let messages = library.issues.map(\.message)
+        for field in required {
+            #expect(messages.contains("missing field '\(field)'"), "no issue for \(field): \(messages)")
+        }
+        #expect(library.issues.allSatisfy { $0.severity == .skipped })
+    }
+
+    @Test func truncatedLineIsReportedWithLineAndColumnAndSkipped() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let good = Fixtures.line(id: "good")
+        let broken = String(Fixtures.line(id: "broken").prefix(60))
+        let library = try ArchiveReader.open(try scratch.folderArchive([good, broken, Fixtures.line(id: "after")]).path)
+        #expect(library.headers.map(\.id).sorted() == ["after", "good"])
+        let issue = try #require(library.issues.first)
+        #expect(issue.line == 2)
+        // The column of the string that never closes.
+        #expect(issue.column == 59)
+        #expect(issue.description.hasSuffix("articles.jsonl:2:59: malformed JSON: string is not closed (entry skipped)"))
+        #expect(library.skippedCount == 1)
+    }
+
+    @Test func wrongTypesNameTheField() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let line = Fixtures.line(id: "t").replacingOccurrences(of: #""authors":["Desk"]"#, with: #""authors":"Desk""#)
+        let library = try ArchiveReader.open(try scratch.folderArchive([line]).path)
+        #expect(library.issues.map(\.message) == ["'authors' should be an array"])
+        #expect(library.issues.first?.line == 1)
+    }
+
+    @Test func badDatesAreRejected() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let lines = [
+            Fixtures.line(id: "a", published: "2011-13-05"), Fixtures.line(id: "b", published: "yesterday"),
+            Fixtures.line(id: "c", published: "2012-02-30"), Fixtures.line(id: "d", published: "2012-02-29T10:00:00Z"),
+        ]
+        let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
+        #expect(library.headers.map(\.id) == ["d"])
+        #expect(library.issues.count == 3)
+        #expect(library.issues[0].message.contains("'2011-13-05' is not a date"))
+    }
+
+    @Test func duplicateIdsKeepTheFirstAndReportTheRest() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let lines = [Fixtures.line(id: "same", title: "First"), Fixtures.line(id: "other"), Fixtures.line(id: "same", title: "Second")]
+        let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
+        #expect(library.headers.count == 2)
+        #expect(library.headers.first { $0.id == "same" }?.title == "First")
+        #expect(library.issues.map(\.description) == [
+            "\(scratch.url.path)/archive/articles.jsonl:3: id 'same': duplicate id (first on line 1) (entry skipped)"
+        ])
+    }
+
+    @Test func unknownSlugsAreWarningsNotSkips() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let library = try ArchiveReader.open(try scratch.folderArchive([Fixtures.line(id: "a", regions: ["atlantis"])]).path)
+        #expect(library.headers.count == 1)
+        #expect(library.issues.map(\.severity) == [.warning])
+        #expect(library.skippedCount == 0)
+    }
+
+    @Test func unknownFormatVersionIsFatal() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let dir = try scratch.folderArchive([Fixtures.line(id: "a")], metadata: #"{"formatVersion": 2, "title": "Future"}"#)
+        #expect(throws: ArchiveError.unsupportedFormatVersion(path: dir.path + "/archive.json", found: 2, supported: 1)) {
+            try ArchiveReader.open(dir.path)
+        }
+    }
+
+    @Test func truncatedMetadataNamesLineAndColumn() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let dir = try scratch.folderArchive([], metadata: "{\n  \"formatVersion\": 1,\n  \"title\": \"Cut")
+        do {
+            _ = try ArchiveReader.open(dir.path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error == .malformedJSON(path: dir.path + "/archive.json", line: 3, column: 12, reason: "string is not closed"))
+            #expect(error.description == "\(dir.path)/archive.json:3:12: malformed JSON: string is not closed")
+        }
+    }
+
+    @Test func missingArchiveIsAOneLineError() {
+        #expect(throws: ArchiveError.notFound(path: "/nonexistent/steppe")) { try ArchiveReader.open("/nonexistent/steppe") }
+        #expect(!ArchiveError.notFound(path: "/x").description.contains("\n"))
+    }
+
+    @Test func groupsCountDistinctArticlesOfTheirChildren() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let lines = [
+            Fixtures.line(id: "a", regions: ["kazakhstan", "kyrgyzstan"]),
+            Fixtures.line(id: "b", regions: ["central-asia"]),
+            Fixtures.line(id: "c", regions: ["georgia"]),
+        ]
+        let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
+        let t = library.taxonomy
+        #expect(library.count(in: t.index(of: "central-asia", in: .regions)!) == 2)
+        #expect(library.count(in: t.index(of: "kazakhstan", in: .regions)!) == 1)
+        #expect(library.count(in: t.roots[1]) == 3)
+        #expect(library.count(in: t.allArticles) == 3)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import SteppeResources
+import Testing
+
+@testable import SteppeCore
+
+/// The bundled sample must stay a fair showcase of the taxonomy.
+@Suite struct SampleArchiveTests {
+    let library: Library
+
+    init() throws { library = try ArchiveReader.open(BundledResources.sampleArchive.path) }
+
+    @Test func isCleanAndLargeEnough() throws {
+        #expect(library.headers.count >= 30)
+        #expect(try ArchiveValidator.validate(BundledResources.sampleArchive.path).isClean)
+    }
+
+    @Test func coversEveryRegionGroupAndTopic() {
+        let t = library.taxonomy
+        for group in Taxonomy.eurasianet.regions {
+            #expect(library.count(in: t.index(of: group.slug, in: .regions)!) > 0, "\(group.slug)")
+        }
+        for topic in Taxonomy.eurasianet.topics {
+            #expect(library.count(in: t.index(of: topic.slug, in: .topics)!) > 0, "\(topic.slug)")
+        }
+        let places = (0..<t.count).filter { i in
+            if case .node(.regions) = t[i].kind, t[i].children.isEmpty { return library.count(in: i) > 0 }
+            return false
+        }
+        #expect(places.count >= 15)
+        #expect(library.count(in: t.index(of: "blogs", in: .sections)!) >= 1)
+        #expect(library.count(in: t.index(of: "podcasts", in: .sections)!) >= 1)
+    }
+
+    @Test func hasRussianAndChineseTextAndSpreadsOverYears() throws {
+        #expect(library.headers.filter { $0.language == "ru" }.count >= 3)
+        let years = Set(library.headers.map(\.published.year))
+        #expect(years.count >= 5)
+        let bodies = try (0..<library.headers.count).map { try library.article(at: $0) }
+        #expect(bodies.contains { a in a.body.contains { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } } })
+        for article in bodies {
+            let paragraphs = article.body.filter { $0.kind == .paragraph }.count
+            #expect((3...10).contains(paragraphs), "\(article.id) has \(paragraphs) paragraphs")
+        }
+    }
+}
