@@ -1,0 +1,203 @@
+import SteppeCore
+import Testing
+
+@testable import SteppeViewModel
+
+@Suite struct ReducerTests {
+    let library = TestLibrary.make()
+
+    func state(_ width: Int = 120, _ height: Int = 40) -> AppState {
+        AppState(size: Size(width: width, height: height), archiveLabel: "test", library: library)
+    }
+
+    @Test func startsOnAllArticlesWithFacetsOpen() {
+        let s = state()
+        #expect(s.focus == .menu)
+        #expect(s.menu.selected == s.library!.taxonomy.allArticles)
+        #expect(s.menuRows.count == 1 + 1 + 5 + 1 + 5 + 1 + 3)
+        #expect(s.listArticles.count == 4)
+    }
+
+    @Test func movingInTheMenuShowsThatNodesArticles() {
+        var s = state()
+        s.press(.down)
+        #expect(s.menu.selected == s.library!.taxonomy.roots[1])
+        s.press(.down, .right)  // Caucasus, expanded
+        #expect(s.menu.expanded.contains(s.node("caucasus", .regions)))
+        s.press(.down, .down, .down)  // Armenia, Azerbaijan, Georgia
+        #expect(s.menu.selected == s.node("georgia", .regions))
+        #expect(s.listArticles.map { s.library!.headers[Int($0)].id } == ["supra"])
+        #expect(s.list.node == s.node("georgia", .regions))
+        #expect(s.list.selected == 0)
+    }
+
+    @Test func leftCollapsesThenClimbsToTheParent() {
+        var s = state()
+        s.press(.down, .down, .right, .down)  // Armenia under an open Caucasus
+        #expect(s.menu.selected == s.node("armenia", .regions))
+        s.press(.left)
+        #expect(s.menu.selected == s.node("caucasus", .regions))
+        s.press(.left)
+        #expect(!s.menu.expanded.contains(s.node("caucasus", .regions)))
+    }
+
+    @Test func selectingPastTheEndsStaysPut() {
+        var s = state()
+        s.press(.up, .up)
+        #expect(s.menu.selected == s.library!.taxonomy.allArticles)
+        s.press(.tab)
+        s.press(.end, .down, .down)
+        #expect(s.list.selected == 3)
+        s.press(.home, .up)
+        #expect(s.list.selected == 0)
+    }
+
+    @Test func tabCyclesTheVisiblePanes() {
+        var s = state()
+        s.press(.tab)
+        #expect(s.focus == .list)
+        s.press(.tab)
+        #expect(s.focus == .menu)
+        s.press(.backTab)
+        #expect(s.focus == .list)
+    }
+
+    @Test func openingAnArticleAsksForItsTextThenShowsIt() {
+        var s = state()
+        s.press(.tab)
+        let effects = s.reduce(.keyPressed(.enter))
+        let index = Int(s.listArticles[0])
+        #expect(effects == [.loadArticle(index: index)])
+        #expect(s.reader?.content == .loading)
+        #expect(s.focus == .article)
+        _ = s.reduce(.articleLoaded(index: index, try! library.article(at: index)))
+        #expect(s.reader?.layout != nil)
+        // A late answer for another article is ignored.
+        _ = s.reduce(.articleLoaded(index: index + 1, try! library.article(at: index + 1)))
+        #expect(s.reader?.articleIndex == index)
+    }
+
+    @Test func nextAndPreviousFollowTheList() {
+        var s = state()
+        s.press(.tab, .enter, .character("n"))
+        #expect(s.reader?.listPosition == 1)
+        #expect(s.list.selected == 1)
+        s.press(.character("p"), .character("p"))
+        #expect(s.reader?.listPosition == 0)
+    }
+
+    @Test func escapeAndQGoBackOneLevelAndQQuits() {
+        var s = state()
+        s.press(.tab, .enter)
+        s.press(.escape)
+        #expect(s.reader == nil)
+        #expect(s.focus == .list)
+        s.press(.character("q"))
+        #expect(s.focus == .menu)
+        #expect(!s.isQuitting)
+        #expect(s.reduce(.keyPressed(.character("q"))) == [.quit])
+        var t = state()
+        t.press(.tab, .enter)
+        #expect(t.reduce(.keyPressed(.character("Q"))) == [.quit])
+    }
+
+    @Test func articleScrollingIsClampedToTheText() throws {
+        var s = state(120, 20)
+        let panj = try #require(s.listArticles.firstIndex { s.library!.headers[Int($0)].id == "panj" })
+        s.press(.tab)
+        for _ in 0..<panj { s.press(.down) }
+        s.press(.enter)
+        let lines = s.reader!.lineCount
+        let visible = s.layout.contentHeight(of: .article)
+        #expect(lines > visible)
+        s.press(.character("G"))
+        #expect(s.reader!.topLine == lines - visible)
+        s.press(.character(" "))
+        #expect(s.reader!.topLine == lines - visible)
+        s.press(.character("g"), .up)
+        #expect(s.reader!.topLine == 0)
+        s.press(.character(" "))
+        #expect(s.reader!.topLine == visible - 1)
+    }
+
+    @Test func resizeKeepsTheParagraphAtTheTop() throws {
+        var s = state(120, 20)
+        let panj = try #require(s.listArticles.firstIndex { s.library!.headers[Int($0)].id == "panj" })
+        s.press(.tab)
+        for _ in 0..<panj { s.press(.down) }
+        s.press(.enter)
+        for _ in 0..<14 { s.press(.down) }
+        let anchor = s.reader!.anchor
+        let topBlock = s.reader!.layout!.lines[s.reader!.topLine].anchor.block
+        _ = s.reduce(.resized(Size(width: 80, height: 24)))
+        #expect(s.layout.mode == .stacked)
+        #expect(s.reader!.layout!.width == 76)
+        let newTop = s.reader!.layout!.lines[s.reader!.topLine]
+        #expect(newTop.anchor.block == topBlock)
+        #expect(newTop.anchor <= anchor)
+        _ = s.reduce(.resized(Size(width: 200, height: 16)))
+        #expect(s.reader!.layout!.lines[s.reader!.topLine].anchor.block == topBlock)
+    }
+
+    @Test func listScrollFollowsTheSelectionAndSurvivesShrinking() {
+        var s = AppState(size: Size(width: 120, height: 12), archiveLabel: "t", library: TestLibrary.make(extra: 50))
+        s.press(.tab)
+        for _ in 0..<30 { s.press(.down) }
+        let visible = s.layout.contentHeight(of: .list)
+        #expect(s.list.selected == 30)
+        #expect(s.list.scroll == 30 - visible + 1)
+        _ = s.reduce(.resized(Size(width: 120, height: 10)))
+        let smaller = s.layout.contentHeight(of: .list)
+        #expect(s.list.selected >= s.list.scroll && s.list.selected < s.list.scroll + smaller)
+        s.press(.pageDown)
+        #expect(s.list.selected == 30 + smaller)
+    }
+
+    @Test func tooSmallStateIgnoresNothingAndRecovers() {
+        var s = state()
+        _ = s.reduce(.resized(Size(width: 30, height: 8)))
+        #expect(s.layout.mode == .tooSmall)
+        s.press(.down)
+        _ = s.reduce(.resized(Size(width: 100, height: 30)))
+        #expect(s.layout.mode == .wide)
+    }
+
+    @Test func mouseClickSelectsThenOpensAndWheelScrolls() {
+        var s = state()
+        let list = s.layout.list!
+        s.run(.mouse(MouseEvent(.press, x: list.x + 5, y: list.y + 3)))
+        #expect(s.focus == .list)
+        #expect(s.list.selected == 2)
+        s.run(.mouse(MouseEvent(.press, x: list.x + 5, y: list.y + 3)))
+        #expect(s.reader?.listPosition == 2)
+        let menu = s.layout.menu!
+        s.run(.mouse(MouseEvent(.wheelDown, x: menu.x + 1, y: menu.y + 2)))
+        #expect(s.menu.selected == s.menuRows[3].node)
+    }
+
+    @Test func helpOpensOverEverythingAndScrolls() {
+        var s = state(100, 14)
+        s.press(.character("?"))
+        #expect(s.keyContext == .help)
+        s.press(.pageDown)
+        #expect(s.help!.scroll == s.helpVisibleRows)
+        s.press(.escape)
+        #expect(s.help == nil)
+    }
+
+    @Test func onlyQuittingWorksWhileLoading() {
+        var s = AppState(size: Size(width: 100, height: 30), archiveLabel: "big")
+        #expect(s.reduce(.keyPressed(.down)).isEmpty)
+        _ = s.reduce(.archiveProgressed(bytesDone: 5, bytesTotal: 10))
+        #expect(s.loading == .init(bytesDone: 5, bytesTotal: 10))
+        #expect(s.reduce(.keyPressed(.character("q"))) == [.quit])
+    }
+
+    @Test func keyMapDrivesHintsAndHelp() {
+        let hints = KeyMap.standard.hints(in: .article).map(\.label)
+        #expect(hints.contains("next"))
+        let help = HelpContent.lines(for: .standard)
+        #expect(help.contains(.binding(keys: "n", help: "Open the next article of the list")))
+        #expect(help.contains(.title("Article")))
+    }
+}
