@@ -1,0 +1,134 @@
+import SteppeCore
+import Testing
+
+@testable import SteppeRendering
+@testable import SteppeViewModel
+
+@Suite struct ScreenTests {
+    let library = TestLibrary.make()
+
+    func state(_ width: Int, _ height: Int) -> AppState {
+        AppState(size: Size(width: width, height: height), archiveLabel: "test archive", library: library)
+    }
+
+    func open(_ id: String, in s: inout AppState) {
+        s.press(.tab)
+        let position = s.listArticles.firstIndex { s.library!.headers[Int($0)].id == id }!
+        for _ in 0..<position { s.press(.down) }
+        s.press(.enter)
+    }
+
+    /// Every row fills exactly the grid's width: wide characters take two cells, never more or less.
+    func expectAligned(_ grid: Grid, sourceLocation: SourceLocation = #_sourceLocation) {
+        for y in 0..<grid.size.height {
+            var width = 0
+            for cell in grid.row(y) where !cell.isContinuation { width += Int(cell.width) }
+            #expect(width == grid.size.width, "row \(y) is \(width) columns wide", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func mainScreenWide() {
+        let grid = Screen.render(state(120, 40))
+        Golden.check(grid.lines, "main-120x40")
+        expectAligned(grid)
+    }
+
+    @Test func mainScreenStackedAt80x24() {
+        var s = state(80, 24)
+        s.press(.down, .down, .right)
+        let grid = Screen.render(s)
+        Golden.check(grid.lines, "main-80x24")
+        expectAligned(grid)
+    }
+
+    @Test func russianArticle() {
+        var s = state(100, 30)
+        open("caspian-ru", in: &s)
+        let grid = Screen.render(s)
+        Golden.check(grid.lines, "article-russian-100x30")
+        expectAligned(grid)
+    }
+
+    @Test func chineseArticleKeepsColumnsAligned() {
+        var s = state(100, 30)
+        open("khorgos", in: &s)
+        let grid = Screen.render(s)
+        Golden.check(grid.lines, "article-chinese-100x30")
+        expectAligned(grid)
+        // The separator after the menu stays in one column on every row, CJK title row included.
+        let separatorX = s.layout.article!.x - 1
+        for y in 0..<(grid.size.height - 1) { #expect(grid[separatorX, y].character == "│") }
+    }
+
+    @Test func listWithCyrillicAndCJKTitlesLinesUp() {
+        let s = state(120, 12)
+        let grid = Screen.render(s)
+        expectAligned(grid)
+        let rows = grid.lines.filter { $0.contains("Каспийское") || $0.contains("霍尔果斯") }
+        #expect(rows.count == 2)
+        // Dates start in the same column whatever the script of the title.
+        let columns = rows.map { DisplayWidth.of($0.prefix { $0 != "2" }) }
+        #expect(Set(columns).count == 1)
+    }
+
+    @Test func threeColumnsFromWideTerminals() {
+        var s = state(200, 50)
+        open("panj", in: &s)
+        #expect(s.layout.list != nil && s.layout.article != nil && s.layout.menu != nil)
+        expectAligned(Screen.render(s))
+    }
+
+    @Test func tooSmall() {
+        let grid = Screen.render(state(39, 10))
+        #expect(grid.lines[5] == "    terminal too small (need 40×10)")
+        for size in [(0, 0), (1, 1), (5, 2), (40, 9)] {
+            let g = Screen.render(state(size.0, size.1))
+            #expect(g.size == Size(width: size.0, height: size.1))
+        }
+    }
+
+    @Test func helpScreen() {
+        var s = state(80, 24)
+        s.press(.character("?"))
+        Golden.check(Screen.render(s).lines, "help-80x24")
+    }
+
+    @Test func loadingScreenShowsProgress() {
+        var s = AppState(size: Size(width: 80, height: 24), archiveLabel: "~/big")
+        _ = s.reduce(.archiveProgressed(bytesDone: 120 << 20, bytesTotal: 240 << 20))
+        let lines = Screen.render(s).lines
+        #expect(lines.contains { $0.contains("50%") })
+        #expect(lines.contains { $0.contains("Indexing articles: 120 of 240 MB") })
+    }
+
+    @Test func selectionAndFocusAreStyled() {
+        var s = state(120, 20)
+        let grid = Screen.render(s)
+        let menu = s.layout.menu!
+        #expect(grid[menu.x + 2, menu.y + 1].role == .selection)
+        #expect(grid[menu.x, menu.y].role == .paneTitleFocused)
+        s.press(.tab)
+        let after = Screen.render(s)
+        #expect(after[menu.x + 2, menu.y + 1].role == .selectionInactive)
+        #expect(after[s.layout.list!.x + 2, s.layout.list!.y + 1].role == .selection)
+    }
+
+    @Test func hostileTextNeverReachesTheGrid() {
+        let article = Article(
+            id: "evil", url: "x", title: "Evil\u{1B}]0;pwned\u{07} title", published: PublishedDate(year: 2020, month: 1, day: 1)!,
+            body: [Block(.paragraph, "Clear\u{1B}[2J screen \u{9B}1m and 👨\u{200D}👩\u{200D}👧 family")])
+        let layout = ArticleLayout(article: article, taxonomy: TaxonomyTable(.eurasianet), width: 60)
+        for line in layout.lines {
+            #expect(!line.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x200D })
+        }
+    }
+
+    @Test func onlyChangedRowsAreRedrawn() {
+        var s = state(120, 30)
+        let before = Screen.render(s)
+        #expect(Screen.render(s).changedRows(since: before).isEmpty)
+        s.press(.down)
+        let changed = Screen.render(s).changedRows(since: before)
+        #expect(!changed.isEmpty && changed.count < 30)
+    }
+}

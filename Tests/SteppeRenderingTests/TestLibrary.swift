@@ -1,0 +1,73 @@
+import Foundation
+import SteppeCore
+@testable import SteppeViewModel
+
+/// A small in-memory library with English, Russian and Chinese text, built without touching the disk.
+enum TestLibrary {
+    static func make(extra count: Int = 0) -> Library {
+        var articles = [
+            Article(
+                id: "panj", url: "https://example.org/panj", title: "The Panj: a river border", authors: ["Border Desk"],
+                published: PublishedDate(year: 2011, month: 5, day: 5)!, language: "en",
+                regions: ["tajikistan", "afghanistan"], topics: ["security"],
+                body: (1...12).map { Block(.paragraph, "Paragraph \($0) about the river, the valley and the road beside it that runs along the bank for many kilometres.") }),
+            Article(
+                id: "caspian-ru", url: "https://example.org/caspian", title: "Каспийское море: крупнейший замкнутый водоём",
+                authors: ["Редакция"], published: PublishedDate(year: 2019, month: 8, day: 12)!, language: "ru",
+                regions: ["russia", "kazakhstan"], topics: ["environment"],
+                body: [
+                    Block(.paragraph, "Каспийское море — самый большой замкнутый водоём на планете: у него нет стока в Мировой океан."),
+                    Block(.quote, "Основную часть пресной воды приносит Волга."),
+                ]),
+            Article(
+                id: "khorgos", url: "https://example.org/khorgos", title: "Khorgos: 霍尔果斯 on the border", authors: ["Trade Desk"],
+                published: PublishedDate(year: 2019, month: 11, day: 5)!, language: "en", regions: ["china", "kazakhstan"],
+                topics: ["economy"],
+                body: [
+                    Block(.paragraph, "The town on the Chinese side is written 霍尔果斯 and lies in 新疆维吾尔自治区, the Xinjiang Uyghur Autonomous Region."),
+                    Block(.listItem, "乌鲁木齐 (Ürümqi) — the regional capital"),
+                ]),
+            Article(
+                id: "supra", url: "https://example.org/supra", title: "The supra and its toastmaster", authors: [],
+                published: PublishedDate(year: 2013, month: 2, day: 10)!, language: "en", regions: ["georgia"],
+                topics: ["arts-and-culture"], section: "tamada-tales",
+                body: [Block(.heading, "The tamada"), Block(.paragraph, "Toasts follow a loose order.")]),
+        ]
+        for i in 0..<count {
+            articles.append(
+                Article(
+                    id: "extra-\(i)", url: "https://example.org/\(i)", title: "Extra article \(i)", authors: ["Desk"],
+                    published: PublishedDate(year: 2000 + i % 20, month: 1 + i % 12, day: 1 + i % 28)!, language: "en",
+                    regions: ["kyrgyzstan"], topics: ["politics"], body: [Block(.paragraph, "Text \(i).")]))
+        }
+        let taxonomy = TaxonomyTable(.eurasianet)
+        let headers = articles.map { a in
+            ArticleHeader(
+                id: a.id, title: a.title, authors: a.authors, published: a.published, language: a.language,
+                nodes: (a.regions.map { taxonomy.index(of: $0, in: .regions)! } + a.topics.map { taxonomy.index(of: $0, in: .topics)! }
+                    + (a.section.map { [taxonomy.index(of: $0, in: .sections)!] } ?? [])).map(Int32.init),
+                span: nil)
+        }
+        return Library(
+            source: ArchiveSource(metadataURL: URL(fileURLWithPath: "/test/archive.json"), layout: .singleFile),
+            metadata: ArchiveMetadata(title: "Test archive"), taxonomy: taxonomy, headers: headers, issues: [],
+            bodies: .inMemory(Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })))
+    }
+}
+
+extension AppState {
+    /// Presses keys in order, running article loads the way the program does.
+    mutating func press(_ keys: Key...) {
+        for key in keys { run(.keyPressed(key)) }
+    }
+
+    mutating func run(_ action: Action) {
+        for effect in reduce(action) {
+            if case .loadArticle(let index) = effect, let library {
+                _ = reduce(.articleLoaded(index: index, try! library.article(at: index)))
+            }
+        }
+    }
+
+    func node(_ slug: String, _ facet: Facet) -> Int { library!.taxonomy.index(of: slug, in: facet)! }
+}

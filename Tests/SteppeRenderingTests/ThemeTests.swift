@@ -1,0 +1,44 @@
+import Foundation
+import SteppeResources
+import Testing
+
+@testable import SteppeRendering
+@testable import SteppeViewModel
+
+@Suite struct ThemeTests {
+    @Test func bundledThemesLoadAndStyleEveryRole() throws {
+        let names = Theme.available(in: [BundledResources.themesDirectory])
+        #expect(names.contains("default") && names.contains("light"))
+        for name in names {
+            let theme = try Theme.named(name, in: [BundledResources.themesDirectory])
+            for role in StyleRole.allCases {
+                #expect(theme.styles[role] != nil, "\(name) leaves out \(role)")
+            }
+        }
+    }
+
+    @Test func unknownRoleOrColourIsNamedInTheError() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(#"{"styles": {"selection": {"fg": "mauve"}}}"#.utf8).write(to: dir.appendingPathComponent("bad.json"))
+        #expect(throws: Theme.LoadError.self) { try Theme.named("bad", in: [dir]) }
+        do { _ = try Theme.named("bad", in: [dir]) } catch {
+            #expect(String(describing: error).hasSuffix("bad.json: styles.selection: unknown colour 'mauve'"))
+        }
+        do { _ = try Theme.named("nope", in: [dir]) } catch {
+            #expect(String(describing: error) == "no theme named 'nope' (available: bad)")
+        }
+    }
+
+    @Test func colorsReduceToEightAndDisappearWithNoColor() {
+        #expect(ThemeColor.index(12).reduced(toColors: 8) == .index(4))
+        #expect(ThemeColor.index(31).reduced(toColors: 8) == .index(6))
+        #expect(ThemeColor.index(196).reduced(toColors: 8) == .index(1))
+        #expect(ThemeColor.index(236).reduced(toColors: 8) == .index(0))
+        #expect(ThemeColor.index(3).reduced(toColors: 8) == .index(3))
+        let selection = CellStyle(foreground: .index(230), background: .index(31), bold: true)
+        #expect(selection.withoutColor == CellStyle(bold: true, reverse: true))
+        #expect(CellStyle(foreground: .index(244)).withoutColor == CellStyle())
+    }
+}
