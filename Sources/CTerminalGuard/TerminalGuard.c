@@ -1,5 +1,6 @@
 #include "TerminalGuard.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,15 @@ static void restore_at_exit(void) { steppe_guard_restore(); }
 
 void steppe_guard_install(void) {
     static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    // A parent may have started us with these blocked (some process launchers do); a reader that
+    // cannot be stopped or resized would be worse than one that ignores its parent's wishes.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) sigaddset(&wanted, quit_signals[i]);
+    sigaddset(&wanted, SIGWINCH);
+    sigaddset(&wanted, SIGTSTP);
+    sigaddset(&wanted, SIGCONT);
+    pthread_sigmask(SIG_UNBLOCK, &wanted, NULL);
     for (size_t i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
         struct sigaction action;
         memset(&action, 0, sizeof action);

@@ -24,7 +24,9 @@ extension AppState {
             focus = .menu
             reader = nil
             relayout()
-            return []
+            let typedAhead = pendingKeys
+            pendingKeys = []
+            return typedAhead.flatMap { reduce(.keyPressed($0)) }
         case .articleLoaded(let index, let article):
             guard var reader, reader.articleIndex == index else { return [] }
             reader.content = .loaded(article)
@@ -40,8 +42,9 @@ extension AppState {
             return []
         case .keyPressed(let key):
             if library == nil {
-                // Only quitting makes sense while the archive is being indexed.
+                // Quitting works at once; anything else waits for the archive, as type-ahead.
                 if key == .character("q") || key == .character("Q") { return quit() }
+                if pendingKeys.count < 64 { pendingKeys.append(key) }
                 return []
             }
             guard let command = keyMap.command(for: key, in: keyContext) else { return [] }

@@ -20,6 +20,8 @@ public struct AppState: Sendable, Equatable {
     public var reader: ReaderState?
     public var help: HelpState?
     public var isQuitting = false
+    /// Keys typed while the archive was still being indexed, replayed once it is ready.
+    public var pendingKeys: [Key] = []
 
     public init(size: Size, archiveLabel: String, keyMap: KeyMap = .standard) {
         self.size = size
@@ -56,5 +58,6 @@ public struct AppState: Sendable, Equatable {
         a.size == b.size && a.keyMap == b.keyMap && a.archiveLabel == b.archiveLabel && a.library === b.library
             && a.loading == b.loading && a.focus == b.focus && a.menu == b.menu && a.list == b.list
             && a.reader == b.reader && a.help == b.help && a.isQuitting == b.isQuitting
+            && a.pendingKeys == b.pendingKeys
     }
 }

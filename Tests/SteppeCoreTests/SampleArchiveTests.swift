@@ -44,3 +44,19 @@ import Testing
         }
     }
 }
+
+/// The JSON Schema shipped for other tools must say what the reader enforces.
+@Suite struct SchemaTests {
+    @Test func schemaMatchesTheReader() throws {
+        let url = BundledResources.schemaDirectory.appendingPathComponent("steppe-archive-v1.schema.json")
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let defs = try #require(schema["$defs"] as? [String: Any])
+        let article = try #require(defs["Article"] as? [String: Any])
+        #expect(Set(article["required"] as? [String] ?? []) == ["id", "url", "title", "authors", "published", "language", "body"])
+        let block = try #require(defs["Block"] as? [String: Any])
+        let kinds = ((block["properties"] as? [String: Any])?["type"] as? [String: Any])?["enum"] as? [String]
+        #expect(Set(kinds ?? []) == Set(Block.Kind.allCases.map(\.rawValue)))
+        let version = ((schema["properties"] as? [String: Any])?["formatVersion"] as? [String: Any])?["const"] as? Int
+        #expect(version == ArchiveMetadata.supportedFormatVersion)
+    }
+}

@@ -185,12 +185,19 @@ import Testing
         #expect(s.help == nil)
     }
 
-    @Test func onlyQuittingWorksWhileLoading() {
+    @Test func keysTypedWhileLoadingAreReplayedAndQuitIsImmediate() {
         var s = AppState(size: Size(width: 100, height: 30), archiveLabel: "big")
         #expect(s.reduce(.keyPressed(.down)).isEmpty)
+        #expect(s.reduce(.keyPressed(.tab)).isEmpty)
         _ = s.reduce(.archiveProgressed(bytesDone: 5, bytesTotal: 10))
         #expect(s.loading == .init(bytesDone: 5, bytesTotal: 10))
-        #expect(s.reduce(.keyPressed(.character("q"))) == [.quit])
+        let effects = s.reduce(.archiveLoaded(library))
+        #expect(effects.isEmpty)
+        #expect(s.menu.selected == s.library!.taxonomy.roots[1])
+        #expect(s.focus == .list)
+        #expect(s.pendingKeys.isEmpty)
+        var t = AppState(size: Size(width: 100, height: 30), archiveLabel: "big")
+        #expect(t.reduce(.keyPressed(.character("q"))) == [.quit])
     }
 
     @Test func keyMapDrivesHintsAndHelp() {

@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The commands that pipe, and the errors a newcomer meets first.
+extension EndToEnd {
+@Suite struct CommandLineTests {
+    @Test func listFiltersByRegionAndTopic() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = Harness.isolatedEnvironment(home)
+        let all = try Harness.run(Harness.steppe, ["list"], environment: env)
+        #expect(all.status == 0)
+        let lines = all.stdout.split(separator: "\n")
+        #expect(lines.count >= 30)
+        #expect(lines.first?.split(separator: "\t").count == 3)
+        let tajik = try Harness.run(Harness.steppe, ["list", "--region", "tajikistan", "--topic", "security"], environment: env)
+        #expect(tajik.stdout.contains("tajikistan-panj-border"))
+        #expect(!tajik.stdout.contains("georgia-qvevri-wine"))
+        let json = try Harness.run(Harness.steppe, ["list", "--region", "caucasus", "--json"], environment: env)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(decoded?.allSatisfy { ($0["regions"] as? [String])?.isEmpty == false } == true)
+        let bad = try Harness.run(Harness.steppe, ["list", "--region", "atlantis"], environment: env)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "steppe: unknown region 'atlantis' (see the taxonomy in the README)\n")
+    }
+
+    @Test func showWrapsToTheGivenWidth() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let result = try Harness.run(
+            Harness.steppe, ["show", "china-khorgos-dry-port", "--width", "50"], environment: Harness.isolatedEnvironment(home))
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Khorgos: a dry port"))
+        // CJK text may break between any two characters.
+        #expect(result.stdout.replacingOccurrences(of: "\n", with: "").contains("霍尔果斯"))
+        for line in result.stdout.split(separator: "\n") {
+            let width = line.unicodeScalars.reduce(0) { $0 + ((0x2E80...0x9FFF).contains($1.value) ? 2 : 1) }
+            #expect(width <= 50, "too wide: \(line)")
+        }
+    }
+
+    @Test func validateListsEveryProblemAndFails() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let dir = home.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data(#"{"formatVersion": 1, "title": "Broken"}"#.utf8).write(to: dir.appendingPathComponent("archive.json"))
+        let good = #"{"id":"a","url":"u","title":"T","authors":[],"published":"2020-01-01","language":"en","body":[]}"#
+        let lines = [good, #"{"id":"b","url":"u","title":"T","authors":[],"published":"2020-01-01","language":"en","body":[{"type":"poem","text":"x"}]}"#, "{oops", good]
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("articles.jsonl"))
+        let result = try Harness.run(Harness.steppe, ["validate", dir.path], environment: Harness.isolatedEnvironment(home))
+        #expect(result.status == 1)
+        let out = result.stdout.split(separator: "\n").map(String.init)
+        #expect(out.contains { $0.contains("articles.jsonl:2: 'body[0].type': unknown block type 'poem'") })
+        #expect(out.contains { $0.contains("articles.jsonl:3:2: malformed JSON") })
+        #expect(out.contains { $0.contains("articles.jsonl:4: id 'a': duplicate id (first on line 1)") })
+        #expect(out.last == "1 articles readable, 5 problems" || out.last?.hasSuffix("problems") == true)
+
+        let sample = try Harness.run(Harness.steppe, ["validate", Harness.sampleArchivePath], environment: Harness.isolatedEnvironment(home))
+        #expect(sample.status == 0)
+    }
+
+    @Test func missingArchiveAndBadLocaleAreOneLineErrors() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let missing = try Harness.run(Harness.steppe, ["--archive", "/nonexistent/archive"], environment: Harness.isolatedEnvironment(home))
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("steppe: /nonexistent/archive: no archive here"))
+        #expect(missing.stderr.filter { $0 == "\n" }.count == 1)
+        let locale = try Harness.run(Harness.steppe, [], environment: Harness.isolatedEnvironment(home, extra: ["LANG": "C"]))
+        #expect(locale.status == 1)
+        #expect(locale.stderr.contains("needs a UTF-8 locale"))
+        let notTTY = try Harness.run(Harness.steppe, [], environment: Harness.isolatedEnvironment(home))
+        #expect(notTTY.status == 1)
+        #expect(notTTY.stderr.contains("needs a terminal"))
+    }
+}
+}
+
+extension Harness {
+    static var sampleArchivePath: String {
+        steppe.deletingLastPathComponent().appendingPathComponent("Steppe_SteppeResources.resources/Sample").path
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in a real terminal (tmux) as a reader would.
+extension EndToEnd {
+@Suite struct ReaderSessionTests {
+    func start(width: Int = 100, height: Int = 30, arguments: String = "", env: String = "") throws -> (TmuxSession, URL) {
+        let home = try Harness.temporaryHome()
+        let command = "env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CACHE_HOME=\(home.path)/cache "
+            + "LANG=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=interactive=no \(env) "
+            + "\(Harness.steppe.path) \(arguments); echo \"EXITED=$?\""
+        return (try TmuxSession(command: command, width: width, height: height), home)
+    }
+
+    @Test func browseReadScrollResizeAndQuit() throws {
+        let (tmux, home) = try start()
+        defer { tmux.close(); try? FileManager.default.removeItem(at: home) }
+        _ = try tmux.waitFor("All articles        36")
+        #expect(try tmux.alternateScreenIsOn())
+
+        // Regions › Caucasus › Armenia, then its article list.
+        try tmux.send("j", "j", "l", "j")
+        _ = try tmux.waitFor("Regions › Caucasus › Armenia")
+        // The oldest of Armenia's articles.
+        try tmux.send("Tab", "G", "Enter")
+        var screen = try tmux.waitFor("Lake Sevan, the high lake")
+        #expect(screen.contains("By Steppe Editors · 12 June 2014"))
+        #expect(screen.contains("Top") || screen.contains("All"))
+
+        // Russian text in the list lines up with the rest.
+        try tmux.send("Escape", "h", "g")
+        for _ in 0..<20 { try tmux.send("k") }
+        try tmux.send("Tab", "G")
+        screen = try tmux.waitFor("Регионы".isEmpty ? "" : "Беларусь: краткий")
+        let rows = screen.split(separator: "\n").filter { $0.contains("2016-05-14") || $0.contains("2016-10-03") }
+        let separators = Set(rows.map { row in row.firstIndex(of: "│").map { row.distance(from: row.startIndex, to: $0) } })
+        #expect(separators.count == 1)
+
+        // Open the oldest article, page down, shrink the terminal: still reading the same text.
+        try tmux.send("Enter")
+        _ = try tmux.waitFor("Panj")
+        try tmux.resize(width: 100, height: 14)
+        _ = try tmux.waitFor(5, "a short pane") { $0.split(separator: "\n", omittingEmptySubsequences: false).count <= 15 }
+        try tmux.send("Space")
+        screen = try tmux.waitFor(5, "scrolled") { !($0.split(separator: "\n").first ?? "").hasSuffix("Top") }
+        let visibleWord = screen.contains("Russian border troops") || screen.contains("river border is hard")
+            || screen.contains("bridges")
+        #expect(visibleWord, "expected body text after paging:\n\(screen)")
+        try tmux.resize(width: 80, height: 24)
+        screen = try tmux.waitFor(5, "stacked article") { !$0.contains("│") && $0.contains("Panj") }
+
+        try tmux.send("?")
+        _ = try tmux.waitFor("Steppe — keys")
+        try tmux.send("Escape", "Q")
+        _ = try tmux.waitFor("EXITED=0")
+        #expect(try !tmux.alternateScreenIsOn())
+    }
+
+    @Test func tooSmallTerminalSaysSoAndRecovers() throws {
+        let (tmux, home) = try start(width: 30, height: 8)
+        defer { tmux.close(); try? FileManager.default.removeItem(at: home) }
+        _ = try tmux.waitFor("terminal too small")
+        try tmux.resize(width: 90, height: 24)
+        _ = try tmux.waitFor("All articles")
+        try tmux.send("q")
+        _ = try tmux.waitFor("EXITED=0")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let (tmux, home) = try start()
+        defer { tmux.close(); try? FileManager.default.removeItem(at: home) }
+        _ = try tmux.waitFor("All articles        36")
+        let pid = try tmux.tmuxRun(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs a shell; steppe is its child.
+        let children = try Harness.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", pid]).stdout
+        let steppe = try #require(children.split(separator: "\n").first.map(String.init))
+        _ = try Harness.run(URL(fileURLWithPath: "/bin/kill"), ["-TERM", steppe])
+        _ = try tmux.waitFor("EXITED=143")
+        #expect(try !tmux.alternateScreenIsOn())
+    }
+}
+}
