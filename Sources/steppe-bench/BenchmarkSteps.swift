@@ -1,0 +1,150 @@
+import Foundation
+import SteppeCore
+import SteppeRendering
+import SteppeViewModel
+
+/// What one measuring process does: the reader's own code paths (archive, view model, rendering into an
+/// in-memory grid), no terminal. Each step is listed here with its target, so new features add theirs.
+struct BenchmarkSteps {
+    struct Step: Sendable {
+        var name: String
+        /// The target at 50,000 articles, in milliseconds.
+        var targetMs: Double
+        var runs: Int
+        var body: @Sendable (inout Context) throws -> Double
+    }
+
+    /// What the steps share: the archive, a cache folder, and the state the last step left.
+    struct Context: Sendable {
+        var archive: String
+        var cache: HeaderCache
+        var state: AppState
+        var size = Size(width: 120, height: 40)
+        var round = 0
+    }
+
+    /// Steps of a cold open: the derived index is deleted first, as for a new archive.
+    static let cold: [Step] = [
+        Step(name: "open, cold: index built, menus usable", targetMs: 1_500, runs: 3) { context in
+            let cache = context.cache
+            let prepared = try ArchiveReader.prepare(context.archive)
+            try? FileManager.default.removeItem(at: cache.fileURL(for: prepared.source))
+            var state = context.state
+            let ms = try time {
+                let library = try ArchiveReader.load(try ArchiveReader.prepare(context.archive), cache: cache)
+                state = AppState(size: context.size, archiveLabel: "bench", library: library)
+                _ = Screen.render(state)
+            }
+            context.state = state
+            return ms
+        }
+    ]
+
+    /// Steps of the warm path: the index exists, as on every open after the first.
+    static let warm: [Step] = [
+        Step(name: "open, warm: first frame", targetMs: 100, runs: 10) { context in
+            var state = context.state
+            let ms = try time {
+                let library = try ArchiveReader.open(context.archive, cache: context.cache)
+                state = AppState(size: context.size, archiveLabel: "bench", library: library)
+                _ = Screen.render(state)
+            }
+            context.state = state
+            return ms
+        },
+        Step(name: "list: largest node", targetMs: 50, runs: 20) { context in
+            var state = context.state
+            let library = state.library!
+            // Open every group so the largest node has a row, and select the row above it.
+            for node in 0..<library.taxonomy.count where !library.taxonomy[node].children.isEmpty {
+                state.menu.expanded.insert(node)
+            }
+            let rows = state.menuRows
+            let largest = rows.indices.filter { rows[$0].depth > 0 }.max { library.count(in: rows[$0].node) < library.count(in: rows[$1].node) }!
+            state.focus = .menu
+            state.menu.selected = rows[largest - 1].node
+            let ms = time {
+                _ = state.reduce(.keyPressed(.down))
+                _ = Screen.render(state)
+            }
+            precondition(state.menu.selected == rows[largest].node)
+            return ms
+        },
+        Step(name: "list: all articles", targetMs: 50, runs: 20) { context in
+            var state = context.state
+            state.focus = .menu
+            state.menu.selected = state.menuRows[1].node
+            let ms = time {
+                _ = state.reduce(.keyPressed(.up))
+                _ = Screen.render(state)
+            }
+            precondition(state.listArticles.count == state.library!.headers.count)
+            return ms
+        },
+        Step(name: "open an article", targetMs: 10, runs: 20) { context in
+            var state = context.state
+            state.focus = .list
+            let count = state.listArticles.count
+            // A different article each round, spread over the whole file.
+            state.list.selected = (context.round * 7_919) % count
+            context.round += 1
+            let ms = time {
+                for effect in state.reduce(.keyPressed(.enter)) {
+                    if case .loadArticle(let index) = effect {
+                        _ = state.reduce(.articleLoaded(index: index, try! state.library!.article(at: index)))
+                    }
+                }
+                _ = Screen.render(state)
+            }
+            context.state = state
+            return ms
+        },
+        Step(name: "keypress: page down in the article", targetMs: 2, runs: 50) { context in
+            var state = context.state
+            if state.reader?.topLine ?? 0 > 0 { _ = state.reduce(.keyPressed(.character("g"))) }
+            let ms = time {
+                _ = state.reduce(.keyPressed(.character(" ")))
+                _ = Screen.render(state)
+            }
+            return ms
+        },
+        Step(name: "keypress: page down in the list", targetMs: 2, runs: 50) { context in
+            var state = context.state
+            _ = state.reduce(.keyPressed(.escape))
+            state.list.selected = 1_000 % max(1, state.listArticles.count)
+            let ms = time {
+                _ = state.reduce(.keyPressed(.pageDown))
+                _ = Screen.render(state)
+            }
+            return ms
+        },
+        Step(name: "resize: reflow and redraw", targetMs: 10, runs: 20) { context in
+            var state = context.state
+            context.round += 1
+            let size = context.round % 2 == 0 ? Size(width: 120, height: 40) : Size(width: 90, height: 28)
+            let ms = time {
+                _ = state.reduce(.resized(size))
+                _ = Screen.render(state)
+            }
+            context.state = state
+            return ms
+        },
+    ]
+
+    static func run(_ steps: [Step], archive: String, cache: HeaderCache) throws -> [Measurement] {
+        let size = Size(width: 120, height: 40)
+        var context = Context(
+            archive: archive, cache: cache, state: AppState(size: size, archiveLabel: "bench"), size: size)
+        if steps.first?.name.hasPrefix("open, warm") == true {
+            // Make sure the index exists before the warm steps.
+            _ = try ArchiveReader.open(archive, cache: cache)
+        }
+        var results: [Measurement] = []
+        for step in steps {
+            var runs: [Double] = []
+            for _ in 0..<step.runs { runs.append(try step.body(&context)) }
+            results.append(Measurement(step: step.name, runs: runs))
+        }
+        return results
+    }
+}
