@@ -28,14 +28,14 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// Writes text from (x, y), never past `limit` columns (nor the grid's edge); returns the columns used.
-    /// Text is written as given: callers pass sanitized text. A wide character that would straddle the edge
-    /// becomes a space.
+    /// Every write is sanitized here, so no control character or escape sequence can reach the terminal
+    /// whatever a view passes. A wide character that would straddle the edge becomes a space.
     @discardableResult
     public mutating func write(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole, limit: Int? = nil) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let end = min(size.width, x + (limit ?? size.width))
         var column = x
-        for character in text {
+        for character in TextSanitizer.clean(String(text)) {
             let w = DisplayWidth.of(character)
             if w == 0 {
                 continue

@@ -87,6 +87,20 @@ import Testing
         }
     }
 
+    @Test func skippedEntriesAreCountedInTheStatusBarEvenWhenNarrow() {
+        let issues = [
+            ArchiveIssue(path: "a.jsonl", line: 3, message: "missing field 'title'"),
+            ArchiveIssue(path: "a.jsonl", line: 9, message: "malformed JSON"),
+            ArchiveIssue(path: "a.jsonl", line: 12, message: "unknown slug", severity: .warning),
+        ]
+        for width in [80, 120] {
+            let s = AppState(size: Size(width: width, height: 24), archiveLabel: "~/archive", library: TestLibrary.make(issues: issues))
+            let status = Screen.render(s).lines[23]
+            #expect(status.contains("2 entries skipped — run steppe validate"), "\(status)")
+            #expect(status.hasPrefix(" ~/archive · All articles"))
+        }
+    }
+
     @Test func helpScreen() {
         var s = state(80, 24)
         s.press(.character("?"))

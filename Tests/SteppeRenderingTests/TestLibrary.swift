@@ -4,7 +4,7 @@ import SteppeCore
 
 /// A small in-memory library with English, Russian and Chinese text, built without touching the disk.
 enum TestLibrary {
-    static func make(extra count: Int = 0) -> Library {
+    static func make(extra count: Int = 0, issues: [ArchiveIssue] = []) -> Library {
         var articles = [
             Article(
                 id: "panj", url: "https://example.org/panj", title: "The Panj: a river border", authors: ["Border Desk"],
@@ -50,7 +50,7 @@ enum TestLibrary {
         }
         return Library(
             source: ArchiveSource(metadataURL: URL(fileURLWithPath: "/test/archive.json"), layout: .singleFile),
-            metadata: ArchiveMetadata(title: "Test archive"), taxonomy: taxonomy, headers: headers, issues: [],
+            metadata: ArchiveMetadata(title: "Test archive"), taxonomy: taxonomy, headers: headers, issues: issues,
             bodies: .inMemory(Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })))
     }
 }
