@@ -64,10 +64,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SteppeCoreTests", dependencies: ["SteppeCore", "SteppeResources"]),
-        .testTarget(name: "SteppeViewModelTests", dependencies: ["SteppeViewModel"]),
+        // Fixtures shared by the view-model and rendering tests.
+        .target(name: "SteppeTestSupport", dependencies: ["SteppeViewModel"], path: "Tests/SteppeTestSupport"),
+        .testTarget(name: "SteppeViewModelTests", dependencies: ["SteppeViewModel", "SteppeTestSupport"]),
         .testTarget(
             name: "SteppeRenderingTests",
-            dependencies: ["SteppeRendering", "SteppeResources"],
+            dependencies: ["SteppeRendering", "SteppeResources", "SteppeTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),

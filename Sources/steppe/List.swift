@@ -21,12 +21,7 @@ struct List: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library: Library
-        do {
-            library = try ArchiveReader.open(options.choose().path, cache: HeaderCache.standard())
-        } catch {
-            fail(error.description)
-        }
+        let library = options.openLibrary()
         var selected: [Int32] = library.articles(in: library.taxonomy.allArticles)
         for (slug, facet) in [(region, Facet.regions), (topic, .topics), (section, .sections)] {
             guard let slug else { continue }

@@ -20,12 +20,7 @@ struct Show: ParsableCommand {
     }
 
     func run() throws {
-        let library: Library
-        do {
-            library = try ArchiveReader.open(options.choose().path, cache: HeaderCache.standard())
-        } catch {
-            fail(error.description)
-        }
+        let library = options.openLibrary()
         guard let index = library.headers.firstIndex(where: { $0.id == id }) else {
             fail("no article with id '\(id)' in \(library.source.displayPath)")
         }

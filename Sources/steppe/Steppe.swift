@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteppeCore
 
 @main
 struct Steppe: ParsableCommand {
@@ -24,6 +25,15 @@ struct ArchiveOptions: ParsableArguments {
     /// The archive to open, and how the status bar names it.
     func choose(environment: [String: String] = ProcessInfo.processInfo.environment) -> ArchiveChoice {
         ArchiveChoice.resolve(explicit: archive, environment: environment)
+    }
+
+    /// Opens the chosen archive for a command that pipes, or exits with a one-line error.
+    func openLibrary() -> Library {
+        do {
+            return try ArchiveReader.open(choose().path, cache: HeaderCache.standard())
+        } catch {
+            fail(error.description)
+        }
     }
 }
 

@@ -8,8 +8,21 @@ extension EndToEnd {
         let home = try Harness.temporaryHome()
         let command = "env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CACHE_HOME=\(home.path)/cache "
             + "LANG=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=interactive=no \(env) "
-            + "\(Harness.steppe.path) \(arguments); echo \"EXITED=$?\""
+            + "\(Harness.steppe.path) \(arguments); status=$?; echo \"EXITED=$status\"; echo $status > \(home.path)/exit-status"
         return (try TmuxSession(command: command, width: width, height: height), home)
+    }
+
+    /// The exit status the pane's shell recorded, once steppe has exited.
+    func waitForExit(_ home: URL, seconds: Double = 10) -> Int? {
+        let file = home.appendingPathComponent("exit-status")
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: file, encoding: .utf8), let status = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
+            usleep(50_000)
+        }
+        return nil
     }
 
     @Test func browseReadScrollResizeAndQuit() throws {
@@ -51,8 +64,10 @@ extension EndToEnd {
 
         try tmux.send("?")
         _ = try tmux.waitFor("Steppe — keys")
-        try tmux.send("Escape", "Q")
-        _ = try tmux.waitFor("EXITED=0")
+        try tmux.send("Escape")
+        _ = try tmux.waitFor(5, "help closed") { !$0.contains("Steppe — keys") }
+        try tmux.send("Q")
+        #expect(waitForExit(home) == 0)
         #expect(try !tmux.alternateScreenIsOn())
     }
 
@@ -63,7 +78,7 @@ extension EndToEnd {
         try tmux.resize(width: 90, height: 24)
         _ = try tmux.waitFor("All articles")
         try tmux.send("q")
-        _ = try tmux.waitFor("EXITED=0")
+        #expect(waitForExit(home) == 0)
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
@@ -75,7 +90,7 @@ extension EndToEnd {
         let children = try Harness.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", pid]).stdout
         let steppe = try #require(children.split(separator: "\n").first.map(String.init))
         _ = try Harness.run(URL(fileURLWithPath: "/bin/kill"), ["-TERM", steppe])
-        _ = try tmux.waitFor("EXITED=143")
+        #expect(waitForExit(home) == 143)
         #expect(try !tmux.alternateScreenIsOn())
     }
 }

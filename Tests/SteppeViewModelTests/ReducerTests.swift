@@ -1,4 +1,5 @@
 import SteppeCore
+import SteppeTestSupport
 import Testing
 
 @testable import SteppeViewModel

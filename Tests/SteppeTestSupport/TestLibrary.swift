@@ -1,10 +1,11 @@
 import Foundation
 import SteppeCore
-@testable import SteppeViewModel
+import SteppeViewModel
 
+/// Shared by the view-model and rendering tests.
 /// A small in-memory library with English, Russian and Chinese text, built without touching the disk.
-enum TestLibrary {
-    static func make(extra count: Int = 0, issues: [ArchiveIssue] = []) -> Library {
+public enum TestLibrary {
+    public static func make(extra count: Int = 0, issues: [ArchiveIssue] = []) -> Library {
         var articles = [
             Article(
                 id: "panj", url: "https://example.org/panj", title: "The Panj: a river border", authors: ["Border Desk"],
@@ -57,11 +58,11 @@ enum TestLibrary {
 
 extension AppState {
     /// Presses keys in order, running article loads the way the program does.
-    mutating func press(_ keys: Key...) {
+    public mutating func press(_ keys: Key...) {
         for key in keys { run(.keyPressed(key)) }
     }
 
-    mutating func run(_ action: Action) {
+    public mutating func run(_ action: Action) {
         for effect in reduce(action) {
             if case .loadArticle(let index) = effect, let library {
                 _ = reduce(.articleLoaded(index: index, try! library.article(at: index)))
@@ -69,5 +70,5 @@ extension AppState {
         }
     }
 
-    func node(_ slug: String, _ facet: Facet) -> Int { library!.taxonomy.index(of: slug, in: facet)! }
+    public func node(_ slug: String, _ facet: Facet) -> Int { library!.taxonomy.index(of: slug, in: facet)! }
 }
