@@ -41,6 +41,16 @@ public enum ArchiveReader {
             source: ArchiveSource(metadataURL: metadataURL, layout: layout), metadata: metadata, taxonomy: taxonomy)
     }
 
+    /// The library straight from a fresh index, or nil when the archive must be scanned first.
+    /// Fast enough (milliseconds) to run before the first frame.
+    public static func loadIndexed(_ prepared: PreparedArchive, cache: HeaderCache) -> Library? {
+        guard case .directory(let articlesURL) = prepared.source.layout, let cached = cache.load(for: prepared.source)
+        else { return nil }
+        return Library(
+            source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy,
+            headers: cached.headers, issues: cached.issues, bodies: .jsonLines(articlesURL), isSorted: true)
+    }
+
     public static func load(
         _ prepared: PreparedArchive, cache: HeaderCache? = nil, progress: Progress? = nil
     ) throws(ArchiveError) -> Library {
@@ -48,11 +58,7 @@ public enum ArchiveReader {
         case .singleFile:
             return try loadSingleFile(prepared)
         case .directory(let articlesURL):
-            if let cache, let cached = cache.load(for: prepared.source) {
-                return Library(
-                    source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy,
-                    headers: cached.headers, issues: cached.issues, bodies: .jsonLines(articlesURL), isSorted: true)
-            }
+            if let cache, let library = loadIndexed(prepared, cache: cache) { return library }
             let lines = try JSONLinesScanner.scan(articlesURL, as: HeaderRecord.self, progress: progress)
             var issues: [ArchiveIssue] = []
             var headers: [ArticleHeader] = []

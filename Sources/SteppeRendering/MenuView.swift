@@ -20,7 +20,7 @@ enum MenuView {
             grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role)
             let count = String(library.count(in: row.node))
             let countWidth = count.count + 1
-            let indent = String(repeating: "  ", count: max(0, row.depth - 1) + (row.depth > 0 ? 1 : 0))
+            let indent = String(repeating: "  ", count: row.depth)
             let marker = row.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : "  "
             let label = " " + indent + marker + TextSanitizer.clean(entry.name)
             grid.write(fitting: label, x: content.x, y: y, width: max(0, content.width - countWidth), role: role)

@@ -134,6 +134,11 @@ public final class CursesTerminal {
         if result == ERR { return nil }
         if result == steppe_key_code_yes() { return functionKey(Int32(value)) }
         switch value {
+        case 12:
+            // Ctrl-L: repaint everything, as terminal programs do after the screen was disturbed.
+            previous = nil
+            clearok(window, true)
+            return .resize(size)
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)

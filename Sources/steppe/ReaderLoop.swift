@@ -47,14 +47,21 @@ enum ReaderLoop {
 
         var state = AppState(size: terminal.size, archiveLabel: label)
         let mailbox = Mailbox()
-        DispatchQueue.global(qos: .userInitiated).async {
-            do {
-                let library = try ArchiveReader.load(prepared, cache: HeaderCache.standard()) { done, total in
-                    mailbox.postProgress(done, total)
+        let cache = HeaderCache.standard()
+        if let library = ArchiveReader.loadIndexed(prepared, cache: cache) {
+            // Indexed before: ready in milliseconds, so the first frame shows the menus.
+            apply(.archiveLoaded(library), to: &state)
+        } else {
+            // A new or changed archive: index it in the background and show progress meanwhile.
+            DispatchQueue.global(qos: .userInitiated).async {
+                do {
+                    let library = try ArchiveReader.load(prepared, cache: cache) { done, total in
+                        mailbox.postProgress(done, total)
+                    }
+                    mailbox.post(.action(.archiveLoaded(library)))
+                } catch {
+                    mailbox.post(.failed(String(describing: error)))
                 }
-                mailbox.post(.action(.archiveLoaded(library)))
-            } catch {
-                mailbox.post(.failed(String(describing: error)))
             }
         }
 
@@ -72,8 +79,9 @@ enum ReaderLoop {
             }
             if state.isQuitting { break }
             if changed { terminal.draw(Screen.render(state)) }
-            // While the archive is being indexed, wake up to show progress; otherwise wait for the user.
-            guard let event = terminal.nextEvent(timeout: state.library == nil ? 50 : nil) else { continue }
+            // While the archive is being indexed, wake up often to show progress and pick up the result;
+            // otherwise wait for the user.
+            guard let event = terminal.nextEvent(timeout: state.library == nil ? 15 : nil) else { continue }
             switch event {
             case .key(let key): apply(.keyPressed(key), to: &state)
             case .mouse(let mouse): apply(.mouse(mouse), to: &state)
