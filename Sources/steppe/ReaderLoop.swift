@@ -66,6 +66,7 @@ enum ReaderLoop {
         }
 
         terminal.draw(Screen.render(state))
+        var drawn = state
         while !state.isQuitting {
             var changed = false
             for message in mailbox.drain() {
@@ -78,7 +79,10 @@ enum ReaderLoop {
                 }
             }
             if state.isQuitting { break }
-            if changed { terminal.draw(Screen.render(state)) }
+            if changed && state != drawn {
+                terminal.draw(Screen.render(state))
+                drawn = state
+            }
             // While the archive is being indexed, wake up often to show progress and pick up the result;
             // otherwise wait for the user.
             guard let event = terminal.nextEvent(timeout: state.library == nil ? 15 : nil) else { continue }
@@ -87,9 +91,18 @@ enum ReaderLoop {
             case .mouse(let mouse): apply(.mouse(mouse), to: &state)
             case .resize(let size): apply(.resized(size), to: &state)
             }
-            if !state.isQuitting { terminal.draw(Screen.render(state)) }
+            // An action that changed nothing (an unbound key, scrolling past the end) costs no frame.
+            if !state.isQuitting && (state != drawn || isRedraw(event)) {
+                terminal.draw(Screen.render(state))
+                drawn = state
+            }
         }
         return .finished
+    }
+
+    private static func isRedraw(_ event: InputEvent) -> Bool {
+        if case .resize = event { return true }
+        return false
     }
 
     /// Reduces an action and runs the effects it asks for, feeding their results back in.

@@ -12,6 +12,18 @@ extension EndToEnd {
         return (try TmuxSession(command: command, width: width, height: height), home)
     }
 
+    func childProcesses(of parent: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return false }
+            // Fields after the command name: state, then the parent's pid.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == parent
+        }
+    }
+
     /// The exit status the pane's shell recorded, once steppe has exited.
     func waitForExit(_ home: URL, seconds: Double = 10) -> Int? {
         let file = home.appendingPathComponent("exit-status")
@@ -85,11 +97,11 @@ extension EndToEnd {
         let (tmux, home) = try start()
         defer { tmux.close(); try? FileManager.default.removeItem(at: home) }
         _ = try tmux.waitFor("All articles        36")
-        let pid = try tmux.tmuxRun(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        // The pane runs a shell; steppe is its child.
-        let children = try Harness.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-P", pid]).stdout
-        let steppe = try #require(children.split(separator: "\n").first.map(String.init))
-        _ = try Harness.run(URL(fileURLWithPath: "/bin/kill"), ["-TERM", steppe])
+        let shell = try tmux.tmuxRun(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The pane runs a shell; steppe is its child. Found through /proc, so no extra tools are needed.
+        let shellPID = try #require(Int32(shell))
+        let steppe = try #require(childProcesses(of: shellPID).first)
+        #expect(kill(steppe, SIGTERM) == 0)
         #expect(waitForExit(home) == 143)
         #expect(try !tmux.alternateScreenIsOn())
     }
