@@ -157,11 +157,10 @@ extension AppState {
         showMenuSelection()
     }
 
-    /// The list follows the menu: the selected node's articles, from the newest.
+    /// The list follows the menu: the selected node's articles, where the reader last left them.
     private mutating func showMenuSelection() {
-        guard list.node != menu.selected else { return }
-        list = ListState()
-        list.node = menu.selected
+        list.show(menu.selected)
+        clampList()
     }
 
     // MARK: List

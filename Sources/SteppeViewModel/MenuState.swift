@@ -39,11 +39,28 @@ public struct MenuState: Sendable, Equatable {
 
 /// The article list of the node chosen in the menu.
 public struct ListState: Sendable, Equatable {
+    public struct Place: Sendable, Equatable {
+        public var selected: Int
+        public var scroll: Int
+    }
+
     public var node: Int = 0
     public var selected: Int = 0
     public var scroll: Int = 0
+    /// Where the reader was in each list left earlier, so going back to a node finds the same article.
+    public var places: [Int: Place] = [:]
 
     public init() {}
+
+    /// Shows another node's list, remembering this one's place.
+    mutating func show(_ other: Int) {
+        guard other != node else { return }
+        places[node] = Place(selected: selected, scroll: scroll)
+        node = other
+        let place = places[other] ?? Place(selected: 0, scroll: 0)
+        selected = place.selected
+        scroll = place.scroll
+    }
 }
 
 /// The help screen over everything.

@@ -32,6 +32,17 @@ import Testing
         #expect(s.list.selected == 0)
     }
 
+    @Test func eachListKeepsItsPlaceWhenTheMenuMovesOn() {
+        var s = state()
+        s.press(.tab, .down, .down)
+        #expect(s.list.selected == 2)
+        s.press(.backTab, .down)
+        #expect(s.list.selected == 0)
+        s.press(.up)
+        #expect(s.list.node == s.library!.taxonomy.allArticles)
+        #expect(s.list.selected == 2)
+    }
+
     @Test func leftCollapsesThenClimbsToTheParent() {
         var s = state()
         s.press(.down, .down, .right, .down)  // Armenia under an open Caucasus
