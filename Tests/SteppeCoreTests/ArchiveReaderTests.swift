@@ -153,3 +153,44 @@ import Testing
         #expect(library.count(in: t.allArticles) == 3)
     }
 }
+
+@Suite struct CustomTaxonomyTests {
+    @Test func anArchiveMayBringItsOwnTaxonomy() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let metadata = #"""
+            {"formatVersion": 1, "title": "Rivers", "taxonomy": {
+              "regions": [{"slug": "amu-darya-basin", "name": "Amu Darya basin", "children": [
+                  {"slug": "vakhsh", "name": "Vakhsh", "nameRu": "Вахш"}, {"slug": "panj", "name": "Panj"}]}],
+              "topics": [{"slug": "dams", "name": "Dams"}],
+              "sections": []}}
+            """#
+        let dir = try scratch.folderArchive(
+            [Fixtures.line(id: "a", regions: ["vakhsh"], topics: ["dams"]), Fixtures.line(id: "b", regions: ["panj", "kazakhstan"], topics: [])],
+            metadata: metadata)
+        let library = try ArchiveReader.open(dir.path)
+        let t = library.taxonomy
+        #expect(t.index(of: "kazakhstan", in: .regions) == nil)
+        #expect(library.count(in: t.index(of: "amu-darya-basin", in: .regions)!) == 2)
+        #expect(t[t.index(of: "vakhsh", in: .regions)!].nameRu == "Вахш")
+        #expect(t[t.index(of: "panj", in: .regions)!].nameRu == "Panj")
+        #expect(library.issues.map(\.message) == ["regions: unknown slug 'kazakhstan'"])
+        #expect(library.issues.first?.severity == .warning)
+    }
+
+    @Test func validatorReportsSlugsUsedTwice() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let metadata = #"""
+            {"formatVersion": 1, "title": "Twice", "taxonomy": {
+              "regions": [{"slug": "x", "name": "X", "children": [{"slug": "x", "name": "X again"}]}],
+              "topics": [], "sections": []}}
+            """#
+        let dir = try scratch.folderArchive([Fixtures.line(id: "a", regions: ["x"], topics: [])], metadata: metadata)
+        let report = try ArchiveValidator.validate(dir.path)
+        #expect(report.articleCount == 1)
+        #expect(report.issues.map(\.description) == [
+            "\(dir.path)/archive.json: taxonomy.regions[0].children[0]: slug 'x' is used twice in regions"
+        ])
+    }
+}
