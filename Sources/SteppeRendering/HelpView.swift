@@ -6,9 +6,11 @@ enum HelpView {
     static func draw(_ state: AppState, into grid: inout Grid) {
         let size = grid.size
         let frame = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
-        PaneTitle.draw("Steppe — keys", right: "Esc close", focused: true, in: frame, into: &grid)
         let lines = HelpContent.lines(for: state.keyMap)
         let scroll = state.help?.scroll ?? 0
+        let last = min(lines.count, scroll + state.helpVisibleRows)
+        let position = last < lines.count || scroll > 0 ? "\(scroll + 1)–\(last) of \(lines.count)" : ""
+        PaneTitle.draw("Steppe — keys", right: position, focused: true, in: frame, into: &grid)
         let keyWidth = min(28, max(12, size.width / 3))
         for row in 0..<state.helpVisibleRows {
             let index = scroll + row
