@@ -194,3 +194,22 @@ import Testing
         ])
     }
 }
+
+@Suite struct BodyOnDemandTests {
+    @Test func aBrokenBodyIsReportedWhenTheArticleIsOpened() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let line = Fixtures.line(id: "poem").replacingOccurrences(of: #""type":"quote""#, with: #""type":"poem""#)
+        let dir = try scratch.folderArchive([Fixtures.line(id: "fine"), line])
+        let library = try ArchiveReader.open(dir.path)
+        // Indexing reads headers only, so the entry is listed…
+        #expect(library.headers.count == 2)
+        let index = try #require(library.headers.firstIndex { $0.id == "poem" })
+        // …and opening it says what is wrong, and where.
+        #expect(throws: ArchiveError.invalid(
+            path: dir.path + "/articles.jsonl", place: "line 2",
+            reason: "'body[1].type': unknown block type 'poem' (known: paragraph, heading, quote, list-item)")) {
+            try library.article(at: index)
+        }
+    }
+}

@@ -147,3 +147,19 @@ import Testing
         #expect(!changed.isEmpty && changed.count < 30)
     }
 }
+
+@Suite struct ArticleFailureScreenTests {
+    @Test func anArticleThatCannotBeReadSaysWhy() {
+        var s = AppState(size: Size(width: 100, height: 20), archiveLabel: "t", library: TestLibrary.make())
+        s.press(.tab)
+        let effects = s.reduce(.keyPressed(.enter))
+        guard case .loadArticle(let index)? = effects.first else {
+            Issue.record("no load effect")
+            return
+        }
+        _ = s.reduce(.articleFailed(index: index, message: "articles.jsonl: line 2: unknown block type 'poem'"))
+        let lines = Screen.render(s).lines
+        #expect(lines.contains { $0.contains("This article cannot be shown:") })
+        #expect(lines.contains { $0.contains("unknown block type 'poem'") })
+    }
+}
