@@ -60,39 +60,13 @@ public enum ArchiveReader {
         case .directory(let articlesURL):
             if let cache, let library = loadIndexed(prepared, cache: cache) { return library }
             let lines = try JSONLinesScanner.scan(articlesURL, as: HeaderRecord.self, progress: progress)
-            var issues: [ArchiveIssue] = []
             var headers: [ArticleHeader] = []
             headers.reserveCapacity(lines.count)
-            var firstLine: [String: Int] = [:]
-            firstLine.reserveCapacity(lines.count)
-            let path = articlesURL.path
-            for scanned in lines {
-                switch scanned.result {
-                case .failure(let failure):
-                    issues.append(
-                        ArchiveIssue(path: path, line: scanned.span.line, column: failure.column, message: failure.message))
-                case .success(let record):
-                    if let first = firstLine[record.id] {
-                        issues.append(
-                            ArchiveIssue(
-                                path: path, line: scanned.span.line, articleID: record.id,
-                                message: "duplicate id (first on line \(first))"))
-                        continue
-                    }
-                    firstLine[record.id] = scanned.span.line
-                    let nodes = Library.resolveNodes(
-                        regions: record.regions, topics: record.topics, section: record.section, in: prepared.taxonomy
-                    ) { message in
-                        issues.append(
-                            ArchiveIssue(
-                                path: path, line: scanned.span.line, articleID: record.id, message: message,
-                                severity: .warning))
-                    }
-                    headers.append(
-                        ArticleHeader(
-                            id: record.id, title: record.title, authors: record.authors, published: record.published,
-                            language: record.language, nodes: nodes, span: scanned.span))
-                }
+            let issues = admitEntries(lines, path: articlesURL.path, taxonomy: prepared.taxonomy) { record, span, nodes, _ in
+                headers.append(
+                    ArticleHeader(
+                        id: record.id, title: record.title, authors: record.authors, published: record.published,
+                        language: record.language, nodes: nodes, span: span))
             }
             let library = Library(
                 source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy, headers: headers,
@@ -100,6 +74,44 @@ public enum ArchiveReader {
             cache?.store(library.headers, issues: library.issues, for: prepared.source)
             return library
         }
+    }
+
+    /// The rules every JSON Lines entry passes, shared by indexing and `steppe validate`: a line that
+    /// failed to decode is skipped, a repeated id is skipped (the first wins), unknown slugs are warnings.
+    /// `accept` receives each admitted entry with its resolved taxonomy nodes, and may add issues.
+    /// Inlined: as an out-of-line call (with the capturing closure) it made a 50,000-article cold open
+    /// about 20% slower in steppe-bench.
+    @inline(__always)
+    static func admitEntries<Record: FiledEntry>(
+        _ lines: [ScannedLine<Record>], path: String, taxonomy: TaxonomyTable,
+        accept: (Record, LineSpan, [Int32], inout [ArchiveIssue]) -> Void
+    ) -> [ArchiveIssue] {
+        var issues: [ArchiveIssue] = []
+        var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(lines.count)
+        for scanned in lines {
+            let line = scanned.span.line
+            switch scanned.result {
+            case .failure(let failure):
+                issues.append(ArchiveIssue(path: path, line: line, column: failure.column, message: failure.message))
+            case .success(let record):
+                if let first = firstLine[record.id] {
+                    issues.append(
+                        ArchiveIssue(
+                            path: path, line: line, articleID: record.id, message: "duplicate id (first on line \(first))"))
+                    continue
+                }
+                firstLine[record.id] = line
+                let nodes = Library.resolveNodes(
+                    regions: record.regions, topics: record.topics, section: record.section, in: taxonomy
+                ) { message in
+                    issues.append(
+                        ArchiveIssue(path: path, line: line, articleID: record.id, message: message, severity: .warning))
+                }
+                accept(record, scanned.span, nodes, &issues)
+            }
+        }
+        return issues
     }
 
     private static func loadSingleFile(_ prepared: PreparedArchive) throws(ArchiveError) -> Library {

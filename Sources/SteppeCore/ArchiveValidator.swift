@@ -19,39 +19,15 @@ public enum ArchiveValidator {
             return Report(articleCount: library.headers.count, issues: issues)
         case .directory(let articlesURL):
             let lines = try JSONLinesScanner.scan(articlesURL, as: Article.self)
-            var firstLine: [String: Int] = [:]
             var count = 0
-            for scanned in lines {
-                let line = scanned.span.line
-                switch scanned.result {
-                case .failure(let failure):
+            issues += ArchiveReader.admitEntries(lines, path: articlesURL.path, taxonomy: prepared.taxonomy) {
+                article, span, _, issues in
+                count += 1
+                if article.body.isEmpty {
                     issues.append(
-                        ArchiveIssue(path: articlesURL.path, line: line, column: failure.column, message: failure.message))
-                case .success(let article):
-                    if let first = firstLine[article.id] {
-                        issues.append(
-                            ArchiveIssue(
-                                path: articlesURL.path, line: line, articleID: article.id,
-                                message: "duplicate id (first on line \(first))"))
-                        continue
-                    }
-                    firstLine[article.id] = line
-                    count += 1
-                    _ = Library.resolveNodes(
-                        regions: article.regions, topics: article.topics, section: article.section,
-                        in: prepared.taxonomy
-                    ) { message in
-                        issues.append(
-                            ArchiveIssue(
-                                path: articlesURL.path, line: line, articleID: article.id, message: message,
-                                severity: .warning))
-                    }
-                    if article.body.isEmpty {
-                        issues.append(
-                            ArchiveIssue(
-                                path: articlesURL.path, line: line, articleID: article.id, message: "body is empty",
-                                severity: .warning))
-                    }
+                        ArchiveIssue(
+                            path: articlesURL.path, line: span.line, articleID: article.id, message: "body is empty",
+                            severity: .warning))
                 }
             }
             return Report(articleCount: count, issues: issues)

@@ -33,8 +33,18 @@ public struct ArticleHeader: Sendable, Equatable {
     }
 }
 
+/// An entry as filed under the taxonomy: what the shared entry rules look at.
+protocol FiledEntry: Sendable {
+    var id: String { get }
+    var regions: [String] { get }
+    var topics: [String] { get }
+    var section: String? { get }
+}
+
+extension Article: FiledEntry {}
+
 /// The fields of a JSON Lines entry that are decoded when an archive is indexed: everything but the body.
-struct HeaderRecord: Decodable, Sendable {
+struct HeaderRecord: Decodable, FiledEntry {
     var id: String
     var title: String
     var authors: [String]

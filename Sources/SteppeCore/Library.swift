@@ -31,6 +31,7 @@ public final class Library: Sendable {
         let sorted = isSorted ? headers : headers.sorted(by: ArticleHeader.newestFirst)
         self.headers = sorted
         self.issues = issues
+        self.skippedCount = issues.lazy.filter { $0.severity == .skipped }.count
         self.bodies = bodies
         self.nodeArticles = Library.buildNodeLists(sorted, taxonomy)
     }
@@ -58,7 +59,8 @@ public final class Library: Sendable {
 
     public func count(in node: Int) -> Int { nodeArticles[node].count }
 
-    public var skippedCount: Int { issues.lazy.filter { $0.severity == .skipped }.count }
+    /// Entries left out of the archive; the status bar shows it on every frame, so it is counted once.
+    public let skippedCount: Int
 
     /// Reads and decodes one article's full text.
     public func article(at index: Int) throws(ArchiveError) -> Article {
