@@ -38,7 +38,7 @@ enum PaneTitle {
     static func draw(_ left: String, right: String = "", focused: Bool, in rect: Rect, into grid: inout Grid) {
         let role: StyleRole = focused ? .paneTitleFocused : .paneTitle
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: role)
-        let rightText = right.isEmpty ? "" : right + " "
+        let rightText = right.isEmpty ? "" : " " + right + " "
         let rightWidth = min(DisplayWidth.of(rightText), max(0, rect.width - 4))
         grid.write(fitting: " " + left, x: rect.x, y: rect.y, width: rect.width - rightWidth, role: role)
         if rightWidth > 0 {

@@ -3,8 +3,9 @@ import SteppeViewModel
 
 /// The bottom row: which archive, which node, skipped entries, and the keys that matter here.
 ///
-/// When space runs out, hints go first (the help screen has them all), then the node path is cut;
-/// a count of skipped entries is never hidden, since it is the only sign that data was left out.
+/// When space runs out, hints go first (the help screen has them all) except the help hint itself,
+/// then the node path is cut; a count of skipped entries is never hidden, since it is the only sign
+/// that data was left out.
 enum StatusBarView {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout Grid) {
         guard rect.height > 0, rect.width > 0, state.layout.mode != .tooSmall else { return }
@@ -17,16 +18,28 @@ enum StatusBarView {
             skipped = " \(n) \(n == 1 ? "entry" : "entries") skipped — run steppe validate "
         }
         let skippedWidth = min(DisplayWidth.of(skipped), rect.width)
-        let leftWidth = min(DisplayWidth.of(left), max(0, rect.width - skippedWidth))
-
-        let hints = state.library == nil ? [(keys: "q", label: "quit")] : state.keyMap.hints(in: state.keyContext)
+        let hints = state.library == nil
+            ? [(keys: "q", label: "quit", command: Command.quit)] : state.keyMap.hints(in: state.keyContext)
+        func width(_ hint: (keys: String, label: String, command: Command)) -> Int {
+            DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3
+        }
+        // The help hint is the way to every other key, so the archive and node give way to it.
+        let helpHint = hints.first { $0.command == .toggleHelp }
+        let reserved = helpHint.map(width) ?? 0
+        let leftWidth = min(DisplayWidth.of(left), max(0, rect.width - skippedWidth - reserved - 1))
         var shown: [(String, String)] = []
         var hintWidth = 0
-        for hint in hints {
-            let w = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3
-            if leftWidth + skippedWidth + hintWidth + w + 1 > rect.width { break }
+        var room = rect.width - leftWidth - skippedWidth - reserved - 1
+        for hint in hints where hint.command != .toggleHelp {
+            let w = width(hint)
+            if w > room { break }
             shown.append((hint.keys, hint.label))
             hintWidth += w
+            room -= w
+        }
+        if let helpHint, reserved < rect.width - skippedWidth {
+            shown.append((helpHint.keys, helpHint.label))
+            hintWidth += reserved
         }
 
         var x = rect.x

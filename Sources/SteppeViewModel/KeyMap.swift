@@ -32,11 +32,11 @@ public struct KeyMap: Sendable, Equatable {
     public func bindings(in context: KeyContext) -> [Binding] { bindings.filter { $0.context == context } }
 
     /// Status-bar hints for a context: its own, then the global ones.
-    public func hints(in context: KeyContext) -> [(keys: String, label: String)] {
+    public func hints(in context: KeyContext) -> [(keys: String, label: String, command: Command)] {
         let own = bindings(in: context)
         let global = context == .help ? [] : bindings(in: .global)
         return (own + global).compactMap { b in
-            b.hint.map { (b.keys.prefix(2).map(\.description).joined(separator: "/"), $0) }
+            b.hint.map { (b.keys.prefix(2).map(\.description).joined(separator: "/"), $0, b.command) }
         }
     }
 

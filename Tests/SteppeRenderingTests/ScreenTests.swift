@@ -102,6 +102,18 @@ import Testing
         }
     }
 
+    @Test func theHelpHintSurvivesNarrowTerminalsAndLongTitlesKeepASpace() {
+        var s = AppState(size: Size(width: 50, height: 16), archiveLabel: "bundled sample archive", library: library)
+        s.press(.down, .down, .right, .down)
+        let status = Screen.render(s).lines[15]
+        #expect(status.hasSuffix("? help"), "\(status)")
+        #expect(status.contains("bundled sample archive · Regions"))
+        var t = AppState(size: Size(width: 50, height: 16), archiveLabel: "x", library: library)
+        open("caspian-ru", in: &t)
+        let title = Screen.render(t).lines[0]
+        #expect(title.contains("… 2/4"), "\(title)")
+    }
+
     @Test func helpScreen() {
         var s = state(80, 24)
         s.press(.character("?"))
