@@ -17,6 +17,9 @@ let package = Package(
         .target(name: "SteppeViewModel", dependencies: ["SteppeCore"]),
         // Cell grid, themes and the views that draw a state into a grid.
         .target(name: "SteppeRendering", dependencies: ["SteppeViewModel"]),
+        // The main loop, the effect runner and its clients, the terminal backend protocol and an
+        // in-memory terminal. No ncurses.
+        .target(name: "SteppeRuntime", dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering"]),
         // The ncursesw C API, with the wide-character functions switched on.
         .systemLibrary(
             name: "CNCursesW",
@@ -27,7 +30,7 @@ let package = Package(
         // The only code that talks to ncurses.
         .target(
             name: "SteppeTerminal",
-            dependencies: ["SteppeRendering", "CNCursesW", "CTerminalGuard"]
+            dependencies: ["SteppeViewModel", "SteppeRendering", "SteppeRuntime", "CNCursesW", "CTerminalGuard"]
         ),
         // Bundled themes (the top-level Themes/ folder) and the sample archive.
         // The target's root is the package root so that Themes/ can stay at the top level.
@@ -37,7 +40,7 @@ let package = Package(
             exclude: [
                 "README.md", "Tests",
                 "Sources/SteppeCore", "Sources/SteppeViewModel", "Sources/SteppeRendering",
-                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/SteppeTerminal",
+                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/SteppeTerminal", "Sources/SteppeRuntime",
                 "Sources/steppe", "Sources/steppe-bench", ".ci",
             ],
             sources: ["Sources/SteppeResources/ResourceLocator.swift"],
@@ -51,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "steppe",
             dependencies: [
-                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeTerminal",
+                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeRuntime", "SteppeTerminal",
                 "SteppeResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -72,6 +75,9 @@ let package = Package(
             dependencies: ["SteppeRendering", "SteppeResources", "SteppeTestSupport"],
             exclude: ["Golden"]
         ),
+        .testTarget(
+            name: "SteppeRuntimeTests",
+            dependencies: ["SteppeRuntime", "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeTestSupport"]),
         .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,9 +11,9 @@ static struct termios saved_termios;
 static volatile sig_atomic_t have_saved = 0;
 static volatile sig_atomic_t screen_active = 0;
 
-// Mouse reporting off, attributes reset, cursor shown, keypad mode off, main screen back.
+// Mouse reporting and bracketed paste off, attributes reset, cursor shown, keypad mode off, main screen back.
 static const char reset_sequence[] =
-    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[0m\033[?25h\033[?1l\033>\033[?1049l";
+    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1l\033>\033[?1049l";
 
 enum { crash_signal_count = 5 };
 static const int crash_signals[crash_signal_count] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };

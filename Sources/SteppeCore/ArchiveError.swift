@@ -5,21 +5,11 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformedJSON(path: String, line: Int, column: Int, reason: String)
     case unsupportedFormatVersion(path: String, found: Int, supported: Int)
     case invalid(path: String, place: String, reason: String)
+    /// An article's line no longer holds the article indexed there: the file was rewritten under the reader.
 
-    public var description: String {
-        switch self {
-        case .notFound(let path):
-            "\(path): no archive here (expected a folder with archive.json, or a .json file)"
-        case .unreadable(let path, let reason):
-            "\(path): cannot read: \(reason)"
-        case .malformedJSON(let path, let line, let column, let reason):
-            "\(path):\(line):\(column): malformed JSON: \(reason)"
-        case .unsupportedFormatVersion(let path, let found, let supported):
-            "\(path): formatVersion \(found) is not supported (this steppe reads version \(supported))"
-        case .invalid(let path, let place, let reason):
-            "\(path): \(place): \(reason)"
-        }
-    }
+    case archiveChanged(path: String, line: Int)
+
+    public var description: String { Strings.english.archiveError(self) }
 }
 
 /// A problem with one entry of an archive. Skipped entries are left out; warnings are kept.
@@ -50,14 +40,16 @@ public struct ArchiveIssue: Sendable, Equatable, CustomStringConvertible {
         self.severity = severity
     }
 
-    public var description: String {
+    public var description: String { description(Strings.english) }
+
+    public func description(_ strings: Strings) -> String {
         var location = path
         if let line { location += ":\(line)" }
         if let column { location += ":\(column)" }
         var parts = [location]
         if !place.isEmpty { parts.append(place) }
         if let articleID { parts.append("id '\(articleID)'") }
-        let outcome = severity == .skipped ? " (entry skipped)" : ""
+        let outcome = severity == .skipped ? " (\(strings.entrySkipped))" : ""
         return parts.joined(separator: ": ") + ": " + message + outcome
     }
 }

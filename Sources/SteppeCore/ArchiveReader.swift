@@ -71,7 +71,7 @@ public enum ArchiveReader {
             let library = Library(
                 source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy, headers: headers,
                 issues: issues, bodies: .jsonLines(articlesURL))
-            cache?.store(library.headers, issues: library.issues, for: prepared.source)
+            cache?.store(library.catalogue.headers, issues: library.catalogue.issues, for: prepared.source)
             return library
         }
     }

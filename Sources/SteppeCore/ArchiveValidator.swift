@@ -15,8 +15,8 @@ public enum ArchiveValidator {
         case .singleFile:
             // The single-file reader decodes every body already.
             let library = try ArchiveReader.load(prepared)
-            issues += library.issues
-            return Report(articleCount: library.headers.count, issues: issues)
+            issues += library.catalogue.issues
+            return Report(articleCount: library.catalogue.headers.count, issues: issues)
         case .directory(let articlesURL):
             let lines = try JSONLinesScanner.scan(articlesURL, as: Article.self)
             var count = 0

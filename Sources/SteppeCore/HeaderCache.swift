@@ -16,14 +16,8 @@ public struct HeaderCache: Sendable {
     public init(directory: URL) { self.directory = directory }
 
     /// `$XDG_CACHE_HOME/steppe`, or `~/.cache/steppe`.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> HeaderCache {
-        let base: URL
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = URL(fileURLWithPath: xdg)
-        } else {
-            base = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
-        }
-        return HeaderCache(directory: base.appendingPathComponent("steppe"))
+    public static func standard(_ directories: XDGDirectories = XDGDirectories()) -> HeaderCache {
+        HeaderCache(directory: directories.steppeCache)
     }
 
     public func fileURL(for source: ArchiveSource) -> URL {

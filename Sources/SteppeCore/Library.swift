@@ -1,95 +1,28 @@
 import Foundation
 
-/// An opened archive: headers in memory, newest first, with each menu node's article list; bodies on demand.
+/// An opened archive: the catalogue of headers that menus and lists are built from, and the reader of bodies.
 ///
-/// Immutable once built, so it is shared freely between the view model, the renderer and background work.
-public final class Library: Sendable {
-    public enum BodyStore: Sendable {
-        /// Bodies stay in the JSON Lines file and are read by line span.
-        case jsonLines(URL)
-        /// Bodies of a single-file archive, kept since the whole file was decoded anyway.
-        case inMemory([String: Article])
-    }
-
-    public let source: ArchiveSource
-    public let metadata: ArchiveMetadata
-    public let taxonomy: TaxonomyTable
-    /// Every article, newest first.
-    public let headers: [ArticleHeader]
-    public let issues: [ArchiveIssue]
-    /// Per taxonomy node, indices into `headers`, newest first. A group holds the distinct articles of its subtree.
-    private let nodeArticles: [[Int32]]
-    private let bodies: BodyStore
+/// The two halves go different ways: the catalogue is a value held in the view model's state, the bodies
+/// reader belongs to the effect runner, which reads an article's text off the main thread when it is opened.
+public struct Library: Sendable {
+    public let catalogue: Catalogue
+    public let bodies: ArchiveBodies
 
     public init(
         source: ArchiveSource, metadata: ArchiveMetadata, taxonomy: TaxonomyTable, headers: [ArticleHeader],
-        issues: [ArchiveIssue], bodies: BodyStore, isSorted: Bool = false
+        issues: [ArchiveIssue], bodies: ArchiveBodies.Store, isSorted: Bool = false
     ) {
-        self.source = source
-        self.metadata = metadata
-        self.taxonomy = taxonomy
-        let sorted = isSorted ? headers : headers.sorted(by: ArticleHeader.newestFirst)
-        self.headers = sorted
-        self.issues = issues
-        self.skippedCount = issues.lazy.filter { $0.severity == .skipped }.count
-        self.bodies = bodies
-        self.nodeArticles = Library.buildNodeLists(sorted, taxonomy)
+        catalogue = Catalogue(
+            source: source, metadata: metadata, taxonomy: taxonomy, headers: headers, issues: issues, isSorted: isSorted)
+        self.bodies = ArchiveBodies(source: source, store: bodies)
     }
-
-    private static func buildNodeLists(_ headers: [ArticleHeader], _ taxonomy: TaxonomyTable) -> [[Int32]] {
-        var lists = Array(repeating: [Int32](), count: taxonomy.count)
-        var lastSeen = Array(repeating: Int32(-1), count: taxonomy.count)
-        lists[taxonomy.allArticles] = Array(0..<Int32(headers.count))
-        for (i, header) in headers.enumerated() {
-            let article = Int32(i)
-            for node in header.nodes {
-                var current: Int? = Int(node)
-                while let n = current, lastSeen[n] != article {
-                    lastSeen[n] = article
-                    lists[n].append(article)
-                    current = taxonomy[n].parent
-                }
-            }
-        }
-        return lists
-    }
-
-    /// The articles filed under a node (its subtree included), newest first, as indices into `headers`.
-    public func articles(in node: Int) -> [Int32] { nodeArticles[node] }
-
-    public func count(in node: Int) -> Int { nodeArticles[node].count }
-
-    /// Entries left out of the archive; the status bar shows it on every frame, so it is counted once.
-    public let skippedCount: Int
 
     /// Reads and decodes one article's full text.
-    public func article(at index: Int) throws(ArchiveError) -> Article {
-        let header = headers[index]
-        switch bodies {
-        case .inMemory(let articles):
-            guard let article = articles[header.id] else {
-                throw .invalid(path: source.metadataURL.path, place: "id '\(header.id)'", reason: "article is missing")
-            }
-            return article
-        case .jsonLines(let url):
-            guard let span = header.span else {
-                throw .invalid(path: url.path, place: "id '\(header.id)'", reason: "article has no line")
-            }
-            let data = try JSONLinesScanner.read(span, from: url)
-            let article: Article
-            do {
-                article = try JSONDecoder().decode(Article.self, from: data)
-            } catch {
-                let failure = JSONLinesScanner.failure(for: error, in: data)
-                throw .invalid(path: url.path, place: "line \(span.line)", reason: failure.message)
-            }
-            guard article.id == header.id else {
-                throw .invalid(
-                    path: url.path, place: "line \(span.line)",
-                    reason: "expected id '\(header.id)' but found '\(article.id)'; the archive changed on disk")
-            }
-            return article
+    public func article(id: String) throws(ArchiveError) -> Article {
+        guard let position = catalogue.position(of: id) else {
+            throw .invalid(path: catalogue.source.displayPath, place: "id '\(id)'", reason: "no such article")
         }
+        return try bodies.article(catalogue.headers[position])
     }
 
     /// The node numbers an article's slugs name; unknown slugs are reported as warnings.
@@ -109,5 +42,136 @@ public final class Library: Sendable {
         for slug in topics { add(slug, .topics, "topics") }
         if let section { add(section, .sections, "section") }
         return nodes
+    }
+}
+
+/// Every article's header, newest first, with each menu node's article list and an id → position map.
+///
+/// A value, but an immutable one built once per opened archive: copies share one storage, and two
+/// catalogues are equal when they are the same opened archive. That keeps `AppState ==` cheap and exact.
+public struct Catalogue: Sendable, Equatable {
+    private final class Storage: Sendable {
+        let source: ArchiveSource
+        let metadata: ArchiveMetadata
+        let taxonomy: TaxonomyTable
+        let headers: [ArticleHeader]
+        let issues: [ArchiveIssue]
+        let nodeArticles: [[Int32]]
+        let positions: [String: Int32]
+        let skippedCount: Int
+
+        init(
+            source: ArchiveSource, metadata: ArchiveMetadata, taxonomy: TaxonomyTable, headers: [ArticleHeader],
+            issues: [ArchiveIssue], nodeArticles: [[Int32]], positions: [String: Int32]
+        ) {
+            self.source = source
+            self.metadata = metadata
+            self.taxonomy = taxonomy
+            self.headers = headers
+            self.issues = issues
+            self.nodeArticles = nodeArticles
+            self.positions = positions
+            skippedCount = issues.lazy.filter { $0.severity == .skipped }.count
+        }
+    }
+
+    private let storage: Storage
+
+    public init(
+        source: ArchiveSource, metadata: ArchiveMetadata, taxonomy: TaxonomyTable, headers: [ArticleHeader],
+        issues: [ArchiveIssue], isSorted: Bool = false
+    ) {
+        let sorted = isSorted ? headers : headers.sorted(by: ArticleHeader.newestFirst)
+        var positions: [String: Int32] = [:]
+        positions.reserveCapacity(sorted.count)
+        for (i, header) in sorted.enumerated() { positions[header.id] = Int32(i) }
+        storage = Storage(
+            source: source, metadata: metadata, taxonomy: taxonomy, headers: sorted, issues: issues,
+            nodeArticles: Catalogue.buildNodeLists(sorted, taxonomy), positions: positions)
+    }
+
+    public static func == (a: Catalogue, b: Catalogue) -> Bool { a.storage === b.storage }
+
+    public var source: ArchiveSource { storage.source }
+    public var metadata: ArchiveMetadata { storage.metadata }
+    public var taxonomy: TaxonomyTable { storage.taxonomy }
+    /// Every article, newest first.
+    public var headers: [ArticleHeader] { storage.headers }
+    public var issues: [ArchiveIssue] { storage.issues }
+    /// Entries left out of the archive; the status bar shows it on every frame, so it is counted once.
+    public var skippedCount: Int { storage.skippedCount }
+
+    /// The articles filed under a node (its subtree included), newest first, as positions in `headers`.
+    public func articles(in node: Int) -> [Int32] {
+        storage.nodeArticles.indices.contains(node) ? storage.nodeArticles[node] : []
+    }
+
+    public func count(in node: Int) -> Int { articles(in: node).count }
+
+    /// Where the article with this id stands in `headers`.
+    public func position(of id: String) -> Int? { storage.positions[id].map(Int.init) }
+
+    public func header(id: String) -> ArticleHeader? { position(of: id).map { storage.headers[$0] } }
+
+    private static func buildNodeLists(_ headers: [ArticleHeader], _ taxonomy: TaxonomyTable) -> [[Int32]] {
+        var lists = Array(repeating: [Int32](), count: taxonomy.count)
+        var lastSeen = Array(repeating: Int32(-1), count: taxonomy.count)
+        lists[taxonomy.allArticles] = Array(0..<Int32(headers.count))
+        for (i, header) in headers.enumerated() {
+            let article = Int32(i)
+            for node in header.nodes where lists.indices.contains(Int(node)) {
+                var current: Int? = Int(node)
+                while let n = current, lastSeen[n] != article {
+                    lastSeen[n] = article
+                    lists[n].append(article)
+                    current = taxonomy[n].parent
+                }
+            }
+        }
+        return lists
+    }
+}
+
+/// Reads article bodies from an archive, one article at a time. Owned by whoever does I/O, never by the state.
+public struct ArchiveBodies: Sendable {
+    public enum Store: Sendable {
+        /// Bodies stay in the JSON Lines file and are read by line span.
+        case jsonLines(URL)
+        /// Bodies of a single-file archive, kept since the whole file was decoded anyway.
+        case inMemory([String: Article])
+    }
+
+    public let source: ArchiveSource
+    public let store: Store
+
+    public init(source: ArchiveSource, store: Store) {
+        self.source = source
+        self.store = store
+    }
+
+    public func article(_ header: ArticleHeader) throws(ArchiveError) -> Article {
+        switch store {
+        case .inMemory(let articles):
+            guard let article = articles[header.id] else {
+                throw .invalid(path: source.metadataURL.path, place: "id '\(header.id)'", reason: "article is missing")
+            }
+            return article
+        case .jsonLines(let url):
+            guard let span = header.span else {
+                throw .invalid(path: url.path, place: "id '\(header.id)'", reason: "article has no line")
+            }
+            let data = try JSONLinesScanner.read(span, from: url)
+            let article: Article
+            do {
+                article = try JSONDecoder().decode(Article.self, from: data)
+            } catch {
+                let failure = JSONLinesScanner.failure(for: error, in: data)
+                throw .invalid(path: url.path, place: "line \(span.line)", reason: failure.message)
+            }
+            guard article.id == header.id else {
+                throw .archiveChanged(path: url.path, line: span.line)
+            }
+            return article
+        }
     }
 }

@@ -113,17 +113,6 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
-    /// `5 May 2011`: the long form used in the article byline.
-    public var longString: String {
-        let c = components
-        return "\(c.day) \(PublishedDate.monthNames[c.month - 1]) \(c.year)"
-    }
-
-    static let monthNames = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
-
     private func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s

@@ -18,6 +18,8 @@ public struct TaxonomyTable: Sendable, Equatable {
         public var children: [Int]
         public var depth: Int
 
+        public func name(in language: Language) -> String { language == .russian ? nameRu : name }
+
         public var facet: Facet? {
             switch kind {
             case .allArticles: nil
@@ -74,13 +76,13 @@ public struct TaxonomyTable: Sendable, Equatable {
 
     public func index(of slug: String, in facet: Facet) -> Int? { slugIndex[facet]?[slug] }
 
-    /// Names from the node up to (not including) its facet root: "Central Asia › Tajikistan".
-    public func path(of index: Int) -> String {
+    /// Names from the facet root down to the node: "Regions › Central Asia › Tajikistan".
+    public func path(of index: Int, in language: Language = .english) -> String {
         var names: [String] = []
         var current: Int? = index
         while let i = current {
-            if case .node = entries[i].kind { names.append(entries[i].name) } else if entries[i].parent == nil {
-                names.append(entries[i].name)
+            if case .node = entries[i].kind { names.append(entries[i].name(in: language)) } else if entries[i].parent == nil {
+                names.append(entries[i].name(in: language))
             }
             current = entries[i].parent
         }

@@ -2,37 +2,42 @@ import SteppeCore
 import SteppeViewModel
 
 /// The open article, wrapped to the pane, scrolled to the reader's place.
-enum ArticlePaneView {
+struct ArticlePaneView {
     static let margin = 2
 
-    static func draw(_ state: AppState, in rect: Rect, into grid: inout Grid) {
-        guard let reader = state.reader, rect.height > 0 else { return }
-        let focused = state.focus == .article
-        let total = state.listArticles.count
+    var title: String
+    /// The list the article was opened from, which `n` and `p` walk.
+    var origin: String
+    var listCount: Int
+    var reader: ReaderState
+    var isFocused: Bool
+    var strings: Strings
+
+    func draw(in rect: Rect, into grid: inout Grid) {
+        guard rect.height > 0 else { return }
         let visible = rect.height - 1
         let content = rect.droppingTop(1)
-        var where_ = ""
+        var place = ""
         if let layout = reader.layout {
             if layout.lines.count <= visible {
-                where_ = "All"
+                place = strings.positionAll
             } else if reader.topLine == 0 {
-                where_ = "Top"
+                place = strings.positionTop
             } else if reader.topLine + visible >= layout.lines.count {
-                where_ = "End"
+                place = strings.positionEnd
             } else {
-                where_ = "\(reader.topLine * 100 / max(1, layout.lines.count - visible))%"
+                place = "\(reader.topLine * 100 / max(1, layout.lines.count - visible))%"
             }
         }
-        let right = "\(reader.listPosition + 1)/\(total)  \(where_)"
-        let title = state.library.map { TextSanitizer.clean($0.headers[reader.articleIndex].title) } ?? ""
-        PaneTitle.draw(title, right: right, focused: focused, in: rect, into: &grid)
-        let x = content.x + margin
-        let width = max(0, content.width - 2 * margin)
+        let right = "\(origin) \(reader.origin.position + 1)/\(listCount)  \(place)"
+        PaneTitle.draw(title, right: right, focused: isFocused, in: rect, into: &grid)
+        let x = content.x + ArticlePaneView.margin
+        let width = max(0, content.width - 2 * ArticlePaneView.margin)
         switch reader.content {
         case .loading:
-            grid.write(fitting: "Loading…", x: x, y: content.y + 1, width: width, role: .dim)
+            grid.write(fitting: strings.loadingArticle, x: x, y: content.y + 1, width: width, role: .dim)
         case .failed(let message):
-            grid.write(fitting: "This article cannot be shown:", x: x, y: content.y + 1, width: width, role: .warning)
+            grid.write(fitting: strings.articleCannotBeShown, x: x, y: content.y + 1, width: width, role: .warning)
             for (i, line) in TextWrapper.wrap(TextSanitizer.clean(message), width: max(1, width)).enumerated()
             where i + 3 < content.height {
                 grid.write(line.text, x: x, y: content.y + 3 + i, role: .body, limit: width)

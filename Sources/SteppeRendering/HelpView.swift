@@ -2,17 +2,21 @@ import SteppeCore
 import SteppeViewModel
 
 /// Every key binding, generated from the key map.
-enum HelpView {
-    static func draw(_ state: AppState, into grid: inout Grid) {
+struct HelpView {
+    var lines: [HelpContent.Line]
+    var scroll: Int
+    var visibleRows: Int
+    var strings: Strings
+
+    func draw(into grid: inout Grid) {
         let size = grid.size
         let frame = Rect(x: 0, y: 0, width: size.width, height: size.height - 1)
-        let lines = HelpContent.lines(for: state.keyMap)
-        let scroll = state.help?.scroll ?? 0
-        let last = min(lines.count, scroll + state.helpVisibleRows)
-        let position = last < lines.count || scroll > 0 ? "\(scroll + 1)–\(last) of \(lines.count)" : ""
-        PaneTitle.draw("Steppe — keys", right: position, focused: true, in: frame, into: &grid)
+        let last = min(lines.count, scroll + visibleRows)
+        let position = last < lines.count || scroll > 0
+            ? strings.helpPosition(first: scroll + 1, last: last, total: lines.count) : ""
+        PaneTitle.draw(strings.helpTitle, right: position, focused: true, in: frame, into: &grid)
         let keyWidth = min(28, max(12, size.width / 3))
-        for row in 0..<state.helpVisibleRows {
+        for row in 0..<visibleRows {
             let index = scroll + row
             guard index < lines.count else { break }
             let y = 2 + row

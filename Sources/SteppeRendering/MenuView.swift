@@ -2,27 +2,34 @@ import SteppeCore
 import SteppeViewModel
 
 /// The taxonomy tree with article counts.
-enum MenuView {
-    static func draw(_ state: AppState, in rect: Rect, into grid: inout Grid) {
-        guard let library = state.library, rect.height > 0 else { return }
-        let focused = state.focus == .menu
-        PaneTitle.draw(library.metadata.title, focused: focused, in: rect, into: &grid)
-        let rows = state.menuRows
+struct MenuView {
+    var title: String
+    var taxonomy: TaxonomyTable
+    var rows: [MenuState.Row]
+    var menu: MenuState
+    var counts: (Int) -> Int
+    var isFocused: Bool
+    var language: Language
+
+    func draw(in rect: Rect, into grid: inout Grid) {
+        guard rect.height > 0 else { return }
+        PaneTitle.draw(title, focused: isFocused, in: rect, into: &grid)
         let content = rect.droppingTop(1)
         for line in 0..<content.height {
-            let index = state.menu.scroll + line
+            let index = menu.scroll + line
             guard index < rows.count else { break }
             let row = rows[index]
-            let entry = library.taxonomy[row.node]
-            let isSelected = row.node == state.menu.selected
+            let isSelected = row.node == menu.selected
             let y = content.y + line
-            let role: StyleRole = isSelected ? (focused ? .selection : .selectionInactive) : (row.depth == 0 ? .menuGroup : .menuItem)
+            let role: StyleRole =
+                isSelected ? (isFocused ? .selection : .selectionInactive) : (row.depth == 0 ? .menuGroup : .menuItem)
             grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role)
-            let count = String(library.count(in: row.node))
-            let countWidth = count.count + 1
+            let count = String(counts(row.node))
+            // A blank column between a cut name and its count, so the two never run together.
+            let countWidth = count.count + 2
             let indent = String(repeating: "  ", count: row.depth)
             let marker = row.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : "  "
-            let label = " " + indent + marker + TextSanitizer.clean(entry.name)
+            let label = " " + indent + marker + taxonomy[row.node].name(in: language)
             grid.write(fitting: label, x: content.x, y: y, width: max(0, content.width - countWidth), role: role)
             if content.width > countWidth + 4 {
                 grid.write(count, x: content.maxX - countWidth, y: y, role: isSelected ? role : .menuCount)

@@ -2,25 +2,50 @@ import SteppeCore
 import SteppeViewModel
 
 /// The one entry point of rendering: a state in, a grid of styled cells out. Pure.
+///
+/// Screen picks out of the state what each view draws; the views themselves see only that, so each
+/// can be rendered alone in a test.
 public enum Screen {
     public static func render(_ state: AppState) -> Grid {
         var grid = Grid(size: state.size)
         let layout = state.layout
+        let strings = state.strings
         if layout.mode == .tooSmall {
-            TooSmallView.draw(into: &grid)
+            TooSmallView(strings: strings).draw(into: &grid)
             return grid
         }
-        if state.library == nil {
-            LoadingView.draw(state, into: &grid)
-        } else if state.help != nil {
-            HelpView.draw(state, into: &grid)
-        } else {
-            if let rect = layout.menu { MenuView.draw(state, in: rect, into: &grid) }
-            if let rect = layout.list { ArticleListView.draw(state, in: rect, into: &grid) }
-            if let rect = layout.article { ArticlePaneView.draw(state, in: rect, into: &grid) }
-            drawSeparators(layout, into: &grid)
+        if let catalogue = state.catalogue {
+            if state.help != nil {
+                HelpView(lines: state.helpLines, scroll: state.help?.scroll ?? 0, visibleRows: state.helpVisibleRows,
+                         strings: strings)
+                    .draw(into: &grid)
+            } else {
+                if let rect = layout.menu {
+                    MenuView(
+                        title: catalogue.metadata.title, taxonomy: catalogue.taxonomy, rows: state.menuRows,
+                        menu: state.menu, counts: catalogue.count(in:), isFocused: state.focus == .menu,
+                        language: strings.language
+                    ).draw(in: rect, into: &grid)
+                }
+                if let rect = layout.list {
+                    ArticleListView(
+                        title: state.path(of: state.list.node), headers: catalogue.headers, articles: state.listArticles,
+                        list: state.list, isFocused: state.focus == .list, strings: strings
+                    ).draw(in: rect, into: &grid)
+                }
+                if let rect = layout.article, let reader = state.reader {
+                    ArticlePaneView(
+                        title: catalogue.header(id: reader.articleID)?.title ?? "",
+                        origin: catalogue.taxonomy[reader.origin.node].name(in: strings.language), listCount: state.readerArticles.count,
+                        reader: reader, isFocused: state.focus == .article, strings: strings
+                    ).draw(in: rect, into: &grid)
+                }
+                drawSeparators(layout, into: &grid)
+            }
+        } else if case .opening(let done, let total) = state.archive {
+            LoadingView(label: state.archiveLabel, bytesDone: done, bytesTotal: total, strings: strings).draw(into: &grid)
         }
-        StatusBarView.draw(state, in: layout.status, into: &grid)
+        StatusBarView(state).draw(in: layout.status, into: &grid)
         return grid
     }
 
@@ -48,38 +73,45 @@ enum PaneTitle {
 }
 
 /// Shown instead of everything else when the terminal is below the minimum size.
-enum TooSmallView {
-    static func draw(into grid: inout Grid) {
+struct TooSmallView {
+    var strings: Strings
+
+    func draw(into grid: inout Grid) {
         let size = grid.size
         guard size.width > 0, size.height > 0 else { return }
         let m = ScreenLayout.minimum
-        let message = "terminal too small (need \(m.width)×\(m.height))"
+        let message = strings.terminalTooSmall(width: m.width, height: m.height)
         let width = min(DisplayWidth.of(message), size.width)
         grid.write(fitting: message, x: (size.width - width) / 2, y: size.height / 2, width: width, role: .warning)
     }
 }
 
 /// The first screen of a large new archive, while its index is built.
-enum LoadingView {
-    static func draw(_ state: AppState, into grid: inout Grid) {
+struct LoadingView {
+    var label: String
+    var bytesDone: Int64
+    var bytesTotal: Int64
+    var strings: Strings
+
+    func draw(into grid: inout Grid) {
         let size = grid.size
         let width = min(60, size.width - 4)
         let x = (size.width - width) / 2
         let y = max(0, size.height / 2 - 2)
-        grid.write(fitting: "Opening \(state.archiveLabel)", x: x, y: y, width: width, role: .articleTitle)
-        guard let loading = state.loading, loading.bytesTotal > 0 else {
-            grid.write(fitting: "Reading the archive…", x: x, y: y + 2, width: width, role: .body)
+        grid.write(fitting: strings.opening(label), x: x, y: y, width: width, role: .articleTitle)
+        guard bytesTotal > 0 else {
+            grid.write(fitting: strings.readingArchive, x: x, y: y + 2, width: width, role: .body)
             return
         }
-        let fraction = min(1, Double(loading.bytesDone) / Double(loading.bytesTotal))
+        let fraction = min(1, Double(bytesDone) / Double(bytesTotal))
         let barWidth = max(1, width - 7)
         let filled = Int(fraction * Double(barWidth))
         grid.write(String(repeating: "█", count: filled), x: x, y: y + 2, role: .progress)
         grid.write(String(repeating: "░", count: barWidth - filled), x: x + filled, y: y + 2, role: .dim)
         grid.write(" \(Int(fraction * 100))%", x: x + barWidth, y: y + 2, role: .body)
-        let mb = { (bytes: Int64) in String(Int((Double(bytes) / 1_048_576).rounded())) }
+        let mb = { (bytes: Int64) in Int((Double(bytes) / 1_048_576).rounded()) }
         grid.write(
-            fitting: "Indexing articles: \(mb(loading.bytesDone)) of \(mb(loading.bytesTotal)) MB (once per archive)",
-            x: x, y: y + 3, width: width, role: .dim)
+            fitting: strings.indexing(doneMB: mb(bytesDone), totalMB: mb(bytesTotal)), x: x, y: y + 3, width: width,
+            role: .dim)
     }
 }

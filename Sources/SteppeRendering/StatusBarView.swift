@@ -1,56 +1,70 @@
 import SteppeCore
 import SteppeViewModel
 
-/// The bottom row: which archive, which node, skipped entries, and the keys that matter here.
+/// The bottom row: which archive, which node, skipped entries or a notice, and the keys that matter here.
 ///
 /// When space runs out, hints go first (the help screen has them all) except the help hint itself,
 /// then the node path is cut; a count of skipped entries is never hidden, since it is the only sign
 /// that data was left out.
-enum StatusBarView {
-    static func draw(_ state: AppState, in rect: Rect, into grid: inout Grid) {
-        guard rect.height > 0, rect.width > 0, state.layout.mode != .tooSmall else { return }
+struct StatusBarView {
+    var label: String
+    var place: String
+    var skippedCount: Int
+    var notice: String?
+    var hints: [KeyMap.Hint]
+    var strings: Strings
+
+    init(_ state: AppState) {
+        label = state.archiveLabel
+        place = state.catalogue != nil && state.help == nil ? state.path(of: state.list.node) : ""
+        skippedCount = state.catalogue?.skippedCount ?? 0
+        notice = state.notice
+        hints = state.keyMap.hints(in: state.keyContext, state.strings)
+        strings = state.strings
+    }
+
+    func draw(in rect: Rect, into grid: inout Grid) {
+        guard rect.height > 0, rect.width > 0, rect.width >= ScreenLayout.minimum.width else { return }
         grid.fill(rect, role: .statusBar)
-        var left = " \(state.archiveLabel)"
-        if state.library != nil, state.help == nil { left += " · " + state.currentNodePath }
-        var skipped = ""
-        if let library = state.library, library.skippedCount > 0 {
-            let n = library.skippedCount
-            skipped = " \(n) \(n == 1 ? "entry" : "entries") skipped — run steppe validate "
+        var left = " \(label)"
+        if !place.isEmpty { left += " · " + place }
+        var message = ""
+        if let notice {
+            message = " \(notice) "
+        } else if skippedCount > 0 {
+            message = " \(strings.skippedEntries(skippedCount)) "
         }
-        let skippedWidth = min(DisplayWidth.of(skipped), rect.width)
-        let hints = state.library == nil
-            ? [(keys: "q", label: "quit", command: Command.quit)] : state.keyMap.hints(in: state.keyContext)
-        func width(_ hint: (keys: String, label: String, command: Command)) -> Int {
-            DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3
-        }
+        let messageWidth = min(DisplayWidth.of(message), rect.width)
+        func width(_ hint: KeyMap.Hint) -> Int { DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3 }
         // The help hint is the way to every other key, so the archive and node give way to it.
         let helpHint = hints.first { $0.command == .toggleHelp }
         let reserved = helpHint.map(width) ?? 0
-        let leftWidth = min(DisplayWidth.of(left), max(0, rect.width - skippedWidth - reserved - 1))
-        var shown: [(String, String)] = []
+        let leftWidth = min(DisplayWidth.of(left), max(0, rect.width - messageWidth - reserved - 1))
+        var shown: [KeyMap.Hint] = []
         var hintWidth = 0
-        var room = rect.width - leftWidth - skippedWidth - reserved - 1
+        var room = rect.width - leftWidth - messageWidth - reserved - 1
         for hint in hints where hint.command != .toggleHelp {
             let w = width(hint)
             if w > room { break }
-            shown.append((hint.keys, hint.label))
+            shown.append(hint)
             hintWidth += w
             room -= w
         }
-        if let helpHint, reserved < rect.width - skippedWidth {
-            shown.append((helpHint.keys, helpHint.label))
+        if let helpHint, reserved < rect.width - messageWidth {
+            shown.append(helpHint)
             hintWidth += reserved
         }
 
         var x = rect.x
         x += grid.write(fitting: left, x: x, y: rect.y, width: leftWidth, role: .statusBar)
-        if skippedWidth > 0 {
-            grid.write(fitting: skipped, x: x + 1, y: rect.y, width: min(skippedWidth, rect.maxX - x - 1), role: .statusMessage)
+        if messageWidth > 0 {
+            grid.write(
+                fitting: message, x: x + 1, y: rect.y, width: min(messageWidth, rect.maxX - x - 1), role: .statusMessage)
         }
         var hx = rect.maxX - hintWidth
-        for (keys, label) in shown {
-            hx += grid.write(" " + keys, x: hx, y: rect.y, role: .statusKey)
-            hx += grid.write(" " + label + " ", x: hx, y: rect.y, role: .statusBar)
+        for hint in shown {
+            hx += grid.write(" " + hint.keys, x: hx, y: rect.y, role: .statusKey)
+            hx += grid.write(" " + hint.label + " ", x: hx, y: rect.y, role: .statusBar)
         }
     }
 }

@@ -1,20 +1,20 @@
 import CNCursesW
 import CTerminalGuard
 import Foundation
+import SteppeCore
 import SteppeRendering
+import SteppeRuntime
 import SteppeViewModel
 
 /// Why the terminal could not be taken over.
-public enum TerminalError: Error, CustomStringConvertible {
+public enum TerminalError: Error {
     case notATerminal
     case unknownTerminal(String)
 
-    public var description: String {
+    public func message(_ strings: Strings) -> String {
         switch self {
-        case .notATerminal:
-            "the reader needs a terminal (for pipes, use 'steppe list' and 'steppe show')"
-        case .unknownTerminal(let term):
-            "unknown terminal type '\(term)' (set TERM to one your terminal supports, e.g. xterm-256color)"
+        case .notATerminal: strings.needsTerminal
+        case .unknownTerminal(let term): strings.unknownTerminal(term)
         }
     }
 }
@@ -24,7 +24,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// Turns curses input into `InputEvent`s and draws `Grid`s, sending only the rows that changed.
 /// The terminal is restored by `stop()`, and by the signal guard if the process dies first.
 @MainActor
-public final class CursesTerminal {
+public final class CursesTerminal: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: Grid?
@@ -62,6 +62,13 @@ public final class CursesTerminal {
         }
         colorCount = colors
         prepareStyles(theme)
+        // Bracketed paste: pasted text arrives marked, so it is never taken for keys.
+        sendControl("\u{1B}[?2004h")
+    }
+
+    private func sendControl(_ sequence: String) {
+        fflush(steppe_stdout())
+        _ = sequence.utf8CString.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count - 1) }
     }
 
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
@@ -126,27 +133,72 @@ public final class CursesTerminal {
         wrefresh(window)
     }
 
-    /// Waits for input: up to `milliseconds`, or indefinitely when nil. Nil when nothing came.
-    public func nextEvent(timeout milliseconds: Int?) -> InputEvent? {
-        wtimeout(window, Int32(milliseconds ?? -1))
+    public func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    /// Waits for input together with `wakeup`: up to `timeout` milliseconds, or indefinitely when nil.
+    public func nextEvent(timeout: Int?, wakeup: Wakeup) -> InputEvent? {
+        // Curses may hold input it has read already (the rest of a burst); take that first.
+        if let event = readKey(wait: 0) { return event }
+        if timeout == 0 { return nil }
+        let ready = wakeup.wait(milliseconds: timeout, alongside: STDIN_FILENO)
+        if ready.woken { return nil }
+        // Input, or a signal (a resize arrives as SIGWINCH, which curses turns into KEY_RESIZE).
+        return readKey(wait: 0)
+    }
+
+    private func readKey(wait milliseconds: Int32) -> InputEvent? {
+        wtimeout(window, milliseconds)
         var value: wint_t = 0
         let result = wget_wch(window, &value)
         if result == ERR { return nil }
         if result == steppe_key_code_yes() { return functionKey(Int32(value)) }
         switch value {
-        case 12:
-            // Ctrl-L: repaint everything, as terminal programs do after the screen was disturbed.
-            previous = nil
-            clearok(window, true)
-            return .resize(size)
+        case 27: return escape()
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
         case 8, 127: return .key(.backspace)
+        case 0: return .key(.ctrl(" "))
+        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(value) + 96))))
         default:
             guard let scalar = Unicode.Scalar(UInt32(value)), value >= 32 else { return nil }
-            return .key(.character(Character(scalar)))
+            return .key(.char(Character(scalar)))
         }
+    }
+
+    /// After an Esc: a key the terminal description did not list, Alt with a key, pasted text, or Esc.
+    private func escape() -> InputEvent? {
+        var rest: [Character] = []
+        while rest.count < 16, !EscapeSequence.isComplete(rest), let c = rawCharacter(wait: 0) { rest.append(c) }
+        switch EscapeSequence.parse(rest) {
+        case .key(let key): return .key(key)
+        case .pasteStart: return .paste(readPaste())
+        case .pasteEnd, .unknown: return nil
+        }
+    }
+
+    /// Pasted text up to the end marker; bounded, so a runaway paste cannot eat memory.
+    private func readPaste() -> String {
+        var text: [Character] = []
+        let end = EscapeSequence.pasteEnd
+        while text.count < 1_000_000, let c = rawCharacter(wait: 50) {
+            text.append(c)
+            if text.count >= end.count && Array(text.suffix(end.count)) == end {
+                text.removeLast(end.count)
+                break
+            }
+        }
+        return String(text)
+    }
+
+    private func rawCharacter(wait milliseconds: Int32) -> Character? {
+        wtimeout(window, milliseconds)
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        guard result != ERR, result != steppe_key_code_yes(), let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+        return Character(scalar)
     }
 
     private func functionKey(_ code: Int32) -> InputEvent? {
@@ -162,6 +214,11 @@ public final class CursesTerminal {
         case KEY_BTAB: return .key(.backTab)
         case KEY_ENTER: return .key(.enter)
         case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_IC: return .key(KeyPress(.insert))
+        case KEY_SLEFT: return .key(KeyPress(.left, .shift))
+        case KEY_SRIGHT: return .key(KeyPress(.right, .shift))
+        case steppe_key_f0() + 1...steppe_key_f0() + 24: return .key(KeyPress(.function(Int(code - steppe_key_f0()))))
         case steppe_key_resize():
             previous = nil
             return .resize(size)
@@ -175,14 +232,28 @@ public final class CursesTerminal {
             if event.bstate & steppe_button1_pressed() != 0 { return .mouse(MouseEvent(.press, x: x, y: y)) }
             return nil
         default:
-            return nil
+            return modifiedKey(code)
         }
+    }
+
+    /// Keys with modifiers have no fixed codes; terminfo names them (`kUP5` is Ctrl-↑, `kDC3` Alt-Delete).
+    private func modifiedKey(_ code: Int32) -> InputEvent? {
+        guard let name = keyname(code).map({ String(cString: $0) }), name.hasPrefix("k"),
+            let digit = name.last?.wholeNumberValue, digit >= 2, digit <= 8
+        else { return nil }
+        let keys: [String: Key] = [
+            "kUP": .up, "kDN": .down, "kLFT": .left, "kRIT": .right, "kHOM": .home, "kEND": .end,
+            "kPRV": .pageUp, "kNXT": .pageDown, "kDC": .delete, "kIC": .insert,
+        ]
+        guard let key = keys[String(name.dropLast())] else { return nil }
+        return .key(KeyPress(key, Modifiers(xtermParameter: digit)))
     }
 
     /// Gives the terminal back. Safe to call more than once.
     public func stop() {
         guard !isStopped else { return }
         isStopped = true
+        sendControl("\u{1B}[?2004l")
         endwin()
         delscreen(screen)
         steppe_guard_set_active(0)

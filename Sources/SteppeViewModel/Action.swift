@@ -1,19 +1,45 @@
 import SteppeCore
 
 /// Something that happened: the user did something, or a piece of work finished.
-public enum Action: Sendable {
-    case keyPressed(Key)
+public enum Action: Sendable, Equatable {
+    case keyPressed(KeyPress)
     case mouse(MouseEvent)
+    case pasted(String)
     case resized(Size)
     case archiveProgressed(bytesDone: Int64, bytesTotal: Int64)
-    case archiveLoaded(Library)
-    case articleLoaded(index: Int, Article)
-    case articleFailed(index: Int, message: String)
+    case archiveOpened(Catalogue)
+    case archiveFailed(String)
+    case articleLoaded(Article)
+    case articleFailed(id: String, message: String)
 }
 
 /// Work for the program to do outside the reducer; its results come back as actions.
+/// Values, never closures, so that tests compare them and the runner decides how each runs.
 public enum Effect: Sendable, Equatable {
-    /// Read the full text of `headers[index]`; answer with `articleLoaded` or `articleFailed`.
-    case loadArticle(index: Int)
+    /// Open (and on first sight index) the archive; answers with progress, then `archiveOpened` or `archiveFailed`.
+    case openArchive(path: String)
+    /// Read an article's full text; answers with `articleLoaded` or `articleFailed`.
+    case loadArticle(id: String)
+    /// Send the whole screen again, not only what changed.
+    case redraw
+    /// End the program once the writes already queued are done.
     case quit
+
+    /// Effects with the same id replace each other: starting one cancels the one before, and a result
+    /// of a cancelled one is never delivered ("latest wins").
+    public enum ID: Sendable, Hashable {
+        case archive, article
+    }
+
+    public var id: ID? {
+        switch self {
+        case .openArchive: .archive
+        case .loadArticle: .article
+        case .redraw, .quit: nil
+        }
+    }
+
+    /// Writes run one at a time in the order they were asked for, and quitting waits for them;
+    /// reads run side by side.
+    public var isWrite: Bool { false }
 }

@@ -41,15 +41,18 @@ public struct ArticleLayout: Sendable, Equatable {
 
     /// The column width the text was wrapped to.
     public let width: Int
+    /// The interface language of the byline and the end mark.
+    public let strings: Strings
     public let lines: [Line]
 
     /// The widest measure the body is set to, however wide the pane: long lines are hard to read.
     public static let maximumMeasure = 88
 
     /// `capped` limits the measure to `maximumMeasure`; plain-text output asks for the width it was given.
-    public init(article: Article, taxonomy: TaxonomyTable, width: Int, capped: Bool = true) {
+    public init(article: Article, taxonomy: TaxonomyTable, width: Int, strings: Strings, capped: Bool = true) {
         let measure = max(1, capped ? min(width, ArticleLayout.maximumMeasure) : width)
         self.width = measure
+        self.strings = strings
         var lines: [Line] = []
 
         func add(_ text: String, role: StyleRole, anchor block: Int, indent: String = "", firstIndent: String? = nil,
@@ -75,11 +78,11 @@ public struct ArticleLayout: Sendable, Equatable {
 
         add(article.title, role: .articleTitle, anchor: -1)
         var byline: [String] = []
-        if !article.authors.isEmpty { byline.append("By " + article.authors.joined(separator: ", ")) }
-        byline.append(article.published.longString)
-        if !article.isEnglish { byline.append(LanguageName.of(article.language)) }
+        if !article.authors.isEmpty { byline.append(strings.byline(article.authors)) }
+        byline.append(strings.longDate(article.published))
+        if !article.isEnglish { byline.append(strings.languageName(article.language)) }
         add(byline.joined(separator: " · "), role: .byline, anchor: -1)
-        let tags = ArticleLayout.tagLine(article, taxonomy)
+        let tags = ArticleLayout.tagLine(article, taxonomy, strings.language)
         if !tags.isEmpty { add(tags, role: .tag, anchor: -1) }
         if let summary = article.summary, !summary.isEmpty {
             blank(-1)
@@ -95,13 +98,13 @@ public struct ArticleLayout: Sendable, Equatable {
             }
         }
         blank(article.body.count)
-        lines.append(Line(spans: [Span("— end —", .dim)], anchor: Anchor(block: article.body.count, offset: 0)))
+        lines.append(Line(spans: [Span(strings.endOfArticle, .dim)], anchor: Anchor(block: article.body.count, offset: 0)))
         self.lines = lines
     }
 
-    static func tagLine(_ article: Article, _ taxonomy: TaxonomyTable) -> String {
+    static func tagLine(_ article: Article, _ taxonomy: TaxonomyTable, _ language: Language) -> String {
         func names(_ slugs: [String], _ facet: Facet) -> [String] {
-            slugs.map { slug in taxonomy.index(of: slug, in: facet).map { taxonomy[$0].name } ?? slug }
+            slugs.map { slug in taxonomy.index(of: slug, in: facet).map { taxonomy[$0].name(in: language) } ?? slug }
         }
         var parts: [String] = []
         let regions = names(article.regions, .regions)
@@ -131,29 +134,4 @@ public struct ArticleLayout: Sendable, Equatable {
 
     /// The article as plain text, one wrapped line per line.
     public var plainText: String { lines.map { $0.text }.joined(separator: "\n") + "\n" }
-}
-
-/// English names of the languages an archive is likely to hold, for bylines and list markers.
-public enum LanguageName {
-    public static func of(_ code: String) -> String {
-        switch code.lowercased().prefix(2) {
-        case "en": "English"
-        case "ru": "Russian"
-        case "zh": "Chinese"
-        case "ka": "Georgian"
-        case "hy": "Armenian"
-        case "az": "Azerbaijani"
-        case "kk": "Kazakh"
-        case "ky": "Kyrgyz"
-        case "tg": "Tajik"
-        case "tk": "Turkmen"
-        case "uz": "Uzbek"
-        case "uk": "Ukrainian"
-        case "be": "Belarusian"
-        case "fa": "Persian"
-        case "tr": "Turkish"
-        case "mn": "Mongolian"
-        default: code
-        }
-    }
 }

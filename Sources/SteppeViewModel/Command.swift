@@ -1,4 +1,6 @@
-/// What a key asks for. The key map turns keys into commands; the reducer interprets them by context.
+import SteppeCore
+
+/// What a key asks for. The key map turns keys into commands; the reducers interpret them by context.
 public enum Command: String, Sendable, Equatable, CaseIterable {
     case moveUp, moveDown
     case collapseOrLeave, expandOrEnter
@@ -9,19 +11,14 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     case back
     case quit
     case toggleHelp
+    /// Repaint the whole screen (Ctrl-L), after something else wrote over it.
+    case redraw
+    /// Mouse: select what is under the pointer (a second click opens it), or scroll the pane under it.
+    case pointerSelect, pointerScrollUp, pointerScrollDown
 }
 
-/// Which bindings apply: the focused pane, or the help screen over everything.
+/// Which bindings apply: the focused pane, the help screen over everything, or the archive still opening
+/// (when every other key is kept and replayed once it is open).
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, menu, list, article, help
-
-    public var title: String {
-        switch self {
-        case .global: "Everywhere"
-        case .menu: "Menu"
-        case .list: "Article list"
-        case .article: "Article"
-        case .help: "Help"
-        }
-    }
+    case global, menu, list, article, help, opening
 }

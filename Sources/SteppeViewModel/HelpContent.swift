@@ -1,3 +1,5 @@
+import SteppeCore
+
 /// The help screen's text, generated from the key map.
 public enum HelpContent {
     public enum Line: Sendable, Equatable {
@@ -6,19 +8,20 @@ public enum HelpContent {
         case blank
     }
 
-    public static func lines(for keyMap: KeyMap) -> [Line] {
+    public static func lines(for keyMap: KeyMap, _ strings: Strings) -> [Line] {
         var lines: [Line] = []
-        for context in [KeyContext.global, .menu, .list, .article, .help] {
+        for context in KeyContext.allCases {
             let bindings = keyMap.bindings(in: context)
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append(.blank) }
-            lines.append(.title(context.title))
+            lines.append(.title(strings.title(context)))
             for binding in bindings {
-                lines.append(.binding(keys: binding.keys.map(\.description).joined(separator: " "), help: binding.help))
+                lines.append(
+                    .binding(
+                        keys: binding.keys.map { $0.name(strings) }.joined(separator: " "),
+                        help: strings.help(binding.command, in: context)))
             }
         }
-        lines.append(.blank)
-        lines.append(.binding(keys: "Mouse", help: "A click selects (a second click opens); the wheel scrolls"))
         return lines
     }
 }

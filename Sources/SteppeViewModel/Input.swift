@@ -1,28 +1,81 @@
+import SteppeCore
+
 /// A key, as the terminal backend reports it. Key codes never leave the backend; this is what they become.
-public enum Key: Sendable, Hashable, CustomStringConvertible {
+public enum Key: Sendable, Hashable {
     case character(Character)
     case up, down, left, right
-    case enter, tab, backTab, escape, backspace
+    case enter, tab, escape, backspace, delete, insert
     case pageUp, pageDown, home, end
+    case function(Int)
+    /// Mouse buttons, so that the key map binds them like keys (and the help screen lists them).
+    case click, wheelUp, wheelDown
+}
 
-    public var description: String {
-        switch self {
-        case .character(" "): "Space"
-        case .character(let c): String(c)
-        case .up: "↑"
-        case .down: "↓"
-        case .left: "←"
-        case .right: "→"
-        case .enter: "Enter"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .escape: "Esc"
-        case .backspace: "Backspace"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
+/// Modifier keys held with a key, where the terminal reports them.
+public struct Modifiers: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let shift = Modifiers(rawValue: 1)
+    public static let alt = Modifiers(rawValue: 2)
+    public static let control = Modifiers(rawValue: 4)
+
+    /// The xterm encoding of modifiers in `CSI 1 ; m X`: m − 1 is a bit set of shift, alt and control.
+    public init(xtermParameter m: Int) {
+        self.init(rawValue: UInt8(clamping: max(0, m - 1) & 7))
+    }
+}
+
+/// A key with its modifiers: what the key map binds and the text input reads.
+public struct KeyPress: Sendable, Hashable {
+    public var key: Key
+    public var modifiers: Modifiers
+
+    public init(_ key: Key, _ modifiers: Modifiers = []) {
+        self.key = key
+        self.modifiers = modifiers
+    }
+
+    public static func char(_ c: Character) -> KeyPress { KeyPress(.character(c)) }
+    public static func ctrl(_ c: Character) -> KeyPress { KeyPress(.character(c), .control) }
+    public static func alt(_ c: Character) -> KeyPress { KeyPress(.character(c), .alt) }
+
+    public static let up = KeyPress(.up), down = KeyPress(.down), left = KeyPress(.left), right = KeyPress(.right)
+    public static let enter = KeyPress(.enter), tab = KeyPress(.tab), backTab = KeyPress(.tab, .shift)
+    public static let escape = KeyPress(.escape), backspace = KeyPress(.backspace), delete = KeyPress(.delete)
+    public static let pageUp = KeyPress(.pageUp), pageDown = KeyPress(.pageDown)
+    public static let home = KeyPress(.home), end = KeyPress(.end)
+
+    /// How the help screen and the status bar write the key: `Ctrl-L`, `Shift-Tab`, `Alt-→`, `Space`.
+    public func name(_ strings: Strings) -> String {
+        var prefix = ""
+        if modifiers.contains(.control) { prefix += "Ctrl-" }
+        if modifiers.contains(.alt) { prefix += "Alt-" }
+        if modifiers.contains(.shift) { prefix += "Shift-" }
+        let base: String
+        switch key {
+        case .character(" "): base = strings.keySpace
+        case .character(let c): base = modifiers.contains(.control) ? String(c).uppercased() : String(c)
+        case .up: base = "↑"
+        case .down: base = "↓"
+        case .left: base = "←"
+        case .right: base = "→"
+        case .enter: base = "Enter"
+        case .tab: base = "Tab"
+        case .escape: base = "Esc"
+        case .backspace: base = "Backspace"
+        case .delete: base = "Delete"
+        case .insert: base = "Insert"
+        case .pageUp: base = "PgUp"
+        case .pageDown: base = "PgDn"
+        case .home: base = "Home"
+        case .end: base = "End"
+        case .function(let n): base = "F\(n)"
+        case .click: base = strings.keyMouseClick
+        case .wheelUp: base = strings.keyWheel + " ↑"
+        case .wheelDown: base = strings.keyWheel + " ↓"
         }
+        return prefix + base
     }
 }
 
@@ -38,11 +91,22 @@ public struct MouseEvent: Sendable, Equatable {
         self.x = x
         self.y = y
     }
+
+    /// The key the key map knows this event by.
+    public var key: Key {
+        switch kind {
+        case .press: .click
+        case .wheelUp: .wheelUp
+        case .wheelDown: .wheelDown
+        }
+    }
 }
 
 /// Everything the terminal can tell the program.
 public enum InputEvent: Sendable, Equatable {
-    case key(Key)
+    case key(KeyPress)
     case mouse(MouseEvent)
     case resize(Size)
+    /// Text pasted with bracketed paste: arrives whole, never read as keys.
+    case paste(String)
 }

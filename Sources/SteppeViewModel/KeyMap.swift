@@ -1,91 +1,104 @@
-/// Key bindings as data: each says in which context which keys give which command, and how to describe it.
-/// The help screen and the status-bar hints are generated from it, so they cannot drift from the behaviour.
+import SteppeCore
+
+/// Key bindings as data: each says in which context which keys give which command.
+/// The help screen and the status-bar hints are generated from it (their words from `Strings`),
+/// so they cannot drift from the behaviour. Mouse buttons are bound here too.
 public struct KeyMap: Sendable, Equatable {
     public struct Binding: Sendable, Equatable {
         public var context: KeyContext
-        public var keys: [Key]
+        public var keys: [KeyPress]
         public var command: Command
-        public var help: String
-        /// A short label for the status bar, when the binding is worth a hint there.
-        public var hint: String?
+        /// Worth a hint in the status bar.
+        public var isHinted: Bool
 
-        public init(_ context: KeyContext, _ keys: [Key], _ command: Command, _ help: String, hint: String? = nil) {
+        public init(_ context: KeyContext, _ keys: [KeyPress], _ command: Command, hinted: Bool = false) {
             self.context = context
             self.keys = keys
             self.command = command
-            self.help = help
-            self.hint = hint
+            isHinted = hinted
         }
+    }
+
+    public struct Hint: Sendable, Equatable {
+        public var keys: String
+        public var label: String
+        public var command: Command
     }
 
     public var bindings: [Binding]
 
     public init(bindings: [Binding]) { self.bindings = bindings }
 
-    /// The command for a key: the context's own bindings first, then the global ones.
-    public func command(for key: Key, in context: KeyContext) -> Command? {
+    /// The command for a key: the context's own bindings first, then the global ones (none while opening).
+    public func command(for key: KeyPress, in context: KeyContext) -> Command? {
         if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.command }
-        if context == .help { return nil }
+        if context == .opening { return nil }
         return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.command
     }
 
     public func bindings(in context: KeyContext) -> [Binding] { bindings.filter { $0.context == context } }
 
-    /// Status-bar hints for a context: its own, then the global ones.
-    public func hints(in context: KeyContext) -> [(keys: String, label: String, command: Command)] {
+    /// Status-bar hints for a context: its own, then the global ones that the context does not override.
+    public func hints(in context: KeyContext, _ strings: Strings) -> [Hint] {
         let own = bindings(in: context)
-        let global = context == .help ? [] : bindings(in: .global)
-        return (own + global).compactMap { b in
-            b.hint.map { (b.keys.prefix(2).map(\.description).joined(separator: "/"), $0, b.command) }
+        let global = [.global, .opening, .help].contains(context) ? [] : bindings(in: .global)
+        return (own + global).filter(\.isHinted).map { b in
+            Hint(
+                keys: b.keys.prefix(2).map { $0.name(strings) }.joined(separator: "/"),
+                label: strings.hint(b.command, in: b.context), command: b.command)
         }
     }
 
     public static let standard = KeyMap(bindings: [
-        Binding(.global, [.character("Q")], .quit, "Quit Steppe", hint: nil),
-        Binding(.global, [.tab], .focusNext, "Focus the next pane", hint: "pane"),
-        Binding(.global, [.backTab], .focusPrevious, "Focus the previous pane"),
-        Binding(.global, [.character("?")], .toggleHelp, "Show or hide this help", hint: "help"),
+        Binding(.global, [.char("Q")], .quit),
+        Binding(.global, [.tab], .focusNext, hinted: true),
+        Binding(.global, [.backTab], .focusPrevious),
+        Binding(.global, [.char("?")], .toggleHelp, hinted: true),
+        Binding(.global, [.ctrl("l")], .redraw),
+        Binding(.global, [KeyPress(.click)], .pointerSelect),
+        Binding(.global, [KeyPress(.wheelUp)], .pointerScrollUp),
+        Binding(.global, [KeyPress(.wheelDown)], .pointerScrollDown),
 
-        Binding(.menu, [.up, .character("k")], .moveUp, "Previous menu entry"),
-        Binding(.menu, [.down, .character("j")], .moveDown, "Next menu entry", hint: nil),
-        Binding(.menu, [.right, .character("l")], .expandOrEnter, "Expand a group, or go to the article list",
-                hint: "expand"),
-        Binding(.menu, [.left, .character("h")], .collapseOrLeave, "Collapse a group, or go to its parent",
-                hint: "collapse"),
-        Binding(.menu, [.enter], .open, "Show the entry's articles", hint: "articles"),
-        Binding(.menu, [.pageDown, .character(" ")], .pageDown, "Page down"),
-        Binding(.menu, [.pageUp, .character("b")], .pageUp, "Page up"),
-        Binding(.menu, [.home, .character("g")], .top, "First entry"),
-        Binding(.menu, [.end, .character("G")], .bottom, "Last entry"),
-        Binding(.menu, [.character("q")], .quit, "Quit (the menu is the top level)", hint: "quit"),
+        Binding(.menu, [.up, .char("k")], .moveUp),
+        Binding(.menu, [.down, .char("j")], .moveDown),
+        Binding(.menu, [.right, .char("l")], .expandOrEnter, hinted: true),
+        Binding(.menu, [.left, .char("h")], .collapseOrLeave, hinted: true),
+        Binding(.menu, [.enter], .open, hinted: true),
+        Binding(.menu, [.pageDown, .char(" ")], .pageDown),
+        Binding(.menu, [.pageUp, .char("b")], .pageUp),
+        Binding(.menu, [.home, .char("g")], .top),
+        Binding(.menu, [.end, .char("G")], .bottom),
+        Binding(.menu, [.char("q")], .quit, hinted: true),
 
-        Binding(.list, [.up, .character("k")], .moveUp, "Previous article"),
-        Binding(.list, [.down, .character("j")], .moveDown, "Next article"),
-        Binding(.list, [.enter, .right, .character("l")], .open, "Open the article", hint: "open"),
-        Binding(.list, [.left, .character("h")], .collapseOrLeave, "Back to the menu", hint: "menu"),
-        Binding(.list, [.pageDown, .character(" ")], .pageDown, "Page down"),
-        Binding(.list, [.pageUp, .character("b")], .pageUp, "Page up"),
-        Binding(.list, [.home, .character("g")], .top, "Newest article"),
-        Binding(.list, [.end, .character("G")], .bottom, "Oldest article"),
-        Binding(.list, [.escape, .character("q")], .back, "Back to the menu", hint: "back"),
+        Binding(.list, [.up, .char("k")], .moveUp),
+        Binding(.list, [.down, .char("j")], .moveDown),
+        Binding(.list, [.enter, .right, .char("l")], .open, hinted: true),
+        Binding(.list, [.left, .char("h")], .collapseOrLeave, hinted: true),
+        Binding(.list, [.pageDown, .char(" ")], .pageDown),
+        Binding(.list, [.pageUp, .char("b")], .pageUp),
+        Binding(.list, [.home, .char("g")], .top),
+        Binding(.list, [.end, .char("G")], .bottom),
+        Binding(.list, [.escape, .char("q")], .back, hinted: true),
 
-        Binding(.article, [.down, .character("j")], .moveDown, "Scroll down a line"),
-        Binding(.article, [.up, .character("k")], .moveUp, "Scroll up a line"),
-        Binding(.article, [.character(" "), .pageDown], .pageDown, "Page down", hint: "page"),
-        Binding(.article, [.character("b"), .pageUp], .pageUp, "Page up"),
-        Binding(.article, [.character("g"), .home], .top, "Go to the top"),
-        Binding(.article, [.character("G"), .end], .bottom, "Go to the end"),
-        Binding(.article, [.character("n")], .nextArticle, "Open the next article of the list", hint: "next"),
-        Binding(.article, [.character("p")], .previousArticle, "Open the previous article of the list",
-                hint: "prev"),
-        Binding(.article, [.escape, .character("q"), .left, .character("h")], .back, "Close the article",
-                hint: "back"),
+        Binding(.article, [.down, .char("j")], .moveDown),
+        Binding(.article, [.up, .char("k")], .moveUp),
+        Binding(.article, [.char(" "), .pageDown], .pageDown, hinted: true),
+        Binding(.article, [.char("b"), .pageUp], .pageUp),
+        Binding(.article, [.char("g"), .home], .top),
+        Binding(.article, [.char("G"), .end], .bottom),
+        Binding(.article, [.char("n")], .nextArticle, hinted: true),
+        Binding(.article, [.char("p")], .previousArticle, hinted: true),
+        Binding(.article, [.escape, .char("q"), .left, .char("h")], .back, hinted: true),
 
-        Binding(.help, [.down, .character("j")], .moveDown, "Scroll down"),
-        Binding(.help, [.up, .character("k")], .moveUp, "Scroll up"),
-        Binding(.help, [.character(" "), .pageDown], .pageDown, "Page down"),
-        Binding(.help, [.character("b"), .pageUp], .pageUp, "Page up"),
-        Binding(.help, [.escape, .character("q"), .character("?")], .toggleHelp, "Close the help", hint: "close"),
-        Binding(.help, [.character("Q")], .quit, "Quit Steppe", hint: "quit"),
+        Binding(.help, [.down, .char("j")], .moveDown),
+        Binding(.help, [.up, .char("k")], .moveUp),
+        Binding(.help, [.char(" "), .pageDown], .pageDown),
+        Binding(.help, [.char("b"), .pageUp], .pageUp),
+        Binding(.help, [.char("g"), .home], .top),
+        Binding(.help, [.char("G"), .end], .bottom),
+        Binding(.help, [.escape, .char("q"), .char("?")], .toggleHelp, hinted: true),
+        Binding(.help, [.char("Q")], .quit, hinted: true),
+
+        Binding(.opening, [.char("q"), .char("Q")], .quit, hinted: true),
     ])
 }

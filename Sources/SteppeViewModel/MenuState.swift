@@ -9,12 +9,26 @@ public struct MenuState: Sendable, Equatable {
         public var isExpanded: Bool
     }
 
+    /// What the menu tells its parent; the menu never touches the other panes itself.
+    public enum Outcome: Sendable, Equatable {
+        /// Another node is selected: the list should follow.
+        case selected(Int)
+        /// The reader wants the selected node's articles.
+        case enterList
+    }
+
     public var expanded: Set<Int> = []
     /// The selected node, as a taxonomy table index; it survives groups opening and closing.
     public var selected: Int = 0
     public var scroll: Int = 0
 
     public init() {}
+
+    /// The menu of a freshly opened archive: "All articles" selected, every facet open.
+    public init(opening taxonomy: TaxonomyTable) {
+        for root in taxonomy.roots where !taxonomy[root].children.isEmpty { expanded.insert(root) }
+        selected = taxonomy.allArticles
+    }
 
     /// The menu as the reader sees it: every root, and the children of every open node.
     public func rows(_ taxonomy: TaxonomyTable) -> [Row] {
@@ -31,41 +45,69 @@ public struct MenuState: Sendable, Equatable {
 
     public func selectedRow(in rows: [Row]) -> Int { rows.firstIndex { $0.node == selected } ?? 0 }
 
+    public mutating func reduce(_ command: Command, taxonomy: TaxonomyTable, visible: Int) -> Outcome? {
+        let rows = self.rows(taxonomy)
+        guard !rows.isEmpty else { return nil }
+        let row = selectedRow(in: rows)
+        let current = rows[row]
+        let page = max(1, visible)
+        var outcome: Outcome?
+        switch command {
+        case .moveUp: outcome = select(row: row - 1, rows)
+        case .moveDown: outcome = select(row: row + 1, rows)
+        case .pageUp: outcome = select(row: row - page, rows)
+        case .pageDown: outcome = select(row: row + page, rows)
+        case .top: outcome = select(row: 0, rows)
+        case .bottom: outcome = select(row: rows.count - 1, rows)
+        case .expandOrEnter:
+            if current.hasChildren && !current.isExpanded { expanded.insert(current.node) } else { outcome = .enterList }
+        case .collapseOrLeave:
+            if current.isExpanded {
+                expanded.remove(current.node)
+            } else if let parent = taxonomy[current.node].parent {
+                selected = parent
+                outcome = .selected(parent)
+            }
+        case .open:
+            if current.hasChildren && !current.isExpanded { expanded.insert(current.node) }
+            outcome = .enterList
+        default:
+            return nil
+        }
+        clampScroll(taxonomy, visible: visible)
+        return outcome
+    }
+
+    /// A click on a row: selects it, or opens and closes a group that is already selected.
+    public mutating func click(row index: Int, taxonomy: TaxonomyTable, visible: Int) -> Outcome? {
+        let rows = self.rows(taxonomy)
+        guard rows.indices.contains(index) else { return nil }
+        var outcome: Outcome?
+        if rows[index].node == selected {
+            if rows[index].hasChildren {
+                if rows[index].isExpanded { expanded.remove(selected) } else { expanded.insert(selected) }
+            } else {
+                outcome = .enterList
+            }
+        } else {
+            outcome = select(row: index, rows)
+        }
+        clampScroll(taxonomy, visible: visible)
+        return outcome
+    }
+
+    private mutating func select(row: Int, _ rows: [Row]) -> Outcome? {
+        let clamped = min(max(0, row), rows.count - 1)
+        guard rows[clamped].node != selected else { return nil }
+        selected = rows[clamped].node
+        return .selected(selected)
+    }
+
     /// Keeps the selected row in view.
-    mutating func clampScroll(in rows: [Row], visible: Int) {
+    public mutating func clampScroll(_ taxonomy: TaxonomyTable, visible: Int) {
+        let rows = self.rows(taxonomy)
         scroll = ScrollMath.clamp(scroll: scroll, selected: selectedRow(in: rows), count: rows.count, visible: visible)
     }
-}
-
-/// The article list of the node chosen in the menu.
-public struct ListState: Sendable, Equatable {
-    public struct Place: Sendable, Equatable {
-        public var selected: Int
-        public var scroll: Int
-    }
-
-    public var node: Int = 0
-    public var selected: Int = 0
-    public var scroll: Int = 0
-    /// Where the reader was in each list left earlier, so going back to a node finds the same article.
-    public var places: [Int: Place] = [:]
-
-    public init() {}
-
-    /// Shows another node's list, remembering this one's place.
-    mutating func show(_ other: Int) {
-        guard other != node else { return }
-        places[node] = Place(selected: selected, scroll: scroll)
-        node = other
-        let place = places[other] ?? Place(selected: 0, scroll: 0)
-        selected = place.selected
-        scroll = place.scroll
-    }
-}
-
-/// The help screen over everything.
-public struct HelpState: Sendable, Equatable {
-    public var scroll: Int = 0
 }
 
 /// Scrolling arithmetic shared by every pane.

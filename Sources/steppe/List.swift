@@ -3,30 +3,29 @@ import Foundation
 import SteppeCore
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print the archive's articles, newest first: date, id and title, one per line.")
+    static let configuration = CommandConfiguration(abstract: strings.aboutList)
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: "Only articles filed under this region (a slug, e.g. central-asia or tajikistan).")
+    @Option(help: ArgumentHelp(strings.helpRegion))
     var region: String?
 
-    @Option(help: "Only articles filed under this topic (a slug, e.g. security).")
+    @Option(help: ArgumentHelp(strings.helpTopic))
     var topic: String?
 
-    @Option(help: "Only articles of this section (a slug, e.g. the-bug-pit).")
+    @Option(help: ArgumentHelp(strings.helpSection))
     var section: String?
 
-    @Flag(help: "Print JSON instead of text.")
+    @Flag(help: ArgumentHelp(strings.helpJSON))
     var json = false
 
     func run() throws {
-        let library = options.openLibrary()
+        let library = options.openLibrary().catalogue
         var selected: [Int32] = library.articles(in: library.taxonomy.allArticles)
         for (slug, facet) in [(region, Facet.regions), (topic, .topics), (section, .sections)] {
             guard let slug else { continue }
             guard let node = library.taxonomy.index(of: slug, in: facet) else {
-                fail("unknown \(facet.rawValue.dropLast()) '\(slug)' (see the taxonomy in the README)")
+                fail(strings.unknownSlug(facet, slug))
             }
             let members = Set(library.articles(in: node))
             selected = selected.filter(members.contains)

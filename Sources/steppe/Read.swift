@@ -3,6 +3,7 @@ import Foundation
 import SteppeCore
 import SteppeRendering
 import SteppeResources
+import SteppeRuntime
 import SteppeTerminal
 import SteppeViewModel
 
@@ -11,48 +12,42 @@ import SteppeViewModel
 #endif
 
 struct Read: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Open the reader (the default command).")
+    static let configuration = CommandConfiguration(abstract: strings.aboutRead)
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: "The theme to use: a bundled one (default, light) or one in $XDG_CONFIG_HOME/steppe/themes.")
+    @Option(help: ArgumentHelp(strings.helpTheme))
     var theme: String = "default"
 
     func run() throws {
         setlocale(LC_ALL, "")
         if let codeset = nl_langinfo(nl_item(CODESET)).map({ String(cString: $0) }), codeset != "UTF-8" {
-            fail("the reader needs a UTF-8 locale, but this one uses \(codeset); try LANG=C.UTF-8")
+            fail(strings.needsUTF8(codeset))
         }
         let environment = ProcessInfo.processInfo.environment
+        let directories = XDGDirectories(environment: environment)
         let loadedTheme: Theme
         do {
-            loadedTheme = try Theme.named(theme, in: Read.themeDirectories(environment))
+            loadedTheme = try Theme.named(theme, in: [directories.userThemes, BundledResources.themesDirectory])
         } catch {
             fail(String(describing: error))
         }
-        let choice = options.choose()
-        let prepared: PreparedArchive
-        do {
-            prepared = try ArchiveReader.prepare(choice.path)
-        } catch {
-            fail(error.description)
-        }
+        let choice = options.choose(directories)
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
-        let outcome = MainActor.assumeIsolated {
-            ReaderLoop.run(prepared: prepared, label: choice.label, theme: loadedTheme, color: useColor)
+        let outcome = MainActor.assumeIsolated { () -> AppLoop.Outcome in
+            let terminal: CursesTerminal
+            do throws(TerminalError) {
+                terminal = try CursesTerminal(theme: loadedTheme, color: useColor)
+            } catch {
+                return .failed(error.message(strings))
+            }
+            defer { terminal.stop() }
+            let state = AppState(size: terminal.size, archiveLabel: choice.label, strings: strings)
+            let loop = AppLoop(
+                state: state, terminal: terminal, clients: .live(cache: HeaderCache.standard(directories)))
+            // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
+            return loop.run(startingWith: [.openArchive(path: choice.path)], firstFrameGrace: 150)
         }
-        if case .failure(let message) = outcome { fail(message) }
-    }
-
-    /// User themes first, so a user can override a bundled one by name.
-    static func themeDirectories(_ environment: [String: String]) -> [URL] {
-        let config: URL
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
-            config = URL(fileURLWithPath: xdg)
-        } else {
-            config = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
-        }
-        return [config.appendingPathComponent("steppe/themes"), BundledResources.themesDirectory]
+        if case .failed(let message) = outcome { fail(message) }
     }
 }

@@ -4,32 +4,32 @@ import SteppeCore
 import SteppeViewModel
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print one article as wrapped plain text.")
+    static let configuration = CommandConfiguration(abstract: strings.aboutShow)
 
     @OptionGroup var options: ArchiveOptions
 
-    @Argument(help: "The article's id (see 'steppe list').")
+    @Argument(help: ArgumentHelp(strings.helpID))
     var id: String
 
-    @Option(help: "Wrap lines to this many columns.")
+    @Option(help: ArgumentHelp(strings.helpWidth))
     var width: Int = 80
 
     func validate() throws {
-        guard width >= 20 else { throw ValidationError("--width must be at least 20") }
+        guard width >= 20 else { throw ValidationError(strings.widthTooSmall) }
     }
 
     func run() throws {
         let library = options.openLibrary()
-        guard let index = library.headers.firstIndex(where: { $0.id == id }) else {
-            fail("no article with id '\(id)' in \(library.source.displayPath)")
+        guard let header = library.catalogue.header(id: id) else {
+            fail(strings.noSuchArticle(id, in: library.catalogue.source.displayPath))
         }
-        do {
-            let article = try library.article(at: index)
-            let layout = ArticleLayout(article: article, taxonomy: library.taxonomy, width: width, capped: false)
+        do throws(ArchiveError) {
+            let article = try library.bodies.article(header)
+            let layout = ArticleLayout(
+                article: article, taxonomy: library.catalogue.taxonomy, width: width, strings: strings, capped: false)
             FileHandle.standardOutput.write(Data(layout.plainText.utf8))
         } catch {
-            fail(error.description)
+            fail(strings.archiveError(error))
         }
     }
 }

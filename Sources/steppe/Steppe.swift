@@ -2,29 +2,49 @@ import ArgumentParser
 import Foundation
 import SteppeCore
 
+/// The interface language, settled before parsing so that help and parse errors use it too:
+/// `--lang` wins, then the environment. An unknown `--lang` falls back to the environment here and is
+/// refused by `LanguageOption.validate()`.
+let strings: Strings = {
+    let environment = ProcessInfo.processInfo.environment
+    if let code = Language.requested(in: CommandLine.arguments), let language = Language(code: code) {
+        return Strings(language)
+    }
+    return Strings(Language.detect(environment: environment))
+}()
+
 @main
 struct Steppe: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "steppe",
-        abstract: "An offline terminal reader for archives of Eurasianet articles.",
-        discussion: """
-            Without a subcommand, opens the reader on your archive at $XDG_DATA_HOME/steppe/archive \
-            (~/.local/share/steppe/archive), or on the bundled sample archive when you have none.
-            """,
+        abstract: strings.aboutSteppe,
+        discussion: strings.aboutSteppeDiscussion,
         version: "0.1.0",
         subcommands: [Read.self, List.self, Show.self, Validate.self],
         defaultSubcommand: Read.self
     )
 }
 
+/// `--lang`, accepted by every command.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(strings.helpLang, valueName: "code"))
+    var lang: String?
+
+    func validate() throws {
+        if let lang, Language(code: lang) == nil { throw ValidationError(strings.unknownLanguage(lang)) }
+    }
+}
+
 /// Options shared by every command that reads an archive.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .long, help: "The archive to open: a folder with archive.json, or a single .json file.")
+    @Option(name: .long, help: ArgumentHelp(strings.helpArchive))
     var archive: String?
 
+    @OptionGroup var language: LanguageOption
+
     /// The archive to open, and how the status bar names it.
-    func choose(environment: [String: String] = ProcessInfo.processInfo.environment) -> ArchiveChoice {
-        ArchiveChoice.resolve(explicit: archive, environment: environment)
+    func choose(_ directories: XDGDirectories = XDGDirectories()) -> ArchiveChoice {
+        ArchiveChoice.resolve(explicit: archive, directories: directories)
     }
 
     /// Opens the chosen archive for a command that pipes, or exits with a one-line error.
@@ -32,7 +52,7 @@ struct ArchiveOptions: ParsableArguments {
         do {
             return try ArchiveReader.open(choose().path, cache: HeaderCache.standard())
         } catch {
-            fail(error.description)
+            fail(strings.archiveError(error))
         }
     }
 }

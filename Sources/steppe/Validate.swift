@@ -3,24 +3,24 @@ import Foundation
 import SteppeCore
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Check an archive and list every problem; exits non-zero when there is any.")
+    static let configuration = CommandConfiguration(abstract: strings.aboutValidate)
 
-    @Argument(help: "The archive: a folder with archive.json, or a single .json file.")
+    @Argument(help: ArgumentHelp(strings.helpValidatePath))
     var path: String
+
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let report: ArchiveValidator.Report
         do {
             report = try ArchiveValidator.validate(path)
         } catch {
-            fail(error.description)
+            fail(strings.archiveError(error))
         }
         var output = ""
-        for issue in report.issues { output += issue.description + "\n" }
-        let problems = report.issues.count
-        output += "\(report.articleCount) articles readable, \(problems) \(problems == 1 ? "problem" : "problems")\n"
+        for issue in report.issues { output += issue.description(strings) + "\n" }
+        output += strings.validateSummary(readable: report.articleCount, problems: report.issues.count) + "\n"
         FileHandle.standardOutput.write(Data(output.utf8))
-        if problems > 0 { throw ExitCode(1) }
+        if !report.issues.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,105 @@
+import Dispatch
+import SteppeCore
+import SteppeViewModel
+import Synchronization
+
+/// Runs effects off the main thread through the clients it owns, and hands their results back as
+/// actions, in the order they arrived, waking the main loop each time.
+///
+/// - Effects with an id replace each other: a newer one makes the older one's result vanish.
+/// - Writes run one at a time, in order; `finish()` waits for those already queued, so quitting
+///   never drops a write asked for before it.
+/// - The open archive's body reader lives here, not in the state.
+public final class EffectRunner: Sendable {
+    private struct Shared {
+        var results: [Action] = []
+        var generations: [Effect.ID: Int] = [:]
+        var bodies: ArchiveBodies?
+        var catalogue: Catalogue?
+    }
+
+    private let clients: Clients
+    private let wakeup: Wakeup
+    private let shared = Mutex(Shared())
+    private let reads = DispatchQueue(label: "steppe.effects.reads", qos: .userInitiated, attributes: .concurrent)
+    private let writes = DispatchQueue(label: "steppe.effects.writes", qos: .userInitiated)
+
+    public init(clients: Clients, wakeup: Wakeup) {
+        self.clients = clients
+        self.wakeup = wakeup
+    }
+
+    /// Starts an effect's work. `redraw` and `quit` belong to the loop and are not passed here.
+    public func run(_ effect: Effect) {
+        let generation = effect.id.map { id in
+            shared.withLock { s in
+                let next = (s.generations[id] ?? 0) + 1
+                s.generations[id] = next
+                return next
+            }
+        }
+        let queue = effect.isWrite ? writes : reads
+        queue.async { [self] in
+            perform(effect) { action in self.post(action, for: effect.id, generation: generation) }
+        }
+    }
+
+    private func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        switch effect {
+        case .openArchive(let path):
+            do {
+                let library = try clients.openArchive(path) { done, total in
+                    post(.archiveProgressed(bytesDone: done, bytesTotal: total))
+                }
+                shared.withLock { s in
+                    s.bodies = library.bodies
+                    s.catalogue = library.catalogue
+                }
+                post(.archiveOpened(library.catalogue))
+            } catch {
+                post(.archiveFailed(error.description))
+            }
+        case .loadArticle(let id):
+            let (bodies, catalogue) = shared.withLock { ($0.bodies, $0.catalogue) }
+            guard let bodies, let header = catalogue?.header(id: id) else {
+                post(.articleFailed(id: id, message: "no article with id '\(id)'"))
+                return
+            }
+            do {
+                post(.articleLoaded(try clients.loadArticle(bodies, header)))
+            } catch {
+                post(.articleFailed(id: id, message: error.description))
+            }
+        case .redraw, .quit:
+            break
+        }
+    }
+
+    private func post(_ action: Action, for id: Effect.ID?, generation: Int?) {
+        let delivered = shared.withLock { s in
+            if let id, let generation, s.generations[id] != generation { return false }
+            // Progress reports replace each other; a slow screen never lags behind a fast scan.
+            if case .archiveProgressed = action, case .archiveProgressed? = s.results.last { s.results.removeLast() }
+            s.results.append(action)
+            return true
+        }
+        if delivered { wakeup.signal() }
+    }
+
+    /// Every result posted since the last call, oldest first.
+    public func takeResults() -> [Action] {
+        wakeup.drain()
+        return shared.withLock { s in
+            defer { s.results.removeAll() }
+            return s.results
+        }
+    }
+
+    /// Whether any result is waiting.
+    public var hasResults: Bool { shared.withLock { !$0.results.isEmpty } }
+
+    /// Waits until the writes queued so far are done.
+    public func finish() {
+        writes.sync {}
+    }
+}

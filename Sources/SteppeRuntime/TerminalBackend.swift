@@ -1,0 +1,20 @@
+import SteppeRendering
+import SteppeViewModel
+
+/// What the main loop needs of a terminal: its size, its input, and a way to show a frame.
+///
+/// The ncurses terminal is one; `MemoryTerminal` is another, so the loop is tested without a TTY.
+@MainActor
+public protocol TerminalBackend: AnyObject {
+    var size: Size { get }
+
+    /// The next input, waiting up to `timeout` milliseconds (forever when nil). Returns nil on a
+    /// timeout, and as soon as `wakeup` is signalled, so that background results are drawn at once.
+    func nextEvent(timeout: Int?, wakeup: Wakeup) -> InputEvent?
+
+    /// Shows a frame; a backend may send only what changed since the last one.
+    func draw(_ grid: Grid)
+
+    /// Forgets what is on screen, so that the next `draw` sends every cell (Ctrl-L).
+    func invalidate()
+}

@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A self-pipe that wakes the main loop from its wait for input when background work posts a result.
+///
+/// The loop polls the terminal's input and this pipe's read end together; writing a byte here ends
+/// that wait. Signalling more than once before the loop looks costs nothing more.
+public final class Wakeup: Sendable {
+    private let readEnd: Int32
+    private let writeEnd: Int32
+
+    public init() {
+        var fds: [Int32] = [-1, -1]
+        if pipe(&fds) == 0 {
+            for fd in fds {
+                _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+            }
+        } else {
+            // Without a pipe the loop still works: it falls back to polling with a short timeout.
+            fds = [-1, -1]
+        }
+        readEnd = fds[0]
+        writeEnd = fds[1]
+    }
+
+    deinit {
+        if readEnd >= 0 { close(readEnd) }
+        if writeEnd >= 0 { close(writeEnd) }
+    }
+
+    /// The descriptor to poll for reading; -1 when no pipe could be made.
+    public var fileDescriptor: Int32 { readEnd }
+
+    public func signal() {
+        guard writeEnd >= 0 else { return }
+        var byte: UInt8 = 1
+        _ = write(writeEnd, &byte, 1)
+    }
+
+    /// Empties the pipe, once the loop has taken what was posted.
+    public func drain() {
+        guard readEnd >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(readEnd, &buffer, buffer.count) > 0 {}
+    }
+
+    /// Waits up to `milliseconds` (forever when nil) for a signal, or for `other` to be readable.
+    /// Returns which of the two is ready; neither on a timeout or an interrupting signal (a resize).
+    public func wait(milliseconds: Int?, alongside other: Int32? = nil) -> (woken: Bool, otherReady: Bool) {
+        var fds = [pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
+        if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
+        let timeout = Int32(clamping: readEnd >= 0 ? (milliseconds ?? -1) : min(milliseconds ?? 15, 15))
+        let ready = poll(&fds, nfds_t(fds.count), timeout)
+        guard ready > 0 else { return (false, false) }
+        let otherReady = fds.count > 1 && fds[1].revents != 0
+        return (fds[0].revents & Int16(POLLIN) != 0, otherReady)
+    }
+}

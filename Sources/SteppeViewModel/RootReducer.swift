@@ -1,0 +1,225 @@
+import SteppeCore
+
+/// The root reducer: routes each action to the pane that owns it and acts on what the panes report.
+/// Pure: no I/O; work to do is returned as effects. The panes never write into each other's state.
+extension AppState {
+    public mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case .resized(let newSize):
+            size = newSize
+            relayout()
+            return []
+        case .archiveProgressed(let done, let total):
+            guard case .opening = archive else { return [] }
+            archive = .opening(bytesDone: done, bytesTotal: total)
+            return []
+        case .archiveOpened(let catalogue):
+            return open(catalogue)
+        case .archiveFailed(let message):
+            failure = message
+            isQuitting = true
+            return [.quit]
+        case .articleLoaded(let article):
+            guard var reader, reader.articleID == article.id else { return [] }
+            reader.content = .loaded(article)
+            reader.topLine = 0
+            reader.anchor = .top
+            self.reader = reader
+            relayout()
+            return []
+        case .articleFailed(let id, let message):
+            guard reader?.articleID == id else { return [] }
+            reader?.content = .failed(message)
+            reader?.layout = nil
+            return []
+        case .keyPressed(let key):
+            notice = nil
+            guard let command = keyMap.command(for: key, in: keyContext) else {
+                if catalogue == nil {
+                    if pendingKeys.count < AppState.maximumPendingKeys { pendingKeys.append(key) }
+                } else {
+                    notice = strings.notBound(key.name(strings))
+                }
+                return []
+            }
+            return perform(command, at: nil)
+        case .mouse(let event):
+            guard let command = keyMap.command(for: KeyPress(event.key), in: keyContext) else { return [] }
+            return perform(command, at: event)
+        case .pasted:
+            // No text field takes input yet; pasted text is never read as keys.
+            return []
+        }
+    }
+
+    private mutating func open(_ catalogue: Catalogue) -> [Effect] {
+        archive = .ready(catalogue)
+        menu = MenuState(opening: catalogue.taxonomy)
+        list = ListState(node: menu.selected)
+        focus = .menu
+        reader = nil
+        relayout()
+        let typedAhead = pendingKeys
+        pendingKeys = []
+        return typedAhead.flatMap { reduce(.keyPressed($0)) }
+    }
+
+    private mutating func perform(_ command: Command, at pointer: MouseEvent?) -> [Effect] {
+        switch command {
+        case .quit:
+            isQuitting = true
+            return [.quit]
+        case .redraw:
+            return [.redraw]
+        case .toggleHelp where help == nil:
+            help = HelpState()
+            return []
+        case .focusNext, .focusPrevious:
+            guard help == nil else { return [] }
+            let panes = layout.visiblePanes
+            guard let current = panes.firstIndex(of: focus), panes.count > 1 else { return [] }
+            let step = command == .focusNext ? 1 : panes.count - 1
+            focus = panes[(current + step) % panes.count]
+            return []
+        default:
+            break
+        }
+        guard let catalogue else { return [] }
+        if var help {
+            let outcome = help.reduce(command, lineCount: helpLines.count, visible: helpVisibleRows)
+            self.help = outcome == .close ? nil : help
+            return []
+        }
+        if let pointer { return point(command, at: pointer, catalogue) }
+        switch focus {
+        case .menu: return menuDid(menu.reduce(command, taxonomy: catalogue.taxonomy, visible: visibleRows(.menu)))
+        case .list: return listDid(list.reduce(command, count: listArticles.count, visible: visibleRows(.list)))
+        case .article:
+            guard var reader else { return [] }
+            let outcome = reader.reduce(command, visible: visibleRows(.article))
+            self.reader = reader
+            return readerDid(outcome)
+        }
+    }
+
+    private func visibleRows(_ pane: Pane) -> Int { layout.contentHeight(of: pane) }
+
+    // MARK: What the panes report
+
+    private mutating func menuDid(_ outcome: MenuState.Outcome?) -> [Effect] {
+        switch outcome {
+        case .selected(let node):
+            list.show(node)
+            list.clamp(count: listArticles.count, visible: visibleRows(.list))
+        case .enterList:
+            if layout.list != nil && !listArticles.isEmpty { focus = .list }
+        case nil:
+            break
+        }
+        return []
+    }
+
+    private mutating func listDid(_ outcome: ListState.Outcome?) -> [Effect] {
+        switch outcome {
+        case .open(let position): return openArticle(node: list.node, position: position)
+        case .leave: if layout.menu != nil { focus = .menu }
+        case nil: break
+        }
+        return []
+    }
+
+    private mutating func readerDid(_ outcome: ReaderState.Outcome?) -> [Effect] {
+        switch outcome {
+        case .close:
+            reader = nil
+            focus = layout.list != nil ? .list : .menu
+            relayout()
+        case .step(let delta):
+            guard let origin = reader?.origin else { return [] }
+            return openArticle(node: origin.node, position: origin.position + delta)
+        case nil:
+            break
+        }
+        return []
+    }
+
+    /// Opens the article at `position` of `node`'s list; the list follows when it shows that node.
+    private mutating func openArticle(node: Int, position: Int) -> [Effect] {
+        guard let catalogue else { return [] }
+        let articles = catalogue.articles(in: node)
+        guard articles.indices.contains(position) else { return [] }
+        let id = catalogue.headers[Int(articles[position])].id
+        if list.node == node {
+            list.selected = position
+            list.clamp(count: articles.count, visible: visibleRows(.list))
+        }
+        reader = ReaderState(articleID: id, origin: ReaderState.Origin(node: node, position: position))
+        focus = .article
+        relayout()
+        return [.loadArticle(id: id)]
+    }
+
+    // MARK: The mouse
+
+    private mutating func point(_ command: Command, at event: MouseEvent, _ catalogue: Catalogue) -> [Effect] {
+        let layout = self.layout
+        guard let pane = layout.visiblePanes.first(where: { layout.rect(of: $0)!.contains(x: event.x, y: event.y) })
+        else { return [] }
+        let row = event.y - layout.rect(of: pane)!.y - 1
+        switch command {
+        case .pointerScrollUp, .pointerScrollDown:
+            let step = command == .pointerScrollDown ? 3 : -3
+            switch pane {
+            case .menu:
+                let verb: Command = step > 0 ? .moveDown : .moveUp
+                var selected: Int?
+                for _ in 0..<abs(step) {
+                    if case .selected(let node)? = menu.reduce(verb, taxonomy: catalogue.taxonomy, visible: visibleRows(.menu)) {
+                        selected = node
+                    }
+                }
+                return menuDid(selected.map(MenuState.Outcome.selected))
+            case .list:
+                list.scroll(by: step, count: listArticles.count, visible: visibleRows(.list))
+            case .article:
+                guard var reader else { return [] }
+                _ = reader.reduce(command, visible: visibleRows(.article))
+                self.reader = reader
+            }
+            return []
+        case .pointerSelect:
+            focus = pane
+            guard row >= 0 else { return [] }
+            switch pane {
+            case .menu:
+                return menuDid(menu.click(row: menu.scroll + row, taxonomy: catalogue.taxonomy, visible: visibleRows(.menu)))
+            case .list:
+                return listDid(list.click(row: row, count: listArticles.count, visible: visibleRows(.list)))
+            case .article:
+                return []
+            }
+        default:
+            return []
+        }
+    }
+
+    // MARK: Layout
+
+    /// Brings every derived position in line with the current size: focus, wrapping, scroll offsets.
+    mutating func relayout() {
+        let layout = self.layout
+        if layout.mode != .tooSmall && !layout.visiblePanes.contains(focus) {
+            focus = reader != nil && layout.article != nil ? .article : layout.visiblePanes.first ?? .menu
+        }
+        guard let catalogue else { return }
+        menu.clampScroll(catalogue.taxonomy, visible: visibleRows(.menu))
+        list.clamp(count: listArticles.count, visible: visibleRows(.list))
+        let width = articleTextWidth
+        let rows = visibleRows(.article)
+        reader?.relayout(width: width, visible: rows, taxonomy: catalogue.taxonomy, strings: strings)
+        if help != nil {
+            let (count, visible) = (helpLines.count, helpVisibleRows)
+            help?.clamp(lineCount: count, visible: visible)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import SteppeCore
+
+/// The part of the strings table that names contexts and describes commands, for the help screen and hints.
+extension Strings {
+    public func title(_ context: KeyContext) -> String {
+        let russian = language == .russian
+        switch context {
+        case .global: return russian ? "Везде" : "Everywhere"
+        case .menu: return russian ? "Меню" : "Menu"
+        case .list: return russian ? "Список статей" : "Article list"
+        case .article: return russian ? "Статья" : "Article"
+        case .help: return russian ? "Справка" : "Help"
+        case .opening: return russian ? "Пока архив открывается" : "While the archive opens"
+        }
+    }
+
+    /// One line of the help screen.
+    public func help(_ command: Command, in context: KeyContext) -> String {
+        let ru = language == .russian
+        switch (command, context) {
+        case (.quit, .menu): return ru ? "Выйти (меню — верхний уровень)" : "Quit (the menu is the top level)"
+        case (.quit, _): return ru ? "Выйти из Steppe" : "Quit Steppe"
+        case (.focusNext, _): return ru ? "Следующая панель" : "Focus the next pane"
+        case (.focusPrevious, _): return ru ? "Предыдущая панель" : "Focus the previous pane"
+        case (.toggleHelp, .help): return ru ? "Закрыть справку" : "Close the help"
+        case (.toggleHelp, _): return ru ? "Показать или скрыть эту справку" : "Show or hide this help"
+        case (.redraw, _): return ru ? "Перерисовать экран" : "Redraw the screen"
+        case (.pointerSelect, _):
+            return ru ? "Выбрать (второй щелчок открывает)" : "Select (a second click opens)"
+        case (.pointerScrollUp, _), (.pointerScrollDown, _):
+            return ru ? "Прокрутить панель под указателем" : "Scroll the pane under the pointer"
+        case (.moveUp, .menu): return ru ? "Предыдущий пункт" : "Previous menu entry"
+        case (.moveDown, .menu): return ru ? "Следующий пункт" : "Next menu entry"
+        case (.moveUp, .list): return ru ? "Предыдущая статья" : "Previous article"
+        case (.moveDown, .list): return ru ? "Следующая статья" : "Next article"
+        case (.moveDown, .article): return ru ? "Прокрутить на строку вниз" : "Scroll down a line"
+        case (.moveUp, .article): return ru ? "Прокрутить на строку вверх" : "Scroll up a line"
+        case (.moveDown, _): return ru ? "Прокрутить вниз" : "Scroll down"
+        case (.moveUp, _): return ru ? "Прокрутить вверх" : "Scroll up"
+        case (.expandOrEnter, _):
+            return ru ? "Раскрыть группу или перейти к списку статей" : "Expand a group, or go to the article list"
+        case (.collapseOrLeave, .menu):
+            return ru ? "Свернуть группу или перейти к родителю" : "Collapse a group, or go to its parent"
+        case (.collapseOrLeave, _), (.back, .list): return ru ? "Назад в меню" : "Back to the menu"
+        case (.open, .menu): return ru ? "Показать статьи пункта" : "Show the entry's articles"
+        case (.open, _): return ru ? "Открыть статью" : "Open the article"
+        case (.pageDown, _): return ru ? "Страница вниз" : "Page down"
+        case (.pageUp, _): return ru ? "Страница вверх" : "Page up"
+        case (.top, .menu): return ru ? "Первый пункт" : "First entry"
+        case (.bottom, .menu): return ru ? "Последний пункт" : "Last entry"
+        case (.top, .list): return ru ? "Самая новая статья" : "Newest article"
+        case (.bottom, .list): return ru ? "Самая старая статья" : "Oldest article"
+        case (.top, _): return ru ? "В начало" : "Go to the top"
+        case (.bottom, _): return ru ? "В конец" : "Go to the end"
+        case (.nextArticle, _): return ru ? "Следующая статья списка" : "Open the next article of the list"
+        case (.previousArticle, _): return ru ? "Предыдущая статья списка" : "Open the previous article of the list"
+        case (.back, _): return ru ? "Закрыть статью" : "Close the article"
+        }
+    }
+
+    /// The short label of a status-bar hint.
+    public func hint(_ command: Command, in context: KeyContext) -> String {
+        let ru = language == .russian
+        switch command {
+        case .focusNext: return ru ? "панель" : "pane"
+        case .toggleHelp: return context == .help ? (ru ? "закрыть" : "close") : (ru ? "справка" : "help")
+        case .expandOrEnter: return ru ? "раскрыть" : "expand"
+        case .collapseOrLeave: return context == .menu ? (ru ? "свернуть" : "collapse") : (ru ? "меню" : "menu")
+        case .open: return context == .menu ? (ru ? "статьи" : "articles") : (ru ? "открыть" : "open")
+        case .quit: return ru ? "выход" : "quit"
+        case .back: return ru ? "назад" : "back"
+        case .pageDown: return ru ? "листать" : "page"
+        case .nextArticle: return ru ? "след." : "next"
+        case .previousArticle: return ru ? "пред." : "prev"
+        default: return help(command, in: context)
+        }
+    }
+}
