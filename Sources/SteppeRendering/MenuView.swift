@@ -25,12 +25,12 @@ struct MenuView {
                 isSelected ? (isFocused ? .selection : .selectionInactive) : (row.depth == 0 ? .menuGroup : .menuItem)
             grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role)
             let count = String(counts(row.node))
-            // A blank column between a cut name and its count, so the two never run together.
-            let countWidth = count.count + 2
+            let countWidth = count.count + 1
             let indent = String(repeating: "  ", count: row.depth)
             let marker = row.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : "  "
             let label = " " + indent + marker + taxonomy[row.node].name(in: language)
-            grid.write(fitting: label, x: content.x, y: y, width: max(0, content.width - countWidth), role: role)
+            // A blank column between a cut name and its count, so the two never run together.
+            grid.write(fitting: label, x: content.x, y: y, width: max(0, content.width - countWidth - 1), role: role)
             if content.width > countWidth + 4 {
                 grid.write(count, x: content.maxX - countWidth, y: y, role: isSelected ? role : .menuCount)
             }

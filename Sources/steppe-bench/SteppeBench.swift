@@ -113,17 +113,24 @@ struct Measure: ParsableCommand {
         let measurements = try BenchmarkSteps.run(steps, archive: archive, cache: cacheStore)
         let library = try ArchiveReader.open(archive, cache: cacheStore)
         let report = SizeReport(
-            articles: library.headers.count, archiveMB: 0, steps: measurements, peakMemoryMB: ["peak": peakMemoryMiB()])
+            articles: library.catalogue.headers.count, archiveMB: 0, steps: measurements, peakMemoryMB: ["peak": peakMemoryMiB()])
         print(String(decoding: try JSONEncoder().encode(report), as: UTF8.self))
     }
 }
+
+/// The configuration this binary was compiled in, read from the compiler rather than assumed.
+#if DEBUG
+    let buildConfiguration = "debug"
+#else
+    let buildConfiguration = "release"
+#endif
 
 enum Table {
     /// Targets apply at 50,000 articles and up.
     static let targetSize = 50_000
 
     static func render(_ reports: [SizeReport]) -> String {
-        var lines = ["Steppe benchmark: median and p95 in milliseconds (release build, rendering into a 120×40 grid)", ""]
+        var lines = ["Steppe benchmark: median and p95 in milliseconds (\(buildConfiguration) build, rendering into a 120×40 grid)", ""]
         let header = pad("articles", 9) + pad("step", 42) + lpad("median", 9) + lpad("p95", 9) + lpad("runs", 6) + "   target"
         lines.append(header)
         lines.append(String(repeating: "─", count: header.count + 12))

@@ -12,11 +12,11 @@ import Testing
         try ArchiveWriter(directory: dir).write(metadata: ArchiveMetadata(title: "Round trip"), articles: articles)
 
         let library = try ArchiveReader.open(dir.path)
-        #expect(library.metadata.title == "Round trip")
-        #expect(library.headers.map(\.id) == ["b", "a"])
-        #expect(try library.article(at: 0) == articles[1])
-        #expect(try library.article(at: 1) == articles[0])
-        #expect(library.issues.isEmpty)
+        #expect(library.catalogue.metadata.title == "Round trip")
+        #expect(library.catalogue.headers.map(\.id) == ["b", "a"])
+        #expect(try library.bodies.article(library.catalogue.headers[0]) == articles[1])
+        #expect(try library.bodies.article(library.catalogue.headers[1]) == articles[0])
+        #expect(library.catalogue.issues.isEmpty)
     }
 
     @Test func singleFileArchiveOpensWithArticlesInline() throws {
@@ -26,8 +26,8 @@ import Testing
             "small.json",
             #"{"formatVersion": 1, "title": "Small", "articles": [\#(Fixtures.line(id: "x")), \#(Fixtures.line(id: "y", published: "2021-05-06"))]}"#)
         let library = try ArchiveReader.open(url.path)
-        #expect(library.headers.map(\.id) == ["y", "x"])
-        #expect(try library.article(at: 1).body.map(\.kind) == [.paragraph, .quote])
+        #expect(library.catalogue.headers.map(\.id) == ["y", "x"])
+        #expect(try library.bodies.article(library.catalogue.headers[1]).body.map(\.kind) == [.paragraph, .quote])
     }
 
     @Test func everyRequiredFieldIsChecked() throws {
@@ -44,12 +44,12 @@ import Testing
             lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
         }
         let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
-        #expect(library.headers.map(\.id) == ["ok"])
-        let messages = library.issues.map(\.message)
+        #expect(library.catalogue.headers.map(\.id) == ["ok"])
+        let messages = library.catalogue.issues.map(\.message)
         for field in required {
             #expect(messages.contains("missing field '\(field)'"), "no issue for \(field): \(messages)")
         }
-        #expect(library.issues.allSatisfy { $0.severity == .skipped })
+        #expect(library.catalogue.issues.allSatisfy { $0.severity == .skipped })
     }
 
     @Test func truncatedLineIsReportedWithLineAndColumnAndSkipped() throws {
@@ -58,13 +58,13 @@ import Testing
         let good = Fixtures.line(id: "good")
         let broken = String(Fixtures.line(id: "broken").prefix(60))
         let library = try ArchiveReader.open(try scratch.folderArchive([good, broken, Fixtures.line(id: "after")]).path)
-        #expect(library.headers.map(\.id).sorted() == ["after", "good"])
-        let issue = try #require(library.issues.first)
+        #expect(library.catalogue.headers.map(\.id).sorted() == ["after", "good"])
+        let issue = try #require(library.catalogue.issues.first)
         #expect(issue.line == 2)
         // The column of the string that never closes.
         #expect(issue.column == 59)
         #expect(issue.description.hasSuffix("articles.jsonl:2:59: malformed JSON: string is not closed (entry skipped)"))
-        #expect(library.skippedCount == 1)
+        #expect(library.catalogue.skippedCount == 1)
     }
 
     @Test func wrongTypesNameTheField() throws {
@@ -72,8 +72,8 @@ import Testing
         defer { scratch.remove() }
         let line = Fixtures.line(id: "t").replacingOccurrences(of: #""authors":["Desk"]"#, with: #""authors":"Desk""#)
         let library = try ArchiveReader.open(try scratch.folderArchive([line]).path)
-        #expect(library.issues.map(\.message) == ["'authors' should be an array"])
-        #expect(library.issues.first?.line == 1)
+        #expect(library.catalogue.issues.map(\.message) == ["'authors' should be an array"])
+        #expect(library.catalogue.issues.first?.line == 1)
     }
 
     @Test func badDatesAreRejected() throws {
@@ -84,9 +84,9 @@ import Testing
             Fixtures.line(id: "c", published: "2012-02-30"), Fixtures.line(id: "d", published: "2012-02-29T10:00:00Z"),
         ]
         let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
-        #expect(library.headers.map(\.id) == ["d"])
-        #expect(library.issues.count == 3)
-        #expect(library.issues[0].message.contains("'2011-13-05' is not a date"))
+        #expect(library.catalogue.headers.map(\.id) == ["d"])
+        #expect(library.catalogue.issues.count == 3)
+        #expect(library.catalogue.issues[0].message.contains("'2011-13-05' is not a date"))
     }
 
     @Test func duplicateIdsKeepTheFirstAndReportTheRest() throws {
@@ -94,9 +94,9 @@ import Testing
         defer { scratch.remove() }
         let lines = [Fixtures.line(id: "same", title: "First"), Fixtures.line(id: "other"), Fixtures.line(id: "same", title: "Second")]
         let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
-        #expect(library.headers.count == 2)
-        #expect(library.headers.first { $0.id == "same" }?.title == "First")
-        #expect(library.issues.map(\.description) == [
+        #expect(library.catalogue.headers.count == 2)
+        #expect(library.catalogue.headers.first { $0.id == "same" }?.title == "First")
+        #expect(library.catalogue.issues.map(\.description) == [
             "\(scratch.url.path)/archive/articles.jsonl:3: id 'same': duplicate id (first on line 1) (entry skipped)"
         ])
     }
@@ -105,9 +105,9 @@ import Testing
         let scratch = try Scratch()
         defer { scratch.remove() }
         let library = try ArchiveReader.open(try scratch.folderArchive([Fixtures.line(id: "a", regions: ["atlantis"])]).path)
-        #expect(library.headers.count == 1)
-        #expect(library.issues.map(\.severity) == [.warning])
-        #expect(library.skippedCount == 0)
+        #expect(library.catalogue.headers.count == 1)
+        #expect(library.catalogue.issues.map(\.severity) == [.warning])
+        #expect(library.catalogue.skippedCount == 0)
     }
 
     @Test func unknownFormatVersionIsFatal() throws {
@@ -146,11 +146,11 @@ import Testing
             Fixtures.line(id: "c", regions: ["georgia"]),
         ]
         let library = try ArchiveReader.open(try scratch.folderArchive(lines).path)
-        let t = library.taxonomy
-        #expect(library.count(in: t.index(of: "central-asia", in: .regions)!) == 2)
-        #expect(library.count(in: t.index(of: "kazakhstan", in: .regions)!) == 1)
-        #expect(library.count(in: t.roots[1]) == 3)
-        #expect(library.count(in: t.allArticles) == 3)
+        let t = library.catalogue.taxonomy
+        #expect(library.catalogue.count(in: t.index(of: "central-asia", in: .regions)!) == 2)
+        #expect(library.catalogue.count(in: t.index(of: "kazakhstan", in: .regions)!) == 1)
+        #expect(library.catalogue.count(in: t.roots[1]) == 3)
+        #expect(library.catalogue.count(in: t.allArticles) == 3)
     }
 }
 
@@ -169,13 +169,13 @@ import Testing
             [Fixtures.line(id: "a", regions: ["vakhsh"], topics: ["dams"]), Fixtures.line(id: "b", regions: ["panj", "kazakhstan"], topics: [])],
             metadata: metadata)
         let library = try ArchiveReader.open(dir.path)
-        let t = library.taxonomy
+        let t = library.catalogue.taxonomy
         #expect(t.index(of: "kazakhstan", in: .regions) == nil)
-        #expect(library.count(in: t.index(of: "amu-darya-basin", in: .regions)!) == 2)
+        #expect(library.catalogue.count(in: t.index(of: "amu-darya-basin", in: .regions)!) == 2)
         #expect(t[t.index(of: "vakhsh", in: .regions)!].nameRu == "Вахш")
         #expect(t[t.index(of: "panj", in: .regions)!].nameRu == "Panj")
-        #expect(library.issues.map(\.message) == ["regions: unknown slug 'kazakhstan'"])
-        #expect(library.issues.first?.severity == .warning)
+        #expect(library.catalogue.issues.map(\.message) == ["regions: unknown slug 'kazakhstan'"])
+        #expect(library.catalogue.issues.first?.severity == .warning)
     }
 
     @Test func validatorReportsSlugsUsedTwice() throws {
@@ -203,13 +203,13 @@ import Testing
         let dir = try scratch.folderArchive([Fixtures.line(id: "fine"), line])
         let library = try ArchiveReader.open(dir.path)
         // Indexing reads headers only, so the entry is listed…
-        #expect(library.headers.count == 2)
-        let index = try #require(library.headers.firstIndex { $0.id == "poem" })
+        #expect(library.catalogue.headers.count == 2)
+        let index = try #require(library.catalogue.headers.firstIndex { $0.id == "poem" })
         // …and opening it says what is wrong, and where.
         #expect(throws: ArchiveError.invalid(
             path: dir.path + "/articles.jsonl", place: "line 2",
             reason: "'body[1].type': unknown block type 'poem' (known: paragraph, heading, quote, list-item)")) {
-            try library.article(at: index)
+            try library.bodies.article(library.catalogue.headers[index])
         }
     }
 }

@@ -12,12 +12,12 @@ import Testing
         let first = try ArchiveReader.open(dir.path, cache: cache)
         let prepared = try ArchiveReader.prepare(dir.path)
         let cached = try #require(cache.load(for: prepared.source))
-        #expect(cached.headers == first.headers)
-        #expect(cached.issues == first.issues)
+        #expect(cached.headers == first.catalogue.headers)
+        #expect(cached.issues == first.catalogue.issues)
         let second = try ArchiveReader.open(dir.path, cache: cache)
-        #expect(second.headers == first.headers)
-        #expect(second.skippedCount == 1)
-        #expect(try second.article(at: 0).id == "b")
+        #expect(second.catalogue.headers == first.catalogue.headers)
+        #expect(second.catalogue.skippedCount == 1)
+        #expect(try second.bodies.article(second.catalogue.headers[0]).id == "b")
     }
 
     @Test func changingTheArchiveMakesTheCacheStale() throws {
@@ -28,7 +28,7 @@ import Testing
         _ = try ArchiveReader.open(dir.path, cache: cache)
         _ = try scratch.folderArchive([Fixtures.line(id: "a"), Fixtures.line(id: "new-one")])
         let reopened = try ArchiveReader.open(dir.path, cache: cache)
-        #expect(reopened.headers.map(\.id).sorted() == ["a", "new-one"])
+        #expect(reopened.catalogue.headers.map(\.id).sorted() == ["a", "new-one"])
     }
 
     @Test func aCorruptCacheIsIgnored() throws {
@@ -40,6 +40,6 @@ import Testing
         let file = cache.fileURL(for: try ArchiveReader.prepare(dir.path).source)
         let data = try Data(contentsOf: file)
         try data.prefix(data.count / 2).write(to: file)
-        #expect(try ArchiveReader.open(dir.path, cache: cache).headers.map(\.id) == ["a"])
+        #expect(try ArchiveReader.open(dir.path, cache: cache).catalogue.headers.map(\.id) == ["a"])
     }
 }

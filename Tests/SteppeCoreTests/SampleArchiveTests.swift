@@ -11,32 +11,32 @@ import Testing
     init() throws { library = try ArchiveReader.open(BundledResources.sampleArchive.path) }
 
     @Test func isCleanAndLargeEnough() throws {
-        #expect(library.headers.count >= 30)
+        #expect(library.catalogue.headers.count >= 30)
         #expect(try ArchiveValidator.validate(BundledResources.sampleArchive.path).isClean)
     }
 
     @Test func coversEveryRegionGroupAndTopic() {
-        let t = library.taxonomy
+        let t = library.catalogue.taxonomy
         for group in Taxonomy.eurasianet.regions {
-            #expect(library.count(in: t.index(of: group.slug, in: .regions)!) > 0, "\(group.slug)")
+            #expect(library.catalogue.count(in: t.index(of: group.slug, in: .regions)!) > 0, "\(group.slug)")
         }
         for topic in Taxonomy.eurasianet.topics {
-            #expect(library.count(in: t.index(of: topic.slug, in: .topics)!) > 0, "\(topic.slug)")
+            #expect(library.catalogue.count(in: t.index(of: topic.slug, in: .topics)!) > 0, "\(topic.slug)")
         }
         let places = (0..<t.count).filter { i in
-            if case .node(.regions) = t[i].kind, t[i].children.isEmpty { return library.count(in: i) > 0 }
+            if case .node(.regions) = t[i].kind, t[i].children.isEmpty { return library.catalogue.count(in: i) > 0 }
             return false
         }
         #expect(places.count >= 15)
-        #expect(library.count(in: t.index(of: "blogs", in: .sections)!) >= 1)
-        #expect(library.count(in: t.index(of: "podcasts", in: .sections)!) >= 1)
+        #expect(library.catalogue.count(in: t.index(of: "blogs", in: .sections)!) >= 1)
+        #expect(library.catalogue.count(in: t.index(of: "podcasts", in: .sections)!) >= 1)
     }
 
     @Test func hasRussianAndChineseTextAndSpreadsOverYears() throws {
-        #expect(library.headers.filter { $0.language == "ru" }.count >= 3)
-        let years = Set(library.headers.map(\.published.year))
+        #expect(library.catalogue.headers.filter { $0.language == "ru" }.count >= 3)
+        let years = Set(library.catalogue.headers.map(\.published.year))
         #expect(years.count >= 5)
-        let bodies = try (0..<library.headers.count).map { try library.article(at: $0) }
+        let bodies = try (0..<library.catalogue.headers.count).map { try library.bodies.article(library.catalogue.headers[$0]) }
         #expect(bodies.contains { a in a.body.contains { $0.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } } })
         for article in bodies {
             let paragraphs = article.body.filter { $0.kind == .paragraph }.count

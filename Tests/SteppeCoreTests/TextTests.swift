@@ -50,7 +50,8 @@ import Testing
     @Test func datesParseAndFormat() throws {
         let d = try #require(PublishedDate(iso: "2011-05-05"))
         #expect(d.isoString == "2011-05-05")
-        #expect(d.longString == "5 May 2011")
+        #expect(Strings.english.longDate(d) == "5 May 2011")
+        #expect(Strings(.russian).longDate(d) == "5 мая 2011")
         #expect(PublishedDate(iso: "2011-05-05T10:00:00+02:00")?.isoString == "2011-05-05T08:00:00Z")
         #expect(PublishedDate(iso: "1999-12-31T23:59:59.5Z")?.year == 1999)
         #expect(PublishedDate(iso: "2023-02-29") == nil)

@@ -93,16 +93,19 @@ extension EndToEnd {
         #expect(waitForExit(home) == 0)
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
+    /// SIGTERM (kill), SIGHUP (the terminal closed) and SIGQUIT (Ctrl-\\) each restore the terminal,
+    /// and the process still dies of the signal, as its parent expects.
+    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)])
+    func aFatalSignalRestoresTheTerminal(signal: Int32, status: Int) throws {
         let (tmux, home) = try start()
         defer { tmux.close(); try? FileManager.default.removeItem(at: home) }
-        _ = try tmux.waitFor("All articles        36")
+        _ = try tmux.waitFor("Steppe sample archive")
         let shell = try tmux.tmuxRun(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         // The pane runs a shell; steppe is its child. Found through /proc, so no extra tools are needed.
         let shellPID = try #require(Int32(shell))
         let steppe = try #require(childProcesses(of: shellPID).first)
-        #expect(kill(steppe, SIGTERM) == 0)
-        #expect(waitForExit(home) == 143)
+        #expect(kill(steppe, signal) == 0)
+        #expect(waitForExit(home) == status)
         #expect(try !tmux.alternateScreenIsOn())
     }
 }

@@ -8,7 +8,12 @@ enum Golden {
         let url = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).txt")
         let actual = lines.joined(separator: "\n") + "\n"
         if ProcessInfo.processInfo.environment["STEPPE_UPDATE_GOLDEN"] == "1" {
+            let previous = try? String(contentsOf: url, encoding: .utf8)
             try? Data(actual.utf8).write(to: url)
+            // Update mode never passes silently: a rewritten file is a change to review.
+            if previous != actual {
+                Issue.record("\(name): golden file rewritten; review the diff and run again", sourceLocation: sourceLocation)
+            }
             return
         }
         guard let expected = try? String(contentsOf: url, encoding: .utf8) else {

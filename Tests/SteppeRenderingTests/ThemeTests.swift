@@ -22,13 +22,10 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(#"{"styles": {"selection": {"fg": "mauve"}}}"#.utf8).write(to: dir.appendingPathComponent("bad.json"))
-        #expect(throws: Theme.LoadError.self) { try Theme.named("bad", in: [dir]) }
-        do { _ = try Theme.named("bad", in: [dir]) } catch {
-            #expect(String(describing: error).hasSuffix("bad.json: styles.selection: unknown colour 'mauve'"))
-        }
-        do { _ = try Theme.named("nope", in: [dir]) } catch {
-            #expect(String(describing: error) == "no theme named 'nope' (available: bad)")
-        }
+        let bad = #expect(throws: Theme.LoadError.self) { try Theme.named("bad", in: [dir]) }
+        #expect(bad?.description.hasSuffix("bad.json: styles.selection: unknown colour 'mauve'") == true)
+        let missing = #expect(throws: Theme.LoadError.self) { try Theme.named("nope", in: [dir]) }
+        #expect(missing?.description == "no theme named 'nope' (available: bad)")
     }
 
     @Test func colorsReduceToEightAndDisappearWithNoColor() {

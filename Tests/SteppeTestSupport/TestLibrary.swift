@@ -6,6 +6,23 @@ import SteppeViewModel
 /// A small in-memory library with English, Russian and Chinese text, built without touching the disk.
 public enum TestLibrary {
     public static func make(extra count: Int = 0, issues: [ArchiveIssue] = []) -> Library {
+        let articles = self.articles(extra: count)
+        let taxonomy = TaxonomyTable(.eurasianet)
+        let headers = articles.map { a in
+            ArticleHeader(
+                id: a.id, title: a.title, authors: a.authors, published: a.published, language: a.language,
+                nodes: (a.regions.map { taxonomy.index(of: $0, in: .regions)! } + a.topics.map { taxonomy.index(of: $0, in: .topics)! }
+                    + (a.section.map { [taxonomy.index(of: $0, in: .sections)!] } ?? [])).map(Int32.init),
+                span: nil)
+        }
+        return Library(
+            source: ArchiveSource(metadataURL: URL(fileURLWithPath: "/test/archive.json"), layout: .singleFile),
+            metadata: ArchiveMetadata(title: "Test archive"), taxonomy: taxonomy, headers: headers, issues: issues,
+            bodies: .inMemory(Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })))
+    }
+
+    /// The articles of `make(extra:)`, in the order written.
+    public static func articles(extra count: Int = 0) -> [Article] {
         var articles = [
             Article(
                 id: "panj", url: "https://example.org/panj", title: "The Panj: a river border", authors: ["Border Desk"],
@@ -41,34 +58,28 @@ public enum TestLibrary {
                     published: PublishedDate(year: 2000 + i % 20, month: 1 + i % 12, day: 1 + i % 28)!, language: "en",
                     regions: ["kyrgyzstan"], topics: ["politics"], body: [Block(.paragraph, "Text \(i).")]))
         }
-        let taxonomy = TaxonomyTable(.eurasianet)
-        let headers = articles.map { a in
-            ArticleHeader(
-                id: a.id, title: a.title, authors: a.authors, published: a.published, language: a.language,
-                nodes: (a.regions.map { taxonomy.index(of: $0, in: .regions)! } + a.topics.map { taxonomy.index(of: $0, in: .topics)! }
-                    + (a.section.map { [taxonomy.index(of: $0, in: .sections)!] } ?? [])).map(Int32.init),
-                span: nil)
-        }
-        return Library(
-            source: ArchiveSource(metadataURL: URL(fileURLWithPath: "/test/archive.json"), layout: .singleFile),
-            metadata: ArchiveMetadata(title: "Test archive"), taxonomy: taxonomy, headers: headers, issues: issues,
-            bodies: .inMemory(Dictionary(uniqueKeysWithValues: articles.map { ($0.id, $0) })))
+        return articles
     }
 }
 
 extension AppState {
-    /// Presses keys in order, running article loads the way the program does.
-    public mutating func press(_ keys: Key...) {
+    /// Presses keys in order, answering article loads the way the effect runner does.
+    public mutating func press(_ keys: KeyPress...) {
         for key in keys { run(.keyPressed(key)) }
     }
 
     public mutating func run(_ action: Action) {
         for effect in reduce(action) {
-            if case .loadArticle(let index) = effect, let library {
-                _ = reduce(.articleLoaded(index: index, try! library.article(at: index)))
+            if case .loadArticle(let id) = effect, let catalogue {
+                let extra = catalogue.headers.count - TestLibrary.articles().count
+                let article = TestLibrary.articles(extra: extra).first { $0.id == id }!
+                _ = reduce(.articleLoaded(article))
             }
         }
     }
 
-    public func node(_ slug: String, _ facet: Facet) -> Int { library!.taxonomy.index(of: slug, in: facet)! }
+    public func node(_ slug: String, _ facet: Facet) -> Int { catalogue!.taxonomy.index(of: slug, in: facet)! }
+
+    /// The id of the article at a list position.
+    public func id(at position: Int) -> String { catalogue!.headers[Int(listArticles[position])].id }
 }
