@@ -1,3 +1,4 @@
+import Dispatch
 import SteppeRendering
 import SteppeViewModel
 
@@ -38,8 +39,12 @@ public final class AppLoop {
     /// archive indexed before appears at once instead of after a flash of the progress screen.
     public func run(startingWith effects: [Effect], firstFrameGrace: Int = 0) -> Outcome {
         perform(effects)
-        if firstFrameGrace > 0, !state.isQuitting, !runner.hasResults {
-            _ = wakeup.wait(milliseconds: firstFrameGrace)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, firstFrameGrace)) * 1_000_000
+        while state.catalogue == nil, !state.isQuitting {
+            let now = DispatchTime.now().uptimeNanoseconds
+            guard now < deadline else { break }
+            _ = wakeup.wait(milliseconds: Int((deadline - now) / 1_000_000) + 1)
+            applyResults()
         }
         applyResults()
         if !state.isQuitting { draw() }

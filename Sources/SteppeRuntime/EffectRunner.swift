@@ -95,9 +95,6 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    /// Whether any result is waiting.
-    public var hasResults: Bool { shared.withLock { !$0.results.isEmpty } }
-
     /// Waits until the writes queued so far are done.
     public func finish() {
         writes.sync {}

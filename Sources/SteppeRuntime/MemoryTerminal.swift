@@ -46,11 +46,12 @@ public final class MemoryTerminal: TerminalBackend {
                 script.removeFirst()
                 body()
             case .waitUntil(let isMet):
+                // A wait ends the burst of input before it, so that it looks at the frame drawn after it.
+                if timeout == 0 { return nil }
                 if let frame = frames.last, isMet(frame) {
                     script.removeFirst()
                     continue
                 }
-                if timeout == 0 { return nil }
                 if !wakeup.wait(milliseconds: min(timeout ?? patience, patience)).woken { return giveUp() }
                 return nil
             }

@@ -220,7 +220,12 @@ public final class CursesTerminal: TerminalBackend {
         case KEY_SRIGHT: return .key(KeyPress(.right, .shift))
         case steppe_key_f0() + 1...steppe_key_f0() + 24: return .key(KeyPress(.function(Int(code - steppe_key_f0()))))
         case steppe_key_resize():
-            previous = nil
+            // The terminal may have mangled the screen even when the size came back the same, in which
+            // case the loop has nothing new to draw: repaint the last frame here.
+            if let last = previous {
+                previous = nil
+                if last.size == size { draw(last) }
+            }
             return .resize(size)
         case steppe_key_mouse():
             var event = MEVENT()

@@ -114,6 +114,23 @@ import Testing
         #expect(title.contains("… All articles 2/4"), "\(title)")
     }
 
+    @Test func theWholeReaderInRussianAt80x24() {
+        var s = AppState(
+            size: Size(width: 80, height: 24), archiveLabel: "~/архив", catalogue: library.catalogue,
+            strings: Strings(.russian))
+        s.press(.down, .down, .right, .down)
+        let menu = Screen.render(s)
+        Golden.check(menu.lines, "main-russian-80x24")
+        expectAligned(menu)
+        s.press(.home)
+        open("caspian-ru", in: &s)
+        let article = Screen.render(s)
+        Golden.check(article.lines, "article-russian-ui-80x24")
+        expectAligned(article)
+        s.press(.char("?"))
+        Golden.check(Screen.render(s).lines, "help-russian-80x24")
+    }
+
     @Test func helpScreen() {
         var s = state(80, 24)
         s.press(.char("?"))

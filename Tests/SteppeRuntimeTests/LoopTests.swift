@@ -1,1 +1,130 @@
+import Dispatch
+import SteppeCore
+import SteppeRendering
+import SteppeRuntime
+import SteppeTestSupport
+import SteppeViewModel
+import Synchronization
 import Testing
+
+/// The main loop with an in-memory terminal: keys in, frames and effects out, no TTY.
+@MainActor
+@Suite struct LoopTests {
+    let library = TestLibrary.make()
+
+    /// A client gate: work waits on it until the script opens it.
+    final class Gate: Sendable {
+        private let semaphore = DispatchSemaphore(value: 0)
+        func open() { semaphore.signal() }
+        func wait() { semaphore.wait() }
+    }
+
+    /// The ids of the articles the client read, in order.
+    final class Reads: Sendable {
+        private let ids = Mutex<[String]>([])
+        func append(_ id: String) { ids.withLock { $0.append(id) } }
+        var count: Int { ids.withLock { $0.count } }
+    }
+
+    func clients(openGate: Gate? = nil, articleGate: Gate? = nil, loaded: Reads? = nil) -> Clients {
+        let library = self.library
+        return Clients(
+            openArchive: { _, progress in
+                progress(0, 100)
+                openGate?.wait()
+                return library
+            },
+            loadArticle: { bodies, header throws(ArchiveError) in
+                articleGate?.wait()
+                loaded?.append(header.id)
+                return try bodies.article(header)
+            })
+    }
+
+    func loop(_ terminal: MemoryTerminal, _ clients: Clients) -> AppLoop {
+        AppLoop(state: AppState(size: terminal.size, archiveLabel: "test"), terminal: terminal, clients: clients)
+    }
+
+    @Test func keysTypedWhileOpeningAreReplayedOnceTheArchiveIsOpen() {
+        let gate = Gate()
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: MemoryTerminal.keys(.down, .tab) + [
+                .perform { gate.open() },
+                MemoryTerminal.waitFor("test · Regions"),
+            ] + MemoryTerminal.keys(.char("Q")))
+        let app = loop(terminal, clients(openGate: gate))
+        #expect(app.run(startingWith: [.openArchive(path: "test")]) == .finished)
+        #expect(!terminal.gaveUp)
+        // The first frame was the progress screen; the replayed keys moved to Regions and the list.
+        #expect(terminal.frames.first?.lines.contains { $0.contains("Opening test") } == true)
+        #expect(app.state.menu.selected == app.state.catalogue!.taxonomy.roots[1])
+        #expect(app.state.focus == .list)
+    }
+
+    @Test func aBackgroundResultIsDrawnWithoutAKey() {
+        let gate = Gate()
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: [MemoryTerminal.waitFor("All articles")] + MemoryTerminal.keys(.tab, .enter) + [
+                MemoryTerminal.waitFor("Loading…"),
+                .perform { gate.open() },
+                // No key is sent between opening the gate and this wait: only the wake-up can draw it.
+                MemoryTerminal.waitFor("— end —"),
+            ] + MemoryTerminal.keys(.char("Q")))
+        let app = loop(terminal, clients(articleGate: gate))
+        #expect(app.run(startingWith: [.openArchive(path: "test")]) == .finished)
+        #expect(!terminal.gaveUp)
+        #expect(app.state.reader?.articleID == library.catalogue.headers[0].id)
+    }
+
+    @Test func aNewerArticleLoadCancelsTheOlderOne() {
+        let gate = Gate()
+        let loaded = Reads()
+        let second = library.catalogue.headers[1].id
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: [MemoryTerminal.waitFor("All articles")] + MemoryTerminal.keys(.tab, .enter, .char("n")) + [
+                .perform { gate.open(); gate.open() },
+                .waitUntil { _ in loaded.count == 2 },
+                MemoryTerminal.waitFor("— end —"),
+            ] + MemoryTerminal.keys(.char("Q")))
+        let app = loop(terminal, clients(articleGate: gate, loaded: loaded))
+        #expect(app.run(startingWith: [.openArchive(path: "test")]) == .finished)
+        #expect(!terminal.gaveUp)
+        // Both loads ran, but only the latest one's text reached the state.
+        #expect(app.state.reader?.articleID == second)
+        if case .loaded(let article)? = app.state.reader?.content { #expect(article.id == second) } else {
+            Issue.record("the second article is not shown")
+        }
+    }
+
+    @Test func keysAlreadyWaitingShareOneFrameAndNoOpsCostNone() {
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: MemoryTerminal.keys(.down, .down)
+                + [MemoryTerminal.waitFor("test · Regions › Caucasus")]
+                // A resize to the size it already has (a stray SIGWINCH) changes nothing.
+                + [.input(.resize(Size(width: 100, height: 30)))]
+                + [MemoryTerminal.waitFor("test · Regions › Caucasus")]
+                + [.input(.key(.ctrl("l"))), MemoryTerminal.waitFor("test · Regions › Caucasus")]
+                + MemoryTerminal.keys(.char("Q")))
+        let app = loop(terminal, clients())
+        _ = app.run(startingWith: [.openArchive(path: "test")], firstFrameGrace: 5_000)
+        #expect(!terminal.gaveUp)
+        // The archive, one frame for the two moves, none for the resize that changed nothing, one repaint.
+        #expect(terminal.frames.count == 3, "\(terminal.frames.map { $0.lines.last ?? "" })")
+        #expect(terminal.invalidations == 1)
+        #expect(terminal.frames[2] == terminal.frames[1])
+    }
+
+    @Test func aFailedOpenEndsTheLoopWithTheMessage() {
+        let terminal = MemoryTerminal(size: Size(width: 100, height: 30), script: [])
+        let failing = Clients(openArchive: { path, _ throws(ArchiveError) in throw .notFound(path: path) })
+        let app = loop(terminal, failing)
+        let outcome = app.run(startingWith: [.openArchive(path: "/nowhere")], firstFrameGrace: 5_000)
+        #expect(outcome == .failed(ArchiveError.notFound(path: "/nowhere").description))
+        #expect(terminal.frames.isEmpty)
+        #expect(!terminal.gaveUp)
+    }
+}

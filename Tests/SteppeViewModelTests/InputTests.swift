@@ -1,0 +1,91 @@
+import SteppeCore
+import Testing
+
+@testable import SteppeViewModel
+
+@Suite struct TextFieldTests {
+    func typed(_ text: String, into field: inout TextField) {
+        for c in text { #expect(field.reduce(.char(c)) == .edited) }
+    }
+
+    @Test func typesAnyScriptAndMovesByCharacter() {
+        var field = TextField()
+        typed("Таджикистан 霍尔果斯", into: &field)
+        #expect(field.text == "Таджикистан 霍尔果斯")
+        #expect(field.cursor == 16)
+        #expect(field.reduce(.left) == .moved)
+        #expect(field.reduce(.backspace) == .edited)
+        #expect(field.text == "Таджикистан 霍尔斯")
+        #expect(field.reduce(.home) == .moved)
+        #expect(field.reduce(.delete) == .edited)
+        #expect(field.text == "аджикистан 霍尔斯")
+        #expect(field.reduce(.end) == .moved)
+        #expect(field.cursor == field.characters.count)
+    }
+
+    @Test func wordMovesAndDeletions() {
+        var field = TextField("region:central-asia Душанбе border")
+        #expect(field.reduce(.ctrl("w")) == .edited)
+        #expect(field.text == "region:central-asia Душанбе ")
+        #expect(field.reduce(KeyPress(.left, .control)) == .moved)
+        #expect(field.cursor == 20)
+        #expect(field.reduce(.alt("b")) == .moved)
+        #expect(field.cursor == 15)
+        #expect(field.reduce(.ctrl("k")) == .edited)
+        #expect(field.text == "region:central-")
+        #expect(field.reduce(.ctrl("u")) == .edited)
+        #expect(field.text.isEmpty)
+    }
+
+    @Test func pasteIsTextAndEnterOrEscEnd() {
+        var field = TextField()
+        #expect(field.insert("two\nlines\u{1B}[31m") == .edited)
+        #expect(field.text == "two lines[31m")
+        #expect(field.reduce(.enter) == .submitted("two lines[31m"))
+        #expect(field.reduce(.escape) == .cancelled)
+        #expect(field.reduce(.pageDown) == .ignored)
+    }
+}
+
+@Suite struct StringsTests {
+    @Test func russianPluralsFollowTheLastDigits() {
+        let ru = Strings(.russian)
+        #expect([1, 2, 5, 11, 12, 21, 22, 25, 111, 101].map(ru.articles) == [
+            "1 статья", "2 статьи", "5 статей", "11 статей", "12 статей", "21 статья", "22 статьи", "25 статей",
+            "111 статей", "101 статья",
+        ])
+        #expect([1, 2].map(Strings.english.articles) == ["1 article", "2 articles"])
+    }
+
+    @Test func languageComesFromTheEnvironmentInOrder() {
+        #expect(Language.detect(environment: [:]) == .english)
+        #expect(Language.detect(environment: ["LANG": "ru_RU.UTF-8"]) == .russian)
+        #expect(Language.detect(environment: ["LANG": "ru_RU.UTF-8", "LC_ALL": "C"]) == .english)
+        #expect(Language.detect(environment: ["LANGUAGE": "de:ru", "LANG": "en_GB.UTF-8"]) == .russian)
+        #expect(Language.detect(environment: ["LC_MESSAGES": "ru", "LANG": "en_US.UTF-8"]) == .russian)
+        #expect(Language.requested(in: ["steppe", "list", "--lang=ru"]) == "ru")
+        #expect(Language.requested(in: ["steppe", "--", "--lang", "ru"]) == nil)
+    }
+
+    @Test func theRussianHelpAndHintsComeFromTheKeyMap() {
+        let ru = Strings(.russian)
+        let help = HelpContent.lines(for: .standard, ru)
+        #expect(help.contains(.title("Статья")))
+        #expect(help.contains(.binding(keys: "n", help: "Следующая статья списка")))
+        #expect(help.contains(.binding(keys: "Ctrl-L", help: "Перерисовать экран")))
+        #expect(KeyMap.standard.hints(in: .menu, ru).map(\.label).contains("справка"))
+    }
+}
+
+@Suite struct XDGDirectoriesTests {
+    @Test func defaultsAreBuiltOnTheHomeVariable() {
+        let dirs = XDGDirectories(environment: ["HOME": "/tmp/h", "XDG_CACHE_HOME": "relative/ignored"])
+        #expect(dirs.data.path == "/tmp/h/.local/share")
+        #expect(dirs.config.path == "/tmp/h/.config")
+        #expect(dirs.cache.path == "/tmp/h/.cache")
+        #expect(dirs.state.path == "/tmp/h/.local/state")
+        let set = XDGDirectories(environment: ["HOME": "/tmp/h", "XDG_DATA_HOME": "/d", "XDG_STATE_HOME": "/s"])
+        #expect(set.userArchive.path == "/d/steppe/archive")
+        #expect(set.steppeState.path == "/s/steppe")
+    }
+}
