@@ -35,6 +35,11 @@ extension AppState {
         case .keyPressed(let key):
             notice = nil
             guard let command = keyMap.command(for: key, in: keyContext) else {
+                // Terminals send Alt-x as Esc then x, and so does Esc typed quickly before x: an Alt key
+                // that means nothing here is read as those two keys.
+                if key.modifiers == .alt, case .character = key.key {
+                    return reduce(.keyPressed(.escape)) + reduce(.keyPressed(KeyPress(key.key)))
+                }
                 if catalogue == nil {
                     if pendingKeys.count < AppState.maximumPendingKeys { pendingKeys.append(key) }
                 } else {

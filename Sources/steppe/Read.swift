@@ -33,6 +33,12 @@ struct Read: ParsableCommand {
             fail(String(describing: error))
         }
         let choice = options.choose(directories)
+        // Fatal problems with the archive's metadata are cheap to find: report them before taking the screen.
+        do throws(ArchiveError) {
+            _ = try ArchiveReader.prepare(choice.path)
+        } catch {
+            fail(strings.archiveError(error))
+        }
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
         let outcome = MainActor.assumeIsolated { () -> AppLoop.Outcome in
             let terminal: CursesTerminal

@@ -219,6 +219,26 @@ import Testing
         #expect(t.isQuitting)
     }
 
+    @Test func anUnboundAltKeyIsEscThenTheKey() {
+        var s = state()
+        s.press(.tab, .enter)
+        var t = s
+        s.press(.alt("h"))
+        t.press(.escape, .char("h"))
+        #expect(s == t)
+        #expect(s.focus == .menu)
+    }
+
+    @Test func anUnboundKeySaysSoUntilTheNextKey() {
+        var s = state()
+        var expected = s
+        s.press(.char("z"))
+        expected.notice = "z does nothing here — ? lists the keys"
+        #expect(s == expected)
+        s.press(.down)
+        #expect(s.notice == nil)
+    }
+
     @Test func keyMapDrivesHintsAndHelp() {
         let hints = KeyMap.standard.hints(in: .article, .english).map(\.label)
         #expect(hints.contains("next"))
