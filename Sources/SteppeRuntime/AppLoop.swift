@@ -36,11 +36,12 @@ public final class AppLoop {
 
     /// Runs until the state says quit; first starts `effects` (opening the archive, typically).
     /// `firstFrameGrace` milliseconds are given to those effects before the first frame, so that an
-    /// archive indexed before appears at once instead of after a flash of the progress screen.
+    /// archive indexed before appears at once, at the last session's place, instead of after a flash of
+    /// the progress screen or of the top of the menu.
     public func run(startingWith effects: [Effect], firstFrameGrace: Int = 0) -> Outcome {
         perform(effects)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, firstFrameGrace)) * 1_000_000
-        while state.catalogue == nil, !state.isQuitting {
+        while state.catalogue == nil || state.isAwaitingSession, !state.isQuitting {
             let now = DispatchTime.now().uptimeNanoseconds
             guard now < deadline else { break }
             _ = wakeup.wait(milliseconds: Int((deadline - now) / 1_000_000) + 1)

@@ -1,4 +1,5 @@
 import SteppeCore
+import SteppeViewModel
 
 /// The I/O the effect runner does on the program's behalf, as replaceable functions.
 ///
@@ -11,23 +12,34 @@ public struct Clients: Sendable {
     public var openArchive: @Sendable (_ path: String, _ progress: @escaping Progress) throws(ArchiveError) -> Library
     /// Reads one article's text.
     public var loadArticle: @Sendable (_ bodies: ArchiveBodies, _ header: ArticleHeader) throws(ArchiveError) -> Article
+    /// Where the reader left the archive at this path.
+    public var loadSession: @Sendable (_ archivePath: String) -> Session?
+    /// Remembers where the reader is in the archive at this path.
+    public var saveSession: @Sendable (_ session: Session, _ archivePath: String) throws -> Void
 
     public init(
         openArchive: @escaping @Sendable (String, @escaping Progress) throws(ArchiveError) -> Library,
         loadArticle: @escaping @Sendable (ArchiveBodies, ArticleHeader) throws(ArchiveError) -> Article = {
             bodies, header throws(ArchiveError) in try bodies.article(header)
-        }
+        },
+        loadSession: @escaping @Sendable (String) -> Session? = { _ in nil },
+        saveSession: @escaping @Sendable (Session, String) throws -> Void = { _, _ in }
     ) {
         self.openArchive = openArchive
         self.loadArticle = loadArticle
+        self.loadSession = loadSession
+        self.saveSession = saveSession
     }
 
-    /// The clients of the real program: archives from disk, indexed into `cache`.
-    public static func live(cache: HeaderCache) -> Clients {
-        Clients(openArchive: { path, progress throws(ArchiveError) in
-            let prepared = try ArchiveReader.prepare(path)
-            if let library = ArchiveReader.loadIndexed(prepared, cache: cache) { return library }
-            return try ArchiveReader.load(prepared, cache: cache) { done, total in progress(done, total) }
-        })
+    /// The clients of the real program: archives from disk, indexed into `cache`; sessions in `sessions`.
+    public static func live(cache: HeaderCache, sessions: SessionStore) -> Clients {
+        Clients(
+            openArchive: { path, progress throws(ArchiveError) in
+                let prepared = try ArchiveReader.prepare(path)
+                if let library = ArchiveReader.loadIndexed(prepared, cache: cache) { return library }
+                return try ArchiveReader.load(prepared, cache: cache) { done, total in progress(done, total) }
+            },
+            loadSession: { path in sessions.load(for: path) },
+            saveSession: { session, path in try sessions.save(session, for: path) })
     }
 }

@@ -16,6 +16,8 @@ public final class EffectRunner: Sendable {
         var generations: [Effect.ID: Int] = [:]
         var bodies: ArchiveBodies?
         var catalogue: Catalogue?
+        /// The path the open archive was opened by: sessions are kept per archive.
+        var archivePath: String?
     }
 
     private let clients: Clients
@@ -54,6 +56,7 @@ public final class EffectRunner: Sendable {
                 shared.withLock { s in
                     s.bodies = library.bodies
                     s.catalogue = library.catalogue
+                    s.archivePath = path
                 }
                 post(.archiveOpened(library.catalogue))
             } catch {
@@ -70,6 +73,13 @@ public final class EffectRunner: Sendable {
             } catch {
                 post(.articleFailed(id: id, message: error.description))
             }
+        case .loadSession:
+            let path = shared.withLock { $0.archivePath }
+            post(.sessionLoaded(path.flatMap(clients.loadSession)))
+        case .saveSession(let session):
+            // Losing the place is no reason to keep the reader from quitting.
+            guard let path = shared.withLock({ $0.archivePath }) else { return }
+            try? clients.saveSession(session, path)
         case .redraw, .quit:
             break
         }

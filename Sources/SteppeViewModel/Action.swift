@@ -11,6 +11,8 @@ public enum Action: Sendable, Equatable {
     case archiveFailed(String)
     case articleLoaded(Article)
     case articleFailed(id: String, message: String)
+    /// Where the reader left this archive last time, if anywhere.
+    case sessionLoaded(Session?)
 }
 
 /// Work for the program to do outside the reducer; its results come back as actions.
@@ -20,6 +22,10 @@ public enum Effect: Sendable, Equatable {
     case openArchive(path: String)
     /// Read an article's full text; answers with `articleLoaded` or `articleFailed`.
     case loadArticle(id: String)
+    /// Read where the reader left the open archive last time; answers with `sessionLoaded`.
+    case loadSession
+    /// Remember where the reader is in the open archive, for the next start.
+    case saveSession(Session)
     /// Send the whole screen again, not only what changed.
     case redraw
     /// End the program once the writes already queued are done.
@@ -28,18 +34,22 @@ public enum Effect: Sendable, Equatable {
     /// Effects with the same id replace each other: starting one cancels the one before, and a result
     /// of a cancelled one is never delivered ("latest wins").
     public enum ID: Sendable, Hashable {
-        case archive, article
+        case archive, article, session
     }
 
     public var id: ID? {
         switch self {
         case .openArchive: .archive
         case .loadArticle: .article
-        case .redraw, .quit: nil
+        case .loadSession: .session
+        case .saveSession, .redraw, .quit: nil
         }
     }
 
     /// Writes run one at a time in the order they were asked for, and quitting waits for them;
     /// reads run side by side.
-    public var isWrite: Bool { false }
+    public var isWrite: Bool {
+        if case .saveSession = self { return true }
+        return false
+    }
 }

@@ -29,6 +29,8 @@ public struct AppState: Sendable, Equatable {
     public var failure: String?
     /// Keys typed while the archive was opening, replayed once it is ready.
     public var pendingKeys: [KeyPress] = []
+    /// The archive is open and the last session's place is on its way; any key or click cancels it.
+    public var isAwaitingSession = false
 
     public static let maximumPendingKeys = 64
 

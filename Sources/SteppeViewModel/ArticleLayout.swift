@@ -16,7 +16,7 @@ public struct ArticleLayout: Sendable, Equatable {
 
     /// A place in the article that survives re-wrapping: a block and a character offset in it.
     /// Block -1 is the heading part (title, byline, tags).
-    public struct Anchor: Sendable, Equatable, Comparable {
+    public struct Anchor: Sendable, Equatable, Comparable, Codable {
         public var block: Int
         public var offset: Int
 

@@ -21,9 +21,8 @@ extension AppState {
             return [.quit]
         case .articleLoaded(let article):
             guard var reader, reader.articleID == article.id else { return [] }
+            // A new reader starts at the top; one restored from the last session keeps its place.
             reader.content = .loaded(article)
-            reader.topLine = 0
-            reader.anchor = .top
             self.reader = reader
             relayout()
             return []
@@ -32,8 +31,13 @@ extension AppState {
             reader?.content = .failed(message)
             reader?.layout = nil
             return []
+        case .sessionLoaded(let session):
+            guard isAwaitingSession else { return [] }
+            isAwaitingSession = false
+            return session.map { restore($0) } ?? []
         case .keyPressed(let key):
             notice = nil
+            isAwaitingSession = false
             guard let command = keyMap.command(for: key, in: keyContext) else {
                 // Terminals send Alt-x as Esc then x, and so does Esc typed quickly before x: an Alt key
                 // that means nothing here is read as those two keys.
@@ -49,6 +53,7 @@ extension AppState {
             }
             return perform(command, at: nil)
         case .mouse(let event):
+            isAwaitingSession = false
             guard let command = keyMap.command(for: KeyPress(event.key), in: keyContext) else { return [] }
             return perform(command, at: event)
         case .pasted:
@@ -66,14 +71,17 @@ extension AppState {
         relayout()
         let typedAhead = pendingKeys
         pendingKeys = []
-        return typedAhead.flatMap { reduce(.keyPressed($0)) }
+        // Keys typed while opening say where the reader wants to be; otherwise go back to the last place.
+        guard typedAhead.isEmpty else { return typedAhead.flatMap { reduce(.keyPressed($0)) } }
+        isAwaitingSession = true
+        return [.loadSession]
     }
 
     private mutating func perform(_ command: Command, at pointer: MouseEvent?) -> [Effect] {
         switch command {
         case .quit:
             isQuitting = true
-            return [.quit]
+            return (session.map { [Effect.saveSession($0)] } ?? []) + [.quit]
         case .redraw:
             return [.redraw]
         case .toggleHelp where help == nil:
@@ -149,7 +157,7 @@ extension AppState {
     }
 
     /// Opens the article at `position` of `node`'s list; the list follows when it shows that node.
-    private mutating func openArticle(node: Int, position: Int) -> [Effect] {
+    mutating func openArticle(node: Int, position: Int) -> [Effect] {
         guard let catalogue else { return [] }
         let articles = catalogue.articles(in: node)
         guard articles.indices.contains(position) else { return [] }

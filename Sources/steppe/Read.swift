@@ -50,7 +50,9 @@ struct Read: ParsableCommand {
             defer { terminal.stop() }
             let state = AppState(size: terminal.size, archiveLabel: choice.label, strings: strings)
             let loop = AppLoop(
-                state: state, terminal: terminal, clients: .live(cache: HeaderCache.standard(directories)))
+                state: state, terminal: terminal, clients: .live(
+                    cache: HeaderCache.standard(directories),
+                    sessions: SessionStore(file: directories.steppeState.appendingPathComponent("session.json"))))
             // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
             return loop.run(startingWith: [.openArchive(path: choice.path)], firstFrameGrace: 150)
         }

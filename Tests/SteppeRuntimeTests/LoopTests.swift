@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import SteppeCore
 import SteppeRendering
 import SteppeRuntime
@@ -116,6 +117,41 @@ import Testing
         #expect(terminal.frames.count == 3, "\(terminal.frames.map { $0.lines.last ?? "" })")
         #expect(terminal.invalidations == 1)
         #expect(terminal.frames[2] == terminal.frames[1])
+    }
+
+    /// Sessions written by the loop, for the next start to read.
+    final class SavedSessions: Sendable {
+        private let saved = Mutex<[Session]>([])
+        func append(_ session: Session) { saved.withLock { $0.append(session) } }
+        var all: [Session] { saved.withLock { $0 } }
+    }
+
+    @Test func quittingFinishesTheQueuedWriteAndTheNextStartReopensThere() throws {
+        let saved = SavedSessions()
+        var live = clients()
+        live.saveSession = { session, _ in
+            // A slow disk: the loop must still wait for this write before it returns.
+            usleep(200_000)
+            saved.append(session)
+        }
+        let first = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: MemoryTerminal.keys(.tab, .down, .enter) + [MemoryTerminal.waitFor("— end —")]
+                + MemoryTerminal.keys(.char("Q")))
+        let app = loop(first, live)
+        #expect(app.run(startingWith: [.openArchive(path: "test")], firstFrameGrace: 5_000) == .finished)
+        let second = library.catalogue.headers[1].id
+        #expect(saved.all.map(\.articleID) == [second])
+
+        var restoring = clients()
+        let place = try #require(saved.all.first)
+        restoring.loadSession = { _ in place }
+        let again = MemoryTerminal(size: Size(width: 100, height: 30), script: MemoryTerminal.keys(.char("Q")))
+        let reopened = loop(again, restoring)
+        _ = reopened.run(startingWith: [.openArchive(path: "test")], firstFrameGrace: 5_000)
+        // The very first frame is already the article, not the top of the menu.
+        #expect(reopened.state.reader?.articleID == second)
+        #expect(again.frames.first?.lines.first?.contains(library.catalogue.headers[1].title.prefix(20)) == true)
     }
 
     @Test func aFailedOpenEndsTheLoopWithTheMessage() {

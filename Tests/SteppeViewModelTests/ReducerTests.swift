@@ -99,7 +99,7 @@ import Testing
         #expect(s.reader?.origin.position == 0)
     }
 
-    @Test func escapeAndQGoBackOneLevelAndQQuits() {
+    @Test func escapeAndQGoBackOneLevelAndQQuits() throws {
         var s = state()
         s.press(.tab, .enter)
         s.press(.escape)
@@ -108,10 +108,11 @@ import Testing
         s.press(.char("q"))
         #expect(s.focus == .menu)
         #expect(!s.isQuitting)
-        #expect(s.reduce(.keyPressed(.char("q"))) == [.quit])
+        let place = try #require(s.session)
+        #expect(s.reduce(.keyPressed(.char("q"))) == [.saveSession(place), .quit])
         var t = state()
         t.press(.tab, .enter)
-        #expect(t.reduce(.keyPressed(.char("Q"))) == [.quit])
+        #expect(t.reduce(.keyPressed(.char("Q"))) == [.saveSession(t.session!), .quit])
     }
 
     @Test func articleScrollingIsClampedToTheText() throws {
@@ -219,6 +220,46 @@ import Testing
         #expect(t.isQuitting)
     }
 
+    @Test func quittingSavesThePlaceAndTheNextStartReturnsToIt() throws {
+        var s = state(120, 20)
+        s.press(.down, .down, .down, .right, .down)  // Regions › Central Asia › Kazakhstan
+        #expect(s.list.node == s.node("kazakhstan", .regions))
+        s.press(.tab, .down, .enter)
+        for _ in 0..<3 { s.press(.down) }
+        let place = try #require(s.session)
+        #expect(place == Session(
+            node: Session.Node(facet: "regions", slug: "kazakhstan"), articleID: s.reader!.articleID,
+            anchor: s.reader!.anchor))
+        #expect(s.reduce(.keyPressed(.char("Q"))) == [.saveSession(place), .quit])
+
+        var next = AppState(size: Size(width: 120, height: 20), archiveLabel: "test")
+        #expect(next.reduce(.archiveOpened(library.catalogue)) == [.loadSession])
+        let effects = next.reduce(.sessionLoaded(place))
+        #expect(effects == [.loadArticle(id: place.articleID!)])
+        next.run(.articleLoaded(try library.article(id: place.articleID!)))
+        #expect(next.session == place)
+        #expect(next.reader?.topLine == s.reader?.topLine)
+        #expect(next.menu.selected == s.menu.selected)
+        #expect(next.menu.expanded.isSuperset(of: [s.node("central-asia", .regions), next.catalogue!.taxonomy.roots[1]]))
+    }
+
+    @Test func aKeyBeforeTheSessionArrivesWinsAndAStalePlaceIsIgnored() {
+        var s = AppState(size: Size(width: 120, height: 20), archiveLabel: "test")
+        _ = s.reduce(.archiveOpened(library.catalogue))
+        s.press(.down)
+        let moved = s
+        let place = Session(node: Session.Node(facet: "regions", slug: "georgia"), articleID: "supra")
+        #expect(s.reduce(.sessionLoaded(place)).isEmpty)
+        #expect(s == moved)
+        var t = AppState(size: Size(width: 120, height: 20), archiveLabel: "test")
+        _ = t.reduce(.archiveOpened(library.catalogue))
+        var expected = t
+        expected.isAwaitingSession = false
+        let gone = Session(node: Session.Node(facet: "regions", slug: "atlantis"), articleID: "nope")
+        #expect(t.reduce(.sessionLoaded(gone)).isEmpty)
+        #expect(t == expected)
+    }
+
     @Test func anUnboundAltKeyIsEscThenTheKey() {
         var s = state()
         s.press(.tab, .enter)
@@ -234,6 +275,7 @@ import Testing
         var expected = s
         s.press(.char("z"))
         expected.notice = "z does nothing here — ? lists the keys"
+        expected.isAwaitingSession = false
         #expect(s == expected)
         s.press(.down)
         #expect(s.notice == nil)
