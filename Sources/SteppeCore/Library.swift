@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An opened archive: the catalogue of headers that menus and lists are built from, and the reader of bodies.
 ///
@@ -57,12 +58,14 @@ public struct Catalogue: Sendable, Equatable {
         let headers: [ArticleHeader]
         let issues: [ArchiveIssue]
         let nodeArticles: [[Int32]]
-        let positions: [String: Int32]
         let skippedCount: Int
+        /// Built on first use: hashing 50,000 ids would add about 15 ms to every warm open, and the
+        /// first frame (menus and lists) does not need it.
+        private let positionMap = Mutex<[String: Int32]?>(nil)
 
         init(
             source: ArchiveSource, metadata: ArchiveMetadata, taxonomy: TaxonomyTable, headers: [ArticleHeader],
-            issues: [ArchiveIssue], nodeArticles: [[Int32]], positions: [String: Int32]
+            issues: [ArchiveIssue], nodeArticles: [[Int32]]
         ) {
             self.source = source
             self.metadata = metadata
@@ -70,8 +73,19 @@ public struct Catalogue: Sendable, Equatable {
             self.headers = headers
             self.issues = issues
             self.nodeArticles = nodeArticles
-            self.positions = positions
             skippedCount = issues.lazy.filter { $0.severity == .skipped }.count
+        }
+
+        func position(of id: String) -> Int32? {
+            positionMap.withLock { map in
+                if map == nil {
+                    var positions: [String: Int32] = [:]
+                    positions.reserveCapacity(headers.count)
+                    for (i, header) in headers.enumerated() { positions[header.id] = Int32(i) }
+                    map = positions
+                }
+                return map?[id]
+            }
         }
     }
 
@@ -82,12 +96,9 @@ public struct Catalogue: Sendable, Equatable {
         issues: [ArchiveIssue], isSorted: Bool = false
     ) {
         let sorted = isSorted ? headers : headers.sorted(by: ArticleHeader.newestFirst)
-        var positions: [String: Int32] = [:]
-        positions.reserveCapacity(sorted.count)
-        for (i, header) in sorted.enumerated() { positions[header.id] = Int32(i) }
         storage = Storage(
             source: source, metadata: metadata, taxonomy: taxonomy, headers: sorted, issues: issues,
-            nodeArticles: Catalogue.buildNodeLists(sorted, taxonomy), positions: positions)
+            nodeArticles: Catalogue.buildNodeLists(sorted, taxonomy))
     }
 
     public static func == (a: Catalogue, b: Catalogue) -> Bool { a.storage === b.storage }
@@ -109,7 +120,7 @@ public struct Catalogue: Sendable, Equatable {
     public func count(in node: Int) -> Int { articles(in: node).count }
 
     /// Where the article with this id stands in `headers`.
-    public func position(of id: String) -> Int? { storage.positions[id].map(Int.init) }
+    public func position(of id: String) -> Int? { storage.position(of: id).map(Int.init) }
 
     public func header(id: String) -> ArticleHeader? { position(of: id).map { storage.headers[$0] } }
 
