@@ -80,9 +80,13 @@ struct TooSmallView {
         let size = grid.size
         guard size.width > 0, size.height > 0 else { return }
         let m = ScreenLayout.minimum
-        let message = strings.terminalTooSmall(width: m.width, height: m.height)
-        let width = min(DisplayWidth.of(message), size.width)
-        grid.write(fitting: message, x: (size.width - width) / 2, y: size.height / 2, width: width, role: .warning)
+        // Wrapped, so that the size needed is readable however narrow the terminal is.
+        let lines = TextWrapper.wrap(strings.terminalTooSmall(width: m.width, height: m.height), width: size.width)
+        let top = max(0, (size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < size.height {
+            let width = min(DisplayWidth.of(line.text), size.width)
+            grid.write(fitting: line.text, x: (size.width - width) / 2, y: top + i, width: width, role: .warning)
+        }
     }
 }
 

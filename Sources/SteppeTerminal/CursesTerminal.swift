@@ -155,22 +155,50 @@ public final class CursesTerminal: TerminalBackend {
         let result = wget_wch(window, &value)
         if result == ERR { return nil }
         if result == steppe_key_code_yes() { return functionKey(Int32(value)) }
+        if value == 27 { return escape() }
+        return Self.character(value).map { .key($0) }
+    }
+
+    /// A character read from the terminal as a key: Tab, Enter, Backspace and Ctrl-letters by their codes.
+    private static func character(_ value: wint_t) -> KeyPress? {
         switch value {
-        case 27: return escape()
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 8, 127: return .key(.backspace)
-        case 0: return .key(.ctrl(" "))
-        case 1...26: return .key(.ctrl(Character(Unicode.Scalar(UInt8(value) + 96))))
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 8, 127: return .backspace
+        case 0: return .ctrl(" ")
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(value) + 96)))
         default:
-            guard let scalar = Unicode.Scalar(UInt32(value)), value >= 32 else { return nil }
-            return .key(.char(Character(scalar)))
+            guard value >= 32, let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            return .char(Character(scalar))
         }
     }
 
-    /// After an Esc: a key the terminal description did not list, Alt with a key, pasted text, or Esc.
+    /// After an Esc: a sequence the terminal description did not list, pasted text, Alt with a key
+    /// (which the reducer reads as Esc then the key where Alt means nothing), or Esc alone.
     private func escape() -> InputEvent? {
-        var rest: [Character] = []
+        wtimeout(window, 0)
+        var value: wint_t = 0
+        let result = wget_wch(window, &value)
+        if result == ERR { return .key(.escape) }
+        if result == steppe_key_code_yes() {
+            // Esc typed just before an arrow or another key that curses decoded.
+            guard case .key(var key)? = functionKey(Int32(value)) else {
+                ungetch(Int32(value))
+                return .key(.escape)
+            }
+            key.modifiers.insert(.alt)
+            return .key(key)
+        }
+        if value == 27 {
+            unget_wch(wchar_t(bitPattern: 27))
+            return .key(.escape)
+        }
+        guard value == 0x5B || value == 0x4F, let first = Unicode.Scalar(UInt32(value)) else {
+            guard var key = Self.character(value) else { return .key(.escape) }
+            key.modifiers.insert(.alt)
+            return .key(key)
+        }
+        var rest: [Character] = [Character(first)]
         while rest.count < 16, !EscapeSequence.isComplete(rest), let c = rawCharacter(wait: 0) { rest.append(c) }
         switch EscapeSequence.parse(rest) {
         case .key(let key): return .key(key)

@@ -41,8 +41,10 @@ extension AppState {
             guard let command = keyMap.command(for: key, in: keyContext) else {
                 // Terminals send Alt-x as Esc then x, and so does Esc typed quickly before x: an Alt key
                 // that means nothing here is read as those two keys.
-                if key.modifiers == .alt, case .character = key.key {
-                    return reduce(.keyPressed(.escape)) + reduce(.keyPressed(KeyPress(key.key)))
+                if key.modifiers.contains(.alt) {
+                    var plain = key
+                    plain.modifiers.remove(.alt)
+                    return reduce(.keyPressed(.escape)) + reduce(.keyPressed(plain))
                 }
                 if catalogue == nil {
                     if pendingKeys.count < AppState.maximumPendingKeys { pendingKeys.append(key) }
@@ -149,7 +151,12 @@ extension AppState {
             relayout()
         case .step(let delta):
             guard let origin = reader?.origin else { return [] }
-            return openArticle(node: origin.node, position: origin.position + delta)
+            let target = origin.position + delta
+            guard let catalogue, catalogue.articles(in: origin.node).indices.contains(target) else {
+                notice = delta > 0 ? strings.lastArticleOfList : strings.firstArticleOfList
+                return []
+            }
+            return openArticle(node: origin.node, position: target)
         case nil:
             break
         }

@@ -27,8 +27,10 @@ extension Strings {
         case (.redraw, _): return ru ? "Перерисовать экран" : "Redraw the screen"
         case (.pointerSelect, _):
             return ru ? "Выбрать (второй щелчок открывает)" : "Select (a second click opens)"
-        case (.pointerScrollUp, _), (.pointerScrollDown, _):
-            return ru ? "Прокрутить панель под указателем" : "Scroll the pane under the pointer"
+        case (.pointerScrollUp, _):
+            return ru ? "Прокрутить вверх панель под указателем" : "Scroll up the pane under the pointer"
+        case (.pointerScrollDown, _):
+            return ru ? "Прокрутить вниз панель под указателем" : "Scroll down the pane under the pointer"
         case (.moveUp, .menu): return ru ? "Предыдущий пункт" : "Previous menu entry"
         case (.moveDown, .menu): return ru ? "Следующий пункт" : "Next menu entry"
         case (.moveUp, .list): return ru ? "Предыдущая статья" : "Previous article"

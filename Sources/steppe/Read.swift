@@ -20,7 +20,10 @@ struct Read: ParsableCommand {
     var theme: String = "default"
 
     func run() throws {
-        setlocale(LC_ALL, "")
+        // A locale the environment names but the system lacks (ru_RU.UTF-8 on a minimal install) makes
+        // setlocale fail as a whole; the interface language does not depend on it, so fall back to
+        // C.UTF-8 for character handling rather than refuse.
+        if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         if let codeset = nl_langinfo(nl_item(CODESET)).map({ String(cString: $0) }), codeset != "UTF-8" {
             fail(strings.needsUTF8(codeset))
         }

@@ -21,7 +21,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let library = options.openLibrary()
         guard let header = library.catalogue.header(id: id) else {
-            fail(strings.noSuchArticle(id, in: library.catalogue.source.displayPath))
+            fail(strings.noSuchArticle(id, in: options.choose().label))
         }
         do throws(ArchiveError) {
             let article = try library.bodies.article(header)

@@ -23,6 +23,9 @@ struct Steppe: ParsableCommand {
         subcommands: [Read.self, List.self, Show.self, Validate.self],
         defaultSubcommand: Read.self
     )
+
+    /// So that `steppe --lang ru list` works as well as `steppe list --lang ru`.
+    @OptionGroup var language: LanguageOption
 }
 
 /// `--lang`, accepted by every command.

@@ -81,6 +81,9 @@ extension EndToEnd {
         let shown = try Harness.run(
             Harness.steppe, ["show", "tajikistan-panj-border", "--lang", "ru"], environment: Harness.isolatedEnvironment(home))
         #expect(shown.stdout.contains("Автор: Steppe Editors · 5 мая 2011"))
+        let first = try Harness.run(
+            Harness.steppe, ["--lang", "ru", "list", "--region", "atlantis"], environment: Harness.isolatedEnvironment(home))
+        #expect(first.stderr == byFlag.stderr)
         let unknown = try Harness.run(Harness.steppe, ["list", "--lang", "xx"], environment: Harness.isolatedEnvironment(home))
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown language 'xx' (choose one of: en, ru)"))

@@ -81,11 +81,13 @@ import Testing
 
     @Test func tooSmall() {
         let grid = Screen.render(state(39, 10))
-        #expect(grid.lines[5] == "    terminal too small (need 40×10)")
-        for size in [(0, 0), (1, 1), (5, 2), (40, 9)] {
-            let g = Screen.render(state(size.0, size.1))
-            #expect(g.size == Size(width: size.0, height: size.1))
-        }
+        #expect(grid.lines[4] == "    terminal too small (need 40×10)")
+        // Narrower, the notice wraps rather than losing the size it asks for.
+        let narrow = Screen.render(state(30, 8)).lines.filter { !$0.isEmpty }
+        #expect(narrow == ["   terminal too small (need", "            40×10)"])
+        // Whatever the size, nothing is drawn past the edge and every row is whole.
+        for size in [(1, 1), (5, 2), (40, 9)] { expectAligned(Screen.render(state(size.0, size.1))) }
+        #expect(Screen.render(state(0, 0)).lines.isEmpty)
     }
 
     @Test func skippedEntriesAreCountedInTheStatusBarEvenWhenNarrow() {

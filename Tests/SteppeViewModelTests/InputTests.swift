@@ -55,6 +55,8 @@ import Testing
             "111 статей", "101 статья",
         ])
         #expect([1, 2].map(Strings.english.articles) == ["1 article", "2 articles"])
+        #expect(ru.validateSummary(readable: 2, problems: 1) == "2 статьи читаются, 1 проблема")
+        #expect(ru.validateSummary(readable: 21, problems: 0) == "21 статья читается, 0 проблем")
     }
 
     @Test func languageComesFromTheEnvironmentInOrder() {
@@ -65,6 +67,10 @@ import Testing
         #expect(Language.detect(environment: ["LC_MESSAGES": "ru", "LANG": "en_US.UTF-8"]) == .russian)
         #expect(Language.requested(in: ["steppe", "list", "--lang=ru"]) == "ru")
         #expect(Language.requested(in: ["steppe", "--", "--lang", "ru"]) == nil)
+        #expect(Language(code: "ru_RU.UTF-8") == .russian)
+        #expect(Language(code: "RU") == .russian)
+        #expect(Language(code: "") == nil)
+        #expect(Language(code: "xx") == nil)
     }
 
     @Test func theRussianHelpAndHintsComeFromTheKeyMap() {

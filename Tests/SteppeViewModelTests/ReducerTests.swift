@@ -268,6 +268,20 @@ import Testing
         t.press(.escape, .char("h"))
         #expect(s == t)
         #expect(s.focus == .menu)
+        // Esc typed just before an arrow arrives as Alt-↓: the article closes and the list moves on.
+        var u = state()
+        u.press(.tab, .enter, KeyPress(.down, .alt))
+        #expect(u.reader == nil)
+        #expect(u.list.selected == 1)
+    }
+
+    @Test func steppingPastEitherEndOfTheListSaysSo() {
+        var s = state()
+        s.press(.tab, .enter, .char("p"))
+        #expect(s.notice == "This is the first article of the list")
+        #expect(s.reader?.origin.position == 0)
+        s.press(.char("G"))
+        #expect(s.notice == nil)
     }
 
     @Test func anUnboundKeySaysSoUntilTheNextKey() {

@@ -30,9 +30,9 @@ public enum Language: String, Sendable, Equatable, Hashable, CaseIterable {
         }
     }
 
-    /// `--lang VALUE` as typed: a language code.
+    /// `--lang VALUE` as typed: a language code (`ru`), or a locale name as in `LANG` (`ru_RU.UTF-8`).
     public init?(code: String) {
-        guard let language = Language(rawValue: code.lowercased()) else { return nil }
+        guard code.first?.isLetter == true, let language = Language(localeName: code) else { return nil }
         self = language
     }
 

@@ -74,6 +74,8 @@ public struct Strings: Sendable, Equatable, Hashable {
         let names = authors.joined(separator: ", ")
         return language == .russian ? (authors.count == 1 ? "Автор: " : "Авторы: ") + names : "By " + names
     }
+    public var lastArticleOfList: String { pick("This is the last article of the list", "Это последняя статья списка") }
+    public var firstArticleOfList: String { pick("This is the first article of the list", "Это первая статья списка") }
     public var helpTitle: String { pick("Steppe — keys", "Steppe — клавиши") }
     public func helpPosition(first: Int, last: Int, total: Int) -> String {
         pick("\(first)–\(last) of \(total)", "\(first)–\(last) из \(total)")
@@ -131,7 +133,7 @@ public struct Strings: Sendable, Equatable, Hashable {
     }
     public func validateSummary(readable: Int, problems: Int) -> String {
         language == .russian
-            ? "\(articles(readable)) читается, \(self.problems(problems))"
+            ? "\(articles(readable)) \(Plural.russian(readable, one: "читается", few: "читаются", many: "читаются")), \(self.problems(problems))"
             : "\(articles(readable)) readable, \(self.problems(problems))"
     }
     public var entrySkipped: String { pick("entry skipped", "запись пропущена") }
