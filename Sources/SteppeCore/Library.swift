@@ -124,6 +124,10 @@ public struct Catalogue: Sendable, Equatable {
 
     public func header(id: String) -> ArticleHeader? { position(of: id).map { storage.headers[$0] } }
 
+    /// Builds the id → position map now, so that its first use does not pay for it. The effect runner
+    /// calls this in the background right after an archive opens.
+    public func prepareIdentityIndex() { _ = storage.position(of: "") }
+
     private static func buildNodeLists(_ headers: [ArticleHeader], _ taxonomy: TaxonomyTable) -> [[Int32]] {
         var lists = Array(repeating: [Int32](), count: taxonomy.count)
         var lastSeen = Array(repeating: Int32(-1), count: taxonomy.count)

@@ -35,7 +35,7 @@ public enum Screen {
                 }
                 if let rect = layout.article, let reader = state.reader {
                     ArticlePaneView(
-                        title: catalogue.header(id: reader.articleID)?.title ?? "",
+                        title: reader.title,
                         origin: catalogue.taxonomy[reader.origin.node].name(in: strings.language), listCount: state.readerArticles.count,
                         reader: reader, isFocused: state.focus == .article, strings: strings
                     ).draw(in: rect, into: &grid)

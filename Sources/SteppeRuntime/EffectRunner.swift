@@ -59,6 +59,8 @@ public final class EffectRunner: Sendable {
                     s.archivePath = path
                 }
                 post(.archiveOpened(library.catalogue))
+                // Off the main thread, while the first frame is drawn: the first article opened finds it ready.
+                library.catalogue.prepareIdentityIndex()
             } catch {
                 post(.archiveFailed(error.description))
             }
@@ -107,6 +109,12 @@ public final class EffectRunner: Sendable {
 
     /// Waits until the writes queued so far are done.
     public func finish() {
+        writes.sync {}
+    }
+
+    /// Waits until every effect started so far, reads included, has run and posted; for tests and tools.
+    public func waitUntilIdle() {
+        reads.sync(flags: .barrier) {}
         writes.sync {}
     }
 }

@@ -27,6 +27,8 @@ public struct ReaderState: Sendable, Equatable {
     }
 
     public var articleID: String
+    /// Known from the header before the text arrives, so the pane has a title at once.
+    public var title: String
     public var origin: Origin
     public var content: Content
     public var layout: ArticleLayout?
@@ -35,8 +37,9 @@ public struct ReaderState: Sendable, Equatable {
     /// What is at the top, kept across re-wrapping so a resize never loses the reader's place.
     public var anchor: ArticleLayout.Anchor = .top
 
-    public init(articleID: String, origin: Origin, content: Content = .loading) {
+    public init(articleID: String, title: String, origin: Origin, content: Content = .loading) {
         self.articleID = articleID
+        self.title = title
         self.origin = origin
         self.content = content
     }

@@ -168,12 +168,13 @@ extension AppState {
         guard let catalogue else { return [] }
         let articles = catalogue.articles(in: node)
         guard articles.indices.contains(position) else { return [] }
-        let id = catalogue.headers[Int(articles[position])].id
+        let header = catalogue.headers[Int(articles[position])]
+        let id = header.id
         if list.node == node {
             list.selected = position
             list.clamp(count: articles.count, visible: visibleRows(.list))
         }
-        reader = ReaderState(articleID: id, origin: ReaderState.Origin(node: node, position: position))
+        reader = ReaderState(articleID: id, title: header.title, origin: ReaderState.Origin(node: node, position: position))
         focus = .article
         relayout()
         return [.loadArticle(id: id)]

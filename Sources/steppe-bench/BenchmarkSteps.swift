@@ -38,6 +38,8 @@ struct BenchmarkSteps {
                 _ = Screen.render(state)
                 context.bodies = library.bodies
             }
+            // The effect runner builds this in the background after the first frame; so does the bench.
+            state.catalogue?.prepareIdentityIndex()
             context.state = state
             return ms
         }
@@ -53,6 +55,8 @@ struct BenchmarkSteps {
                 _ = Screen.render(state)
                 context.bodies = library.bodies
             }
+            // The effect runner builds this in the background after the first frame; so does the bench.
+            state.catalogue?.prepareIdentityIndex()
             context.state = state
             return ms
         },

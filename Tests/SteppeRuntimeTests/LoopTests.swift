@@ -79,25 +79,45 @@ import Testing
         #expect(app.state.reader?.articleID == library.catalogue.headers[0].id)
     }
 
-    @Test func aNewerArticleLoadCancelsTheOlderOne() {
+    @Test func pressingNextWhileAnArticleLoadsShowsTheNextOne() {
         let gate = Gate()
-        let loaded = Reads()
-        let second = library.catalogue.headers[1].id
+        let second = library.catalogue.headers[1]
         let terminal = MemoryTerminal(
             size: Size(width: 100, height: 30),
             script: [MemoryTerminal.waitFor("All articles")] + MemoryTerminal.keys(.tab, .enter, .char("n")) + [
                 .perform { gate.open(); gate.open() },
-                .waitUntil { _ in loaded.count == 2 },
-                MemoryTerminal.waitFor("— end —"),
+                .waitUntil { grid in grid.lines.contains { $0.contains("— end —") } && grid.lines[0].contains("2/4") },
             ] + MemoryTerminal.keys(.char("Q")))
-        let app = loop(terminal, clients(articleGate: gate, loaded: loaded))
+        let app = loop(terminal, clients(articleGate: gate))
         #expect(app.run(startingWith: [.openArchive(path: "test")]) == .finished)
         #expect(!terminal.gaveUp)
-        // Both loads ran, but only the latest one's text reached the state.
-        #expect(app.state.reader?.articleID == second)
-        if case .loaded(let article)? = app.state.reader?.content { #expect(article.id == second) } else {
-            Issue.record("the second article is not shown")
-        }
+        #expect(app.state.reader?.content == .loaded(try! library.article(id: second.id)))
+    }
+
+    @Test func aNewerLoadMakesTheOlderResultVanish() throws {
+        let older = Gate()
+        let newer = Gate()
+        let first = library.catalogue.headers[0].id
+        let second = library.catalogue.headers[1].id
+        let library = self.library
+        let runner = EffectRunner(
+            clients: Clients(
+                openArchive: { _, _ in library },
+                loadArticle: { bodies, header throws(ArchiveError) in
+                    (header.id == first ? older : newer).wait()
+                    return try bodies.article(header)
+                }),
+            wakeup: Wakeup())
+        runner.run(.openArchive(path: "test"))
+        runner.waitUntilIdle()
+        #expect(runner.takeResults() == [.archiveOpened(library.catalogue)])
+        runner.run(.loadArticle(id: first))
+        runner.run(.loadArticle(id: second))
+        // The newer one finishes first, then the older one: only the newer one is delivered.
+        newer.open()
+        older.open()
+        runner.waitUntilIdle()
+        #expect(runner.takeResults() == [.articleLoaded(try library.article(id: second))])
     }
 
     @Test func keysAlreadyWaitingShareOneFrameAndNoOpsCostNone() {
