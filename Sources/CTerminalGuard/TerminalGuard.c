@@ -15,8 +15,8 @@ static volatile sig_atomic_t screen_active = 0;
 static const char reset_sequence[] =
     "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1l\033>\033[?1049l";
 
-enum { crash_signal_count = 5 };
-static const int crash_signals[crash_signal_count] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
+enum { crash_signal_count = 6 };
+static const int crash_signals[crash_signal_count] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
 static struct sigaction previous_crash_actions[crash_signal_count];
 
 int steppe_guard_save(void) {
@@ -58,6 +58,52 @@ static void restore_and_chain(int signo, siginfo_t *info, void *context) {
 }
 
 static void restore_at_exit(void) { steppe_guard_restore(); }
+
+// Ctrl-Z: curses puts the terminal back and stops the process; its handler does not know about
+// bracketed paste, so a shell would receive paste markers. Ours turns it off around curses' handler.
+static struct sigaction previous_suspend_action;
+static volatile sig_atomic_t was_resumed = 0;
+static const char paste_off[] = "\033[?2004l";
+static const char paste_on[] = "\033[?2004h";
+
+static void suspend_around_curses(int signo) {
+    ssize_t ignored = write(STDOUT_FILENO, paste_off, sizeof paste_off - 1);
+    if (!(previous_suspend_action.sa_flags & SA_SIGINFO) && previous_suspend_action.sa_handler != SIG_DFL
+        && previous_suspend_action.sa_handler != SIG_IGN && previous_suspend_action.sa_handler) {
+        previous_suspend_action.sa_handler(signo);
+    } else {
+        struct sigaction mine, dfl;
+        memset(&dfl, 0, sizeof dfl);
+        dfl.sa_handler = SIG_DFL;
+        sigemptyset(&dfl.sa_mask);
+        sigaction(SIGTSTP, &dfl, &mine);
+        sigset_t unblock;
+        sigemptyset(&unblock);
+        sigaddset(&unblock, SIGTSTP);
+        sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+        raise(SIGTSTP);
+        sigaction(SIGTSTP, &mine, NULL);
+    }
+    // Running again after `fg`.
+    ignored = write(STDOUT_FILENO, paste_on, sizeof paste_on - 1);
+    (void)ignored;
+    was_resumed = 1;
+}
+
+void steppe_guard_install_suspend(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = suspend_around_curses;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTSTP, &action, &previous_suspend_action);
+}
+
+int steppe_guard_take_resumed(void) {
+    int resumed = was_resumed;
+    was_resumed = 0;
+    return resumed;
+}
 
 void steppe_guard_install(void) {
     static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };

@@ -71,6 +71,7 @@ public final class AppLoop {
         case .mouse(let mouse): apply(Action.mouse(mouse))
         case .paste(let text): apply(Action.pasted(text))
         case .resize(let size): apply(Action.resized(size))
+        case .closed: apply(Action.terminalClosed)
         }
     }
 

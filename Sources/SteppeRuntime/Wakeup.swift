@@ -46,15 +46,31 @@ public final class Wakeup: Sendable {
         while read(readEnd, &buffer, buffer.count) > 0 {}
     }
 
+    /// What `wait` saw of the other descriptor.
+    public enum Other: Sendable, Equatable {
+        case quiet
+        case readable
+        /// Hung up or failed: no input will ever come from it.
+        case closed
+    }
+
     /// Waits up to `milliseconds` (forever when nil) for a signal, or for `other` to be readable.
-    /// Returns which of the two is ready; neither on a timeout or an interrupting signal (a resize).
-    public func wait(milliseconds: Int?, alongside other: Int32? = nil) -> (woken: Bool, otherReady: Bool) {
+    /// Returns what is ready; nothing on a timeout or an interrupting signal (a resize).
+    public func wait(milliseconds: Int?, alongside other: Int32? = nil) -> (woken: Bool, other: Other) {
         var fds = [pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
         if let other { fds.append(pollfd(fd: other, events: Int16(POLLIN), revents: 0)) }
         let timeout = Int32(clamping: readEnd >= 0 ? (milliseconds ?? -1) : min(milliseconds ?? 15, 15))
         let ready = poll(&fds, nfds_t(fds.count), timeout)
-        guard ready > 0 else { return (false, false) }
-        let otherReady = fds.count > 1 && fds[1].revents != 0
-        return (fds[0].revents & Int16(POLLIN) != 0, otherReady)
+        guard ready > 0 else { return (false, .quiet) }
+        var state = Other.quiet
+        if fds.count > 1 {
+            let events = fds[1].revents
+            if events & Int16(POLLIN) != 0 {
+                state = .readable
+            } else if events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                state = .closed
+            }
+        }
+        return (fds[0].revents & Int16(POLLIN) != 0, state)
     }
 }

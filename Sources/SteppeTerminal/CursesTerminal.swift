@@ -30,6 +30,8 @@ public final class CursesTerminal: TerminalBackend {
     private var previous: Grid?
     private var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
     private var isStopped = false
+    /// Consecutive polls that said "readable" while curses had nothing: how a vanished terminal looks.
+    private var silentReads = 0
     public let colorCount: Int
 
     /// Takes over the terminal. `theme` decides the look; without `color`, only attributes are used.
@@ -44,9 +46,13 @@ public final class CursesTerminal: TerminalBackend {
         self.screen = screen
         set_term(screen)
         steppe_guard_set_active(1)
+        steppe_guard_install_suspend()
         guard let window = steppe_stdscr() else { throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "") }
         self.window = window
         cbreak()
+        Self.disableFlowControl()
+        // Curses brings back its saved "program mode" after Ctrl-Z; save the settings above into it.
+        def_prog_mode()
         noecho()
         nonl()
         keypad(window, true)
@@ -64,6 +70,15 @@ public final class CursesTerminal: TerminalBackend {
         prepareStyles(theme)
         // Bracketed paste: pasted text arrives marked, so it is never taken for keys.
         sendControl("\u{1B}[?2004h")
+    }
+
+    /// Ctrl-S would otherwise freeze the output (and with it the whole reader) until Ctrl-Q.
+    /// Curses restores the original settings when it ends.
+    private static func disableFlowControl() {
+        var settings = termios()
+        guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
+        settings.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings)
     }
 
     private func sendControl(_ sequence: String) {
@@ -140,23 +155,69 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Waits for input together with `wakeup`: up to `timeout` milliseconds, or indefinitely when nil.
     public func nextEvent(timeout: Int?, wakeup: Wakeup) -> InputEvent? {
+        if steppe_guard_take_resumed() != 0 {
+            // Back from Ctrl-Z: the terminal may have been used and resized meanwhile.
+            repaintLast()
+            return .resize(size)
+        }
         // Curses may hold input it has read already (the rest of a burst); take that first.
-        if let event = readKey(wait: 0) { return event }
+        if case .event(let event) = readKey(wait: 0) { return event }
         if timeout == 0 { return nil }
         let ready = wakeup.wait(milliseconds: timeout, alongside: STDIN_FILENO)
         if ready.woken { return nil }
-        // Input, or a signal (a resize arrives as SIGWINCH, which curses turns into KEY_RESIZE).
-        return readKey(wait: 0)
+        switch ready.other {
+        case .closed:
+            return .closed
+        case .readable:
+            switch readKey(wait: 0) {
+            case .event(let event):
+                silentReads = 0
+                return event
+            case .ignored:
+                silentReads = 0
+                return nil
+            case .nothing:
+                // Readable yet nothing to read, again and again: end of input (the terminal is gone).
+                silentReads += 1
+                return silentReads >= 3 ? .closed : nil
+            }
+        case .quiet:
+            // A timeout, or a signal (a resize arrives as SIGWINCH, which curses turns into KEY_RESIZE).
+            if case .event(let event) = readKey(wait: 0) { return event }
+            return nil
+        }
     }
 
-    private func readKey(wait milliseconds: Int32) -> InputEvent? {
+    private enum Read {
+        case event(InputEvent)
+        /// Input was read but means nothing (an unknown sequence).
+        case ignored
+        /// Curses had nothing.
+        case nothing
+    }
+
+    private func readKey(wait milliseconds: Int32) -> Read {
         wtimeout(window, milliseconds)
         var value: wint_t = 0
         let result = wget_wch(window, &value)
-        if result == ERR { return nil }
-        if result == steppe_key_code_yes() { return functionKey(Int32(value)) }
-        if value == 27 { return escape() }
-        return Self.character(value).map { .key($0) }
+        if result == ERR { return .nothing }
+        let event: InputEvent?
+        if result == steppe_key_code_yes() {
+            event = functionKey(Int32(value))
+        } else if value == 27 {
+            event = escape()
+        } else {
+            event = Self.character(value).map { .key($0) }
+        }
+        return event.map(Read.event) ?? .ignored
+    }
+
+    /// Sends the last frame again, whole.
+    private func repaintLast() {
+        guard let last = previous else { return }
+        previous = nil
+        clearok(window, true)
+        if last.size == size { draw(last) }
     }
 
     /// A character read from the terminal as a key: Tab, Enter, Backspace and Ctrl-letters by their codes.
@@ -193,13 +254,19 @@ public final class CursesTerminal: TerminalBackend {
             unget_wch(wchar_t(bitPattern: 27))
             return .key(.escape)
         }
+        // OSC, DCS, APC, PM and SOS strings are terminal reports, never keys: skip them whole.
+        if [0x5D, 0x50, 0x5F, 0x5E, 0x58].contains(value) {
+            skipControlString()
+            return nil
+        }
         guard value == 0x5B || value == 0x4F, let first = Unicode.Scalar(UInt32(value)) else {
             guard var key = Self.character(value) else { return .key(.escape) }
             key.modifiers.insert(.alt)
             return .key(key)
         }
+        // The rest of a sequence may lag behind its start on a slow link; wait a little for it.
         var rest: [Character] = [Character(first)]
-        while rest.count < 16, !EscapeSequence.isComplete(rest), let c = rawCharacter(wait: 0) { rest.append(c) }
+        while rest.count < 64, !EscapeSequence.isComplete(rest), let c = rawCharacter(wait: 30) { rest.append(c) }
         switch EscapeSequence.parse(rest) {
         case .key(let key): return .key(key)
         case .pasteStart: return .paste(readPaste())
@@ -207,18 +274,34 @@ public final class CursesTerminal: TerminalBackend {
         }
     }
 
-    /// Pasted text up to the end marker; bounded, so a runaway paste cannot eat memory.
+    /// Pasted text up to the end marker. A pause inside the paste does not end it (terminals send
+    /// large pastes in pieces); past a million characters the rest is read and dropped, never taken
+    /// for keys.
     private func readPaste() -> String {
         var text: [Character] = []
+        var tail: [Character] = []
         let end = EscapeSequence.pasteEnd
-        while text.count < 1_000_000, let c = rawCharacter(wait: 50) {
-            text.append(c)
-            if text.count >= end.count && Array(text.suffix(end.count)) == end {
-                text.removeLast(end.count)
+        while let c = rawCharacter(wait: 1_000) {
+            tail.append(c)
+            if tail.count > end.count { tail.removeFirst() }
+            if text.count < 1_000_000 { text.append(c) }
+            if tail == end {
+                if text.count >= end.count && Array(text.suffix(end.count)) == end { text.removeLast(end.count) }
                 break
             }
         }
         return String(text)
+    }
+
+    /// Reads up to the end of a control string (BEL, or Esc \\), bounded.
+    private func skipControlString() {
+        var previous: Character?
+        var count = 0
+        while count < 65_536, let c = rawCharacter(wait: 30) {
+            if c == "\u{07}" || (previous == "\u{1B}" && c == "\\") { return }
+            previous = c
+            count += 1
+        }
     }
 
     private func rawCharacter(wait milliseconds: Int32) -> Character? {
@@ -250,10 +333,7 @@ public final class CursesTerminal: TerminalBackend {
         case steppe_key_resize():
             // The terminal may have mangled the screen even when the size came back the same, in which
             // case the loop has nothing new to draw: repaint the last frame here.
-            if let last = previous {
-                previous = nil
-                if last.size == size { draw(last) }
-            }
+            repaintLast()
             return .resize(size)
         case steppe_key_mouse():
             var event = MEVENT()

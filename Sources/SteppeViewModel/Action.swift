@@ -6,6 +6,8 @@ public enum Action: Sendable, Equatable {
     case mouse(MouseEvent)
     case pasted(String)
     case resized(Size)
+    /// The terminal is gone: end as on quit, keeping the reader's place.
+    case terminalClosed
     case archiveProgressed(bytesDone: Int64, bytesTotal: Int64)
     case archiveOpened(Catalogue)
     case archiveFailed(String)

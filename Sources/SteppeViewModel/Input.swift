@@ -109,4 +109,6 @@ public enum InputEvent: Sendable, Equatable {
     case resize(Size)
     /// Text pasted with bracketed paste: arrives whole, never read as keys.
     case paste(String)
+    /// The terminal went away (its window closed without a hang-up signal): no input will come.
+    case closed
 }

@@ -9,6 +9,8 @@ extension AppState {
             size = newSize
             relayout()
             return []
+        case .terminalClosed:
+            return quit()
         case .archiveProgressed(let done, let total):
             guard case .opening = archive else { return [] }
             archive = .opening(bytesDone: done, bytesTotal: total)
@@ -25,11 +27,14 @@ extension AppState {
             reader.content = .loaded(article)
             self.reader = reader
             relayout()
-            return []
+            let typedAhead = pendingKeys
+            pendingKeys = []
+            return typedAhead.flatMap { reduce(.keyPressed($0)) }
         case .articleFailed(let id, let message):
             guard reader?.articleID == id else { return [] }
             reader?.content = .failed(message)
             reader?.layout = nil
+            pendingKeys = []
             return []
         case .sessionLoaded(let session):
             guard isAwaitingSession else { return [] }
@@ -38,6 +43,11 @@ extension AppState {
         case .keyPressed(let key):
             notice = nil
             isAwaitingSession = false
+            if case .character(let c) = key.key, keyMap.command(for: key, in: keyContext) == nil,
+                let latin = KeyboardLayout.latin(for: c)
+            {
+                return reduce(.keyPressed(KeyPress(.character(latin), key.modifiers)))
+            }
             guard let command = keyMap.command(for: key, in: keyContext) else {
                 // Terminals send Alt-x as Esc then x, and so does Esc typed quickly before x: an Alt key
                 // that means nothing here is read as those two keys.
@@ -53,6 +63,11 @@ extension AppState {
                 }
                 return []
             }
+            // Scrolling an article whose text is still on its way waits for the text, like type-ahead.
+            if help == nil, focus == .article, reader?.content == .loading, Self.scrollCommands.contains(command) {
+                if pendingKeys.count < AppState.maximumPendingKeys { pendingKeys.append(key) }
+                return []
+            }
             return perform(command, at: nil)
         case .mouse(let event):
             isAwaitingSession = false
@@ -62,6 +77,14 @@ extension AppState {
             // No text field takes input yet; pasted text is never read as keys.
             return []
         }
+    }
+
+    private static let scrollCommands: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
+
+    /// Ends the program, remembering the reader's place first.
+    private mutating func quit() -> [Effect] {
+        isQuitting = true
+        return (session.map { [Effect.saveSession($0)] } ?? []) + [.quit]
     }
 
     private mutating func open(_ catalogue: Catalogue) -> [Effect] {
@@ -82,8 +105,7 @@ extension AppState {
     private mutating func perform(_ command: Command, at pointer: MouseEvent?) -> [Effect] {
         switch command {
         case .quit:
-            isQuitting = true
-            return (session.map { [Effect.saveSession($0)] } ?? []) + [.quit]
+            return quit()
         case .redraw:
             return [.redraw]
         case .toggleHelp where help == nil:
@@ -147,6 +169,7 @@ extension AppState {
         switch outcome {
         case .close:
             reader = nil
+            pendingKeys = []
             focus = layout.list != nil ? .list : .menu
             relayout()
         case .step(let delta):

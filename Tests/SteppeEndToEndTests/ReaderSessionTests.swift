@@ -93,6 +93,26 @@ extension EndToEnd {
         #expect(waitForExit(home) == 0)
     }
 
+    /// A reader whose terminal disappears without a hang-up signal (it was started in a session of its
+    /// own, so the kernel sends none) sees the end of its input and exits instead of spinning.
+    @Test func aVanishedTerminalEndsTheReader() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let pidFile = home.appendingPathComponent("pid")
+        let command = "env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CACHE_HOME=\(home.path)/cache "
+            + "LANG=C.UTF-8 TERM=tmux-256color SWIFT_BACKTRACE=interactive=no "
+            + "setsid -f sh -c 'echo $$ > \(pidFile.path); exec \(Harness.steppe.path)'; sleep 60"
+        let tmux = try TmuxSession(command: command, width: 100, height: 30)
+        _ = try tmux.waitFor("Steppe sample archive")
+        let pid = try #require(Int32((try String(contentsOf: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        tmux.close()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, kill(pid, 0) == 0 { usleep(50_000) }
+        let stillRunning = kill(pid, 0) == 0
+        if stillRunning { kill(pid, SIGKILL) }
+        #expect(!stillRunning, "steppe kept running after its terminal closed")
+    }
+
     /// SIGTERM (kill), SIGHUP (the terminal closed) and SIGQUIT (Ctrl-\\) each restore the terminal,
     /// and the process still dies of the signal, as its parent expects.
     @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)])

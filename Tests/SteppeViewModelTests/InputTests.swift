@@ -67,6 +67,7 @@ import Testing
         #expect(Language.detect(environment: ["LC_MESSAGES": "ru", "LANG": "en_US.UTF-8"]) == .russian)
         #expect(Language.requested(in: ["steppe", "list", "--lang=ru"]) == "ru")
         #expect(Language.requested(in: ["steppe", "--", "--lang", "ru"]) == nil)
+        #expect(Language.requested(in: ["steppe", "--lang", "ru", "list", "--lang", "en"]) == "en")
         #expect(Language(code: "ru_RU.UTF-8") == .russian)
         #expect(Language(code: "RU") == .russian)
         #expect(Language(code: "") == nil)

@@ -275,6 +275,38 @@ import Testing
         #expect(u.list.selected == 1)
     }
 
+    @Test func aRussianKeyboardLayoutDrivesTheSameKeys() {
+        var s = state()
+        var t = state()
+        s.press(.char("о"), .char("о"), .char("д"))  // о is j, д is l: down, down, expand
+        t.press(.char("j"), .char("j"), .char("l"))
+        #expect(s == t)
+        #expect(s.reduce(.keyPressed(.char("й"))) == [.saveSession(s.session!), .quit])
+    }
+
+    @Test func scrollingBeforeTheTextArrivesHappensWhenItDoes() throws {
+        var s = state(120, 20)
+        let panj = try #require(s.listArticles.indices.first { s.id(at: $0) == "panj" })
+        s.press(.tab)
+        for _ in 0..<panj { s.press(.down) }
+        #expect(s.reduce(.keyPressed(.enter)) == [.loadArticle(id: "panj")])
+        #expect(s.reduce(.keyPressed(.char(" "))).isEmpty)
+        #expect(s.reduce(.keyPressed(.down)).isEmpty)
+        #expect(s.pendingKeys == [.char(" "), .down])
+        _ = s.reduce(.articleLoaded(try library.article(id: "panj")))
+        #expect(s.pendingKeys.isEmpty)
+        let page = s.layout.contentHeight(of: .article) - 1
+        #expect(s.reader?.topLine == page + 1)
+    }
+
+    @Test func aTerminalThatGoesAwayEndsLikeQuit() {
+        var s = state()
+        s.press(.down)
+        let place = s.session!
+        #expect(s.reduce(.terminalClosed) == [.saveSession(place), .quit])
+        #expect(s.isQuitting)
+    }
+
     @Test func steppingPastEitherEndOfTheListSaysSo() {
         var s = state()
         s.press(.tab, .enter, .char("p"))

@@ -6,7 +6,7 @@ int steppe_guard_save(void);
 
 /// Installs handlers that put the terminal back before the process dies:
 /// SIGINT, SIGTERM, SIGHUP and SIGQUIT restore and then die with the same signal;
-/// crash signals restore and then chain to the handler installed before (the Swift backtracer).
+/// crash signals (SIGABRT included) restore and then chain to the handler installed before (the Swift backtracer).
 /// An atexit hook restores too, for paths that call exit() while curses owns the screen.
 void steppe_guard_install(void);
 
@@ -15,5 +15,12 @@ void steppe_guard_set_active(int active);
 
 /// Restores the saved settings and leaves the alternate screen. Async-signal-safe.
 void steppe_guard_restore(void);
+
+/// Wraps the SIGTSTP handler curses installed (call after curses starts): bracketed paste is turned
+/// off while the process is stopped and back on when it continues.
+void steppe_guard_install_suspend(void);
+
+/// 1 once after the process continued from a stop (Ctrl-Z, then `fg`), else 0.
+int steppe_guard_take_resumed(void);
 
 #endif

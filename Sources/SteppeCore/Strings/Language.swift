@@ -36,15 +36,16 @@ public enum Language: String, Sendable, Equatable, Hashable, CaseIterable {
         self = language
     }
 
-    /// Finds `--lang X` or `--lang=X` in the raw arguments, so that even `--help` and parse errors,
-    /// which come before any command runs, are in the chosen language.
+    /// Finds `--lang X` or `--lang=X` in the raw arguments (the last one wins, as in the parser), so
+    /// that even `--help` and parse errors, which come before any command runs, are in that language.
     public static func requested(in arguments: [String]) -> String? {
+        var found: String?
         for (i, argument) in arguments.enumerated() {
-            if argument == "--" { return nil }
-            if argument == "--lang", i + 1 < arguments.count { return arguments[i + 1] }
-            if argument.hasPrefix("--lang=") { return String(argument.dropFirst("--lang=".count)) }
+            if argument == "--" { break }
+            if argument == "--lang", i + 1 < arguments.count { found = arguments[i + 1] }
+            if argument.hasPrefix("--lang=") { found = String(argument.dropFirst("--lang=".count)) }
         }
-        return nil
+        return found
     }
 
     public static var codes: String { allCases.map(\.rawValue).joined(separator: ", ") }
