@@ -36,11 +36,11 @@ struct List: ParsableCommand {
             let entries = headers.map { ListEntry($0, library.taxonomy) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            output = String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+            output = VisibleText.json(String(decoding: try encoder.encode(entries), as: UTF8.self)) + "\n"
         } else {
             for header in headers {
                 let title = TextSanitizer.clean(header.title)
-                output += "\(header.published.dayString)\t\(header.id)\t\(title)\n"
+                output += "\(header.published.dayString)\t\(VisibleText.escape(header.id))\t\(title)\n"
             }
         }
         FileHandle.standardOutput.write(Data(output.utf8))

@@ -34,7 +34,7 @@ struct LanguageOption: ParsableArguments {
     var lang: String?
 
     func validate() throws {
-        if let lang, Language(code: lang) == nil { throw ValidationError(strings.unknownLanguage(lang)) }
+        if let lang, Language(code: lang) == nil { throw ValidationError(VisibleText.escape(strings.unknownLanguage(lang))) }
     }
 }
 
@@ -60,8 +60,9 @@ struct ArchiveOptions: ParsableArguments {
     }
 }
 
-/// Prints a one-line error to standard error and exits with status 1.
+/// Prints a one-line error to standard error and exits with status 1. Messages carry file names and
+/// archive text, so they are printed with every control character made visible.
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("steppe: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("steppe: \(VisibleText.escape(message))\n".utf8))
     exit(1)
 }

@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
             fail(strings.archiveError(error))
         }
         var output = ""
-        for issue in report.issues { output += issue.description(strings) + "\n" }
+        for issue in report.issues { output += VisibleText.escape(issue.description(strings)) + "\n" }
         output += strings.validateSummary(readable: report.articleCount, problems: report.issues.count) + "\n"
         FileHandle.standardOutput.write(Data(output.utf8))
         if !report.issues.isEmpty { throw ExitCode(1) }

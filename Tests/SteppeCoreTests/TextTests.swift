@@ -65,3 +65,15 @@ import Testing
         #expect(JSONSyntaxLocator.locate(in: Array(#"{"a": "ok"}"#.utf8)) == nil)
     }
 }
+
+@Suite struct VisibleTextTests {
+    @Test func controlsBecomeVisibleAndTheRestStays() {
+        #expect(VisibleText.escape("plain Таджикистан 霍尔果斯") == "plain Таджикистан 霍尔果斯")
+        #expect(VisibleText.escape("a\u{1B}]52;c;eA==\u{07}b") == #"a\u{1B}]52;c;eA==\u{7}b"#)
+        #expect(VisibleText.escape("x\u{9B}1m\u{202E}y\nz") == #"x\u{9B}1m\u{202E}y\u{A}z"#)
+    }
+
+    @Test func jsonKeepsItsWhitespaceAndEscapesWhatTheEncoderLeft() {
+        #expect(VisibleText.json("[\n  \"a\u{85}\u{202E}\"\n]") == "[\n  \"a\\u0085\\u202e\"\n]")
+    }
+}
