@@ -11,7 +11,7 @@ import Foundation
 public struct HeaderCache: Sendable {
     public let directory: URL
     static let magic: [UInt8] = Array("STEPPEIX".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     public init(directory: URL) { self.directory = directory }
 
@@ -33,58 +33,79 @@ public struct HeaderCache: Sendable {
         public var issues: [ArchiveIssue]
     }
 
-    /// The cached headers, or nil when there is no cache or it no longer matches the archive.
+    /// The cached headers, or nil when there is no cache, it no longer matches the archive, or it fails
+    /// any check. A cache is a file any disk can damage: its size is checked before it is read, a
+    /// checksum over everything after the header must match, and every count, node and byte range is
+    /// bounded by what exists, so a damaged cache is rebuilt, never served and never a crash.
     public func load(for source: ArchiveSource) -> Contents? {
-        guard let stamp = Stamp(source), let data = try? Data(contentsOf: fileURL(for: source)) else { return nil }
+        guard case .directory = source.layout, let stamp = Stamp(source) else { return nil }
+        // Headers are smaller than the articles they describe; anything far larger is not our cache.
+        let limit = Int64(HeaderCache.preambleSize) + 2 * stamp.articlesSize + (1 << 20)
+        guard let data = HeaderCache.readRegularFile(fileURL(for: source), limit: limit) else { return nil }
         return data.withUnsafeBytes { raw -> Contents? in
             var reader = ByteReader(raw)
             guard reader.bytes(HeaderCache.magic.count) == HeaderCache.magic, reader.u32() == HeaderCache.version,
-                reader.string() == source.metadataURL.path, Stamp(reading: &reader) == stamp,
+                let length = reader.i64(), let checksum = reader.i64(),
+                length == Int64(raw.count - HeaderCache.preambleSize),
+                HeaderCache.checksum(UnsafeRawBufferPointer(rebasing: raw[HeaderCache.preambleSize...])) == checksum
+            else { return nil }
+            guard reader.string() == source.metadataURL.path, Stamp(reading: &reader) == stamp,
                 let articlesPath = reader.string()
             else { return nil }
-            guard let count = reader.u32() else { return nil }
-            var headers: [ArticleHeader] = []
-            headers.reserveCapacity(Int(count))
-            for _ in 0..<count {
-                guard let id = reader.string(), let title = reader.string(), let authorCount = reader.u16() else {
-                    return nil
-                }
-                var authors: [String] = []
-                authors.reserveCapacity(Int(authorCount))
-                for _ in 0..<authorCount {
-                    guard let author = reader.string() else { return nil }
-                    authors.append(author)
-                }
-                guard let seconds = reader.i64(), let language = reader.string(), let nodeCount = reader.u16() else {
-                    return nil
-                }
-                var nodes: [Int32] = []
-                nodes.reserveCapacity(Int(nodeCount))
-                for _ in 0..<nodeCount {
-                    guard let node = reader.u32() else { return nil }
-                    nodes.append(Int32(bitPattern: node))
-                }
-                guard let line = reader.u32(), let offset = reader.i64(), let length = reader.u32() else { return nil }
-                headers.append(
-                    ArticleHeader(
-                        id: id, title: title, authors: authors, published: PublishedDate(secondsSince1970: seconds),
-                        language: language, nodes: nodes,
-                        span: LineSpan(line: Int(line), offset: offset, length: Int(length))))
-            }
-            guard let issueCount = reader.u32() else { return nil }
-            var issues: [ArchiveIssue] = []
-            for _ in 0..<issueCount {
-                guard let severity = reader.u8().flatMap(ArchiveIssue.Severity.init(rawValue:)),
-                    let line = reader.u32(), let column = reader.u32(), let id = reader.string(),
-                    let message = reader.string()
-                else { return nil }
-                issues.append(
-                    ArchiveIssue(
-                        path: articlesPath, line: line == 0 ? nil : Int(line), column: column == 0 ? nil : Int(column),
-                        articleID: id.isEmpty ? nil : id, message: message, severity: severity))
-            }
-            return Contents(headers: headers, issues: issues)
+            return HeaderCache.decode(&reader, articlesPath: articlesPath, articlesSize: stamp.articlesSize)
         }
+    }
+
+    /// The body of a cache file, every count and range checked against the bytes left and the file.
+    private static func decode(_ reader: inout ByteReader, articlesPath: String, articlesSize: Int64) -> Contents? {
+        // The fewest bytes a header and an issue take, to bound their counts before allocating.
+        let minimumHeader = 4 + 4 + 4 + 8 + 4 + 4 + 4 + 8 + 4
+        let minimumIssue = 1 + 4 + 4 + 4 + 4
+        guard let count = reader.count(each: minimumHeader) else { return nil }
+        var headers: [ArticleHeader] = []
+        headers.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let id = reader.string(), !id.isEmpty, let title = reader.string(),
+                let authorCount = reader.count(each: 4)
+            else { return nil }
+            var authors: [String] = []
+            authors.reserveCapacity(authorCount)
+            for _ in 0..<authorCount {
+                guard let author = reader.string() else { return nil }
+                authors.append(author)
+            }
+            guard let seconds = reader.i64(), PublishedDate.supportedSeconds.contains(seconds),
+                let language = reader.string(), let nodeCount = reader.count(each: 4)
+            else { return nil }
+            var nodes: [Int32] = []
+            nodes.reserveCapacity(nodeCount)
+            for _ in 0..<nodeCount {
+                guard let node = reader.u32(), node <= UInt32(Int32.max) else { return nil }
+                nodes.append(Int32(node))
+            }
+            guard let line = reader.u32(), line > 0, let offset = reader.i64(), let length = reader.u32(),
+                offset >= 0, length > 0, offset + Int64(length) <= articlesSize
+            else { return nil }
+            headers.append(
+                ArticleHeader(
+                    id: id, title: title, authors: authors, published: PublishedDate(secondsSince1970: seconds),
+                    language: language, nodes: nodes, span: LineSpan(line: Int(line), offset: offset, length: Int(length))))
+        }
+        guard let issueCount = reader.count(each: minimumIssue) else { return nil }
+        var issues: [ArchiveIssue] = []
+        issues.reserveCapacity(issueCount)
+        for _ in 0..<issueCount {
+            guard let severity = reader.u8().flatMap(ArchiveIssue.Severity.init(rawValue:)),
+                let line = reader.u32(), let column = reader.u32(), let id = reader.string(),
+                let message = reader.string()
+            else { return nil }
+            issues.append(
+                ArchiveIssue(
+                    path: articlesPath, line: line == 0 ? nil : Int(line), column: column == 0 ? nil : Int(column),
+                    articleID: id.isEmpty ? nil : id, message: message, severity: severity))
+        }
+        guard reader.isAtEnd else { return nil }
+        return Contents(headers: headers, issues: issues)
     }
 
     /// Writes the index atomically. Failing to write a cache is not an error: the archive still opens.
@@ -95,6 +116,8 @@ public struct HeaderCache: Sendable {
         w.buffer.reserveCapacity(headers.count * 160 + 4096)
         w.bytes(HeaderCache.magic)
         w.u32(HeaderCache.version)
+        w.i64(0)  // length and checksum, filled in below
+        w.i64(0)
         w.string(source.metadataURL.path)
         stamp.write(to: &w)
         w.string(articlesURL.path)
@@ -102,41 +125,95 @@ public struct HeaderCache: Sendable {
         for header in headers {
             w.string(header.id)
             w.string(header.title)
-            w.u16(UInt16(min(header.authors.count, Int(UInt16.max))))
-            for author in header.authors.prefix(Int(UInt16.max)) { w.string(author) }
+            w.u32(UInt32(header.authors.count))
+            for author in header.authors { w.string(author) }
             w.i64(header.published.secondsSince1970)
             w.string(header.language)
-            w.u16(UInt16(header.nodes.count))
+            w.u32(UInt32(header.nodes.count))
             for node in header.nodes { w.u32(UInt32(bitPattern: node)) }
-            w.u32(UInt32(header.span?.line ?? 0))
+            w.u32(UInt32(clamping: header.span?.line ?? 0))
             w.i64(header.span?.offset ?? 0)
-            w.u32(UInt32(header.span?.length ?? 0))
+            w.u32(UInt32(clamping: header.span?.length ?? 0))
         }
         w.u32(UInt32(issues.count))
         for issue in issues {
             w.u8(issue.severity.rawValue)
-            w.u32(UInt32(issue.line ?? 0))
-            w.u32(UInt32(issue.column ?? 0))
+            w.u32(UInt32(clamping: issue.line ?? 0))
+            w.u32(UInt32(clamping: issue.column ?? 0))
             w.string(issue.articleID ?? "")
             w.string(issue.message)
         }
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            // Written without copying the buffer into a Data first: at 50,000 articles it is megabytes.
-            let target = fileURL(for: source)
-            let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).tmp")
-            let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { return false }
-            let written = w.buffer.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            close(fd)
-            guard written == w.buffer.count, rename(temporary.path, target.path) == 0 else {
-                unlink(temporary.path)
-                return false
+        let payloadLength = Int64(w.buffer.count - HeaderCache.preambleSize)
+        let checksum = w.buffer.withUnsafeBytes {
+            HeaderCache.checksum(UnsafeRawBufferPointer(rebasing: $0[HeaderCache.preambleSize...]))
+        }
+        w.set(i64: payloadLength, at: HeaderCache.magic.count + 4)
+        w.set(i64: checksum, at: HeaderCache.magic.count + 12)
+        return HeaderCache.writeAtomically(w.buffer, to: fileURL(for: source), in: directory)
+    }
+
+    /// Magic, version, payload length and checksum.
+    static let preambleSize = magic.count + 4 + 8 + 8
+
+    /// A fast 64-bit hash of the payload, eight bytes at a time: it catches a damaged disk, not an attacker.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var i = 0
+        while i + 8 <= bytes.count {
+            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            hash = (hash ^ word) &* 0x100_0000_01b3
+            hash ^= hash >> 29
+            i += 8
+        }
+        while i < bytes.count {
+            hash = (hash ^ UInt64(bytes[i])) &* 0x100_0000_01b3
+            i += 1
+        }
+        return Int64(bitPattern: hash)
+    }
+
+    /// Reads a regular file of at most `limit` bytes; nil for anything else (a FIFO would block, a
+    /// device could be endless, a huge file is not worth reading).
+    static func readRegularFile(_ url: URL, limit: Int64) -> Data? {
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) <= limit else { return nil }
+        var data = Data(count: Int(info.st_size))
+        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
+            var done = 0
+            while done < buffer.count {
+                let n = read(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n <= 0 { return false }
+                done += n
             }
             return true
+        }
+        return complete ? data : nil
+    }
+
+    /// Writes to a fresh, exclusively created file in a private folder, then renames it over the
+    /// target, so no planted file or link is ever written through and readers see old or new, whole.
+    static func writeAtomically(_ bytes: [UInt8], to target: URL, in directory: URL) -> Bool {
+        do {
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             return false
         }
+        let temporary = directory.appendingPathComponent(
+            ".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return false }
+        // Written without copying the buffer into a Data first: at 50,000 articles it is megabytes.
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count, rename(temporary.path, target.path) == 0 else {
+            unlink(temporary.path)
+            return false
+        }
+        return true
     }
 
     /// Identifies one state of the archive's files on disk.
@@ -161,9 +238,13 @@ public struct HeaderCache: Sendable {
 
         func write(to writer: inout ByteWriter) { for v in values { writer.i64(v) } }
 
+        /// The articles file's size, which bounds every byte range the cache holds.
+        var articlesSize: Int64 { values[4] }
+
+        /// Follows symbolic links: what matters is the file read, not the link to it.
         static func identity(of path: String) -> [Int64]? {
             var info = stat()
-            guard lstat(path, &info) == 0 else { return nil }
+            guard stat(path, &info) == 0 else { return nil }
             return [
                 Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), Int64(bitPattern: UInt64(info.st_ino)),
             ]
@@ -179,6 +260,12 @@ struct ByteWriter {
     mutating func u16(_ v: UInt16) { withUnsafeBytes(of: v.littleEndian) { buffer.append(contentsOf: $0) } }
     mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { buffer.append(contentsOf: $0) } }
     mutating func i64(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { buffer.append(contentsOf: $0) } }
+    mutating func set(i64 v: Int64, at offset: Int) {
+        withUnsafeBytes(of: v.littleEndian) { bytes in
+            for (i, byte) in bytes.enumerated() { buffer[offset + i] = byte }
+        }
+    }
+
     mutating func string(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
@@ -211,6 +298,14 @@ struct ByteReader {
     mutating func u16() -> UInt16? { load(UInt16.self) }
     mutating func u32() -> UInt32? { load(UInt32.self) }
     mutating func i64() -> Int64? { load(Int64.self) }
+
+    var isAtEnd: Bool { position == raw.count }
+
+    /// A u32 count of items of at least `each` bytes, refused when the bytes left cannot hold them.
+    mutating func count(each: Int) -> Int? {
+        guard let value = u32().map(Int.init), value <= (raw.count - position) / max(1, each) else { return nil }
+        return value
+    }
 
     mutating func string() -> String? {
         guard let count = u32().map(Int.init), position + count <= raw.count else { return nil }

@@ -9,6 +9,9 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
 
     public init(secondsSince1970: Int64) { self.secondsSince1970 = secondsSince1970 }
 
+    /// Years 1 to 9999, the range dates are parsed in; a value outside it (from a damaged cache) is refused.
+    public static let supportedSeconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...PublishedDate.daysIn(month: month, year: year)).contains(day),
