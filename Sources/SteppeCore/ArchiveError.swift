@@ -8,6 +8,8 @@ public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An article's line no longer holds the article indexed there: the file was rewritten under the reader.
 
     case archiveChanged(path: String, line: Int)
+    /// A folder, a FIFO, a device or a socket where a file was expected.
+    case notAFile(path: String, kind: RegularFile.Kind)
 
     public var description: String { Strings.english.archiveError(self) }
 }

@@ -29,9 +29,10 @@ public enum ArchiveReader {
         if isDirectory {
             let articles = metadataURL.deletingLastPathComponent()
                 .appendingPathComponent(metadata.articlesFile ?? ArchiveSource.defaultArticlesFileName)
-            guard FileManager.default.isReadableFile(atPath: articles.path) else {
+            guard FileManager.default.fileExists(atPath: articles.path) else {
                 throw .unreadable(path: articles.path, reason: "the articles file named by archive.json is missing")
             }
+            try RegularFile.check(articles)
             layout = .directory(articles: articles)
         } else {
             layout = .singleFile
@@ -155,8 +156,10 @@ public enum ArchiveReader {
     }
 
     static func readFile(_ url: URL) throws(ArchiveError) -> Data {
+        let fd = try RegularFile.open(url)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do {
-            return try Data(contentsOf: url)
+            return try handle.readToEnd() ?? Data()
         } catch {
             let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
             throw .unreadable(path: url.path, reason: reason)

@@ -35,8 +35,7 @@ public enum JSONLinesScanner {
     public static func scan<Record: Decodable & Sendable>(
         _ url: URL, as type: Record.Type, progress: Progress? = nil
     ) throws(ArchiveError) -> [ScannedLine<Record>] {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw .unreadable(path: url.path, reason: String(cString: strerror(errno))) }
+        let fd = try RegularFile.open(url)
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(path: url.path, reason: String(cString: strerror(errno))) }
@@ -99,8 +98,7 @@ public enum JSONLinesScanner {
 
     /// Reads the bytes of one line, as recorded by a scan.
     public static func read(_ span: LineSpan, from url: URL) throws(ArchiveError) -> Data {
-        let fd = open(url.path, O_RDONLY)
-        guard fd >= 0 else { throw .unreadable(path: url.path, reason: String(cString: strerror(errno))) }
+        let fd = try RegularFile.open(url)
         defer { close(fd) }
         var data = Data(count: span.length)
         let got = data.withUnsafeMutableBytes { pread(fd, $0.baseAddress, span.length, off_t(span.offset)) }

@@ -213,3 +213,22 @@ import Testing
         }
     }
 }
+
+@Suite struct FilesThatAreNotFilesTests {
+    @Test func aFIFOADeviceOrAFolderIsNamedForWhatItIs() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let archive = try scratch.folderArchive([Fixtures.line(id: "a")])
+        let articles = archive.appendingPathComponent("articles.jsonl")
+        try FileManager.default.removeItem(at: articles)
+        #expect(mkfifo(articles.path, 0o600) == 0)
+        // Refused at once: opening a FIFO to read would otherwise wait for a writer forever.
+        #expect(throws: ArchiveError.notAFile(path: articles.path, kind: .fifo)) { try ArchiveReader.open(archive.path) }
+        #expect(throws: ArchiveError.notAFile(path: articles.path, kind: .fifo)) { try ArchiveValidator.validate(archive.path) }
+        try FileManager.default.removeItem(at: articles)
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        #expect(throws: ArchiveError.notAFile(path: articles.path, kind: .directory)) { try ArchiveReader.open(archive.path) }
+        #expect(throws: ArchiveError.notAFile(path: "/dev/null", kind: .characterDevice)) { try ArchiveReader.open("/dev/null") }
+        #expect(ArchiveError.notAFile(path: "/x", kind: .fifo).description == "/x: is a FIFO (named pipe), not a file")
+    }
+}
