@@ -29,7 +29,7 @@ public struct ArticleHeader: Sendable, Equatable {
 
     /// Newest first; ties broken by id so that every order is stable.
     public static func newestFirst(_ a: ArticleHeader, _ b: ArticleHeader) -> Bool {
-        a.published != b.published ? a.published > b.published : a.id < b.id
+        a.published.secondsSince1970 != b.published.secondsSince1970 ? a.published > b.published : a.id < b.id
     }
 }
 

@@ -59,7 +59,7 @@ public struct HeaderCache: Sendable {
     /// The body of a cache file, every count and range checked against the bytes left and the file.
     private static func decode(_ reader: inout ByteReader, articlesPath: String, articlesSize: Int64) -> Contents? {
         // The fewest bytes a header and an issue take, to bound their counts before allocating.
-        let minimumHeader = 4 + 4 + 4 + 8 + 4 + 4 + 4 + 8 + 4
+        let minimumHeader = 4 + 4 + 4 + 8 + 2 + 4 + 4 + 4 + 8 + 4
         let minimumIssue = 1 + 4 + 4 + 4 + 4
         guard let count = reader.count(each: minimumHeader) else { return nil }
         var headers: [ArticleHeader] = []
@@ -75,6 +75,7 @@ public struct HeaderCache: Sendable {
                 authors.append(author)
             }
             guard let seconds = reader.i64(), PublishedDate.supportedSeconds.contains(seconds),
+                let zone = reader.u16().map({ Int16(bitPattern: $0) }), PublishedDate.supportedOffsets.contains(zone),
                 let language = reader.string(), let nodeCount = reader.count(each: 4)
             else { return nil }
             var nodes: [Int32] = []
@@ -88,7 +89,7 @@ public struct HeaderCache: Sendable {
             else { return nil }
             headers.append(
                 ArticleHeader(
-                    id: id, title: title, authors: authors, published: PublishedDate(secondsSince1970: seconds),
+                    id: id, title: title, authors: authors, published: PublishedDate(secondsSince1970: seconds, offsetMinutes: zone),
                     language: language, nodes: nodes, span: LineSpan(line: Int(line), offset: offset, length: Int(length))))
         }
         guard let issueCount = reader.count(each: minimumIssue) else { return nil }
@@ -128,6 +129,7 @@ public struct HeaderCache: Sendable {
             w.u32(UInt32(header.authors.count))
             for author in header.authors { w.string(author) }
             w.i64(header.published.secondsSince1970)
+            w.u16(UInt16(bitPattern: header.published.offsetMinutes))
             w.string(header.language)
             w.u32(UInt32(header.nodes.count))
             for node in header.nodes { w.u32(UInt32(bitPattern: node)) }

@@ -1,13 +1,23 @@
 import Foundation
 
-/// A publication date, stored as seconds since 1970 (UTC).
+/// A publication date: an instant (seconds since 1970, UTC), and the UTC offset it was published in.
 ///
-/// In JSON it is an ISO 8601 string: a day (`2011-05-05`) or a UTC time (`2011-05-05T14:30:00Z`).
+/// In JSON it is an ISO 8601 string: a day (`2011-05-05`) or a time (`2011-05-05T14:30:00Z`,
+/// `2022-01-05T02:00:00+06:00`). Dates sort by the instant but show the day and time as published,
+/// in their own offset: an article of 2 a.m. in Almaty on 5 January is dated 5 January, not the 4th.
 /// Parsing and formatting are done by hand: they run for every article of a large archive.
 public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
     public var secondsSince1970: Int64
+    /// The offset from UTC the date was written with, in minutes (`+06:00` is 360).
+    public var offsetMinutes: Int16
 
-    public init(secondsSince1970: Int64) { self.secondsSince1970 = secondsSince1970 }
+    public init(secondsSince1970: Int64, offsetMinutes: Int16 = 0) {
+        self.secondsSince1970 = secondsSince1970
+        self.offsetMinutes = offsetMinutes
+    }
+
+    /// Offsets in use run from −12:00 to +14:00; this is the ISO 8601 limit.
+    public static let supportedOffsets: ClosedRange<Int16> = -1_439...1_439
 
     /// Years 1 to 9999, the range dates are parsed in; a value outside it (from a damaged cache) is refused.
     public static let supportedSeconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
@@ -19,6 +29,7 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
         else { return nil }
         let days = PublishedDate.daysFromCivil(year: year, month: month, day: day)
         secondsSince1970 = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        offsetMinutes = 0
     }
 
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]`.
@@ -65,6 +76,7 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
                 guard let oh = number(index + 1, 2), index + 3 < b.count, b[index + 3] == UInt8(ascii: ":"),
                     let om = number(index + 4, 2)
                 else { return nil }
+                guard oh <= 23, om <= 59 else { return nil }
                 offset = (oh * 3600 + om * 60) * (b[index] == UInt8(ascii: "+") ? 1 : -1)
                 index += 6
             default:
@@ -73,7 +85,7 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
         }
         guard index == b.count, let date = PublishedDate(year: y, month: m, day: d, hour: h, minute: mi, second: s)
         else { return nil }
-        self.init(secondsSince1970: date.secondsSince1970 - Int64(offset))
+        self.init(secondsSince1970: date.secondsSince1970 - Int64(offset), offsetMinutes: Int16(offset / 60))
     }
 
     public init(from decoder: any Decoder) throws {
@@ -91,23 +103,29 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
         try container.encode(isoString)
     }
 
+    /// By the instant: the same moment written in two offsets sorts as one.
     public static func < (a: PublishedDate, b: PublishedDate) -> Bool { a.secondsSince1970 < b.secondsSince1970 }
 
+    /// The date and time as published, in its own offset.
     public var components: (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let days = Int(secondsSince1970.floorDivided(by: 86_400))
-        let rest = Int(secondsSince1970 - Int64(days) * 86_400)
+        let local = secondsSince1970 + Int64(offsetMinutes) * 60
+        let days = Int(local.floorDivided(by: 86_400))
+        let rest = Int(local - Int64(days) * 86_400)
         let (y, m, d) = PublishedDate.civilFromDays(days)
         return (y, m, d, rest / 3600, rest % 3600 / 60, rest % 60)
     }
 
     public var year: Int { components.year }
 
-    /// `2011-05-05`, or the full UTC time when the date has one.
+    /// `2011-05-05`, or the full time as published: `…T14:30:00Z`, `…T02:00:00+06:00`.
     public var isoString: String {
         let c = components
         let day = "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
-        if c.hour == 0 && c.minute == 0 && c.second == 0 { return day }
-        return "\(day)T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
+        if c.hour == 0 && c.minute == 0 && c.second == 0 && offsetMinutes == 0 { return day }
+        let time = "\(day)T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
+        guard offsetMinutes != 0 else { return time + "Z" }
+        let minutes = abs(Int(offsetMinutes))
+        return time + (offsetMinutes > 0 ? "+" : "-") + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
     }
 
     /// `2011-05-05`: the compact form used in lists.

@@ -52,7 +52,7 @@ import Testing
         #expect(d.isoString == "2011-05-05")
         #expect(Strings.english.longDate(d) == "5 May 2011")
         #expect(Strings(.russian).longDate(d) == "5 мая 2011")
-        #expect(PublishedDate(iso: "2011-05-05T10:00:00+02:00")?.isoString == "2011-05-05T08:00:00Z")
+        #expect(PublishedDate(iso: "2011-05-05T10:00:00+02:00")?.isoString == "2011-05-05T10:00:00+02:00")
         #expect(PublishedDate(iso: "1999-12-31T23:59:59.5Z")?.year == 1999)
         #expect(PublishedDate(iso: "2023-02-29") == nil)
         #expect(PublishedDate(iso: "2024-02-29") != nil)
@@ -75,5 +75,20 @@ import Testing
 
     @Test func jsonKeepsItsWhitespaceAndEscapesWhatTheEncoderLeft() {
         #expect(VisibleText.json("[\n  \"a\u{85}\u{202E}\"\n]") == "[\n  \"a\\u0085\\u202e\"\n]")
+    }
+}
+
+@Suite struct PublishedDateOffsetTests {
+    @Test func aDateKeepsTheDayAndOffsetItWasPublishedIn() throws {
+        let almaty = try #require(PublishedDate(iso: "2022-01-05T02:00:00+06:00"))
+        #expect(almaty.dayString == "2022-01-05")
+        #expect(Strings.english.longDate(almaty) == "5 January 2022")
+        #expect(almaty.isoString == "2022-01-05T02:00:00+06:00")
+        let utc = try #require(PublishedDate(iso: "2022-01-04T20:00:00Z"))
+        // The same instant: neither sorts before the other.
+        #expect(!(almaty < utc) && !(utc < almaty))
+        #expect(try #require(PublishedDate(iso: "2011-05-05T14:30:00-04:30")).isoString == "2011-05-05T14:30:00-04:30")
+        #expect(try #require(PublishedDate(iso: "2011-05-05")).isoString == "2011-05-05")
+        #expect(PublishedDate(iso: "2011-05-05T14:30:00+25:00") == nil)
     }
 }
