@@ -25,6 +25,10 @@ static inline FILE *steppe_stdout(void) { return stdout; }
 static inline FILE *steppe_stdin(void) { return stdin; }
 static inline int steppe_key_resize(void) { return KEY_RESIZE; }
 static inline int steppe_key_f0(void) { return KEY_F0; }
+static inline int steppe_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
 static inline int steppe_key_mouse(void) { return KEY_MOUSE; }
 static inline int steppe_key_code_yes(void) { return KEY_CODE_YES; }
 static inline mmask_t steppe_button1_pressed(void) { return BUTTON1_PRESSED; }

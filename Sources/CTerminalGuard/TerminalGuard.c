@@ -47,12 +47,13 @@ static void restore_and_chain(int signo, siginfo_t *info, void *context) {
         if (crash_signals[i] != signo) continue;
         struct sigaction *previous = &previous_crash_actions[i];
         if (previous->sa_flags & SA_SIGINFO) {
-            if (previous->sa_sigaction) { previous->sa_sigaction(signo, info, context); return; }
+            if (previous->sa_sigaction) previous->sa_sigaction(signo, info, context);
         } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN && previous->sa_handler) {
             previous->sa_handler(signo);
-            return;
         }
+        break;
     }
+    // The previous handler returned (a signal sent with kill(), not a fault): die of it all the same.
     signal(signo, SIG_DFL);
     raise(signo);
 }
@@ -106,7 +107,10 @@ int steppe_guard_take_resumed(void) {
 }
 
 void steppe_guard_install(void) {
-    static const int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+    // Every signal whose default action ends the process, apart from the crash signals below.
+    static const int quit_signals[] = {
+        SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+    };
     // A parent may have started us with these blocked (some process launchers do); a reader that
     // cannot be stopped or resized would be worse than one that ignores its parent's wishes.
     sigset_t wanted;

@@ -10,11 +10,13 @@ import SteppeViewModel
 public enum TerminalError: Error {
     case notATerminal
     case unknownTerminal(String)
+    case cannotAddressCursor(String)
 
     public func message(_ strings: Strings) -> String {
         switch self {
         case .notATerminal: strings.needsTerminal
         case .unknownTerminal(let term): strings.unknownTerminal(term)
+        case .cannotAddressCursor(let term): strings.cannotAddressCursor(term)
         }
     }
 }
@@ -43,8 +45,14 @@ public final class CursesTerminal: TerminalBackend {
         guard let screen = newterm(nil, steppe_stdout(), steppe_stdin()) else {
             throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
-        self.screen = screen
         set_term(screen)
+        // A terminal that cannot move its cursor (TERM=dumb, a printing terminal) would scroll every frame away.
+        guard steppe_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw .cannotAddressCursor(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        self.screen = screen
         steppe_guard_set_active(1)
         steppe_guard_install_suspend()
         guard let window = steppe_stdscr() else { throw .unknownTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "") }

@@ -83,6 +83,14 @@ extension EndToEnd {
         #expect(try !tmux.alternateScreenIsOn())
     }
 
+    @Test func aTerminalThatCannotMoveTheCursorIsRefused() throws {
+        let (tmux, home) = try start(env: "TERM=dumb")
+        defer { tmux.close(); try? FileManager.default.removeItem(at: home) }
+        _ = try tmux.waitFor("cannot move the cursor")
+        #expect(waitForExit(home) == 1)
+        #expect(try !tmux.alternateScreenIsOn())
+    }
+
     @Test func tooSmallTerminalSaysSoAndRecovers() throws {
         let (tmux, home) = try start(width: 30, height: 8)
         defer { tmux.close(); try? FileManager.default.removeItem(at: home) }
@@ -113,9 +121,12 @@ extension EndToEnd {
         #expect(!stillRunning, "steppe kept running after its terminal closed")
     }
 
-    /// SIGTERM (kill), SIGHUP (the terminal closed) and SIGQUIT (Ctrl-\\) each restore the terminal,
-    /// and the process still dies of the signal, as its parent expects.
-    @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)])
+    /// SIGTERM (kill), SIGHUP (the terminal closed), SIGQUIT (Ctrl-\), a crash signal sent from outside
+    /// and the other fatal signals each restore the terminal, and the process still dies of the signal.
+    @Test(arguments: [
+        (SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131), (SIGABRT, 134), (SIGPIPE, 141), (SIGUSR1, 138), (SIGALRM, 142),
+        (SIGBUS, 135),
+    ])
     func aFatalSignalRestoresTheTerminal(signal: Int32, status: Int) throws {
         let (tmux, home) = try start()
         defer { tmux.close(); try? FileManager.default.removeItem(at: home) }

@@ -5,7 +5,8 @@
 int steppe_guard_save(void);
 
 /// Installs handlers that put the terminal back before the process dies:
-/// SIGINT, SIGTERM, SIGHUP and SIGQUIT restore and then die with the same signal;
+/// SIGINT, SIGTERM, SIGHUP, SIGQUIT and every other signal that ends a process by default restore and
+/// then die with the same signal;
 /// crash signals (SIGABRT included) restore and then chain to the handler installed before (the Swift backtracer).
 /// An atexit hook restores too, for paths that call exit() while curses owns the screen.
 void steppe_guard_install(void);

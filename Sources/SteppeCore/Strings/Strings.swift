@@ -117,6 +117,10 @@ public struct Strings: Sendable, Equatable, Hashable {
         pick("unknown terminal type '\(term)' (set TERM to one your terminal supports, e.g. xterm-256color)",
              "неизвестный тип терминала '\(term)' (задайте TERM, который поддерживает ваш терминал, например xterm-256color)")
     }
+    public func cannotAddressCursor(_ term: String) -> String {
+        pick("the terminal type '\(term)' cannot move the cursor, which the reader needs (set TERM to your terminal's type; 'steppe list' and 'steppe show' work anywhere)",
+             "терминал типа '\(term)' не умеет перемещать курсор, а читалке это нужно (задайте TERM по вашему терминалу; 'steppe list' и 'steppe show' работают везде)")
+    }
     public func unknownLanguage(_ code: String) -> String {
         pick("unknown language '\(code)' (choose one of: \(Language.codes))",
              "неизвестный язык '\(code)' (возможны: \(Language.codes))")
