@@ -66,7 +66,7 @@ public enum ArchiveReader {
             let issues = admitEntries(lines, path: articlesURL.path, taxonomy: prepared.taxonomy) { record, span, nodes, _ in
                 headers.append(
                     ArticleHeader(
-                        id: record.id, title: record.title, authors: record.authors, published: record.published,
+                        id: record.id, url: record.url, title: record.title, authors: record.authors, published: record.published,
                         language: record.language, nodes: nodes, span: span))
             }
             let library = Library(
@@ -146,7 +146,7 @@ public enum ArchiveReader {
                 articles[article.id] = article
                 headers.append(
                     ArticleHeader(
-                        id: article.id, title: article.title, authors: article.authors, published: article.published,
+                        id: article.id, url: article.url, title: article.title, authors: article.authors, published: article.published,
                         language: article.language, nodes: nodes, span: nil))
             }
         }

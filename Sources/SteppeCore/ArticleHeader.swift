@@ -3,6 +3,8 @@
 /// Kept small on purpose: a 50,000-article archive holds all of these in memory.
 public struct ArticleHeader: Sendable, Equatable {
     public var id: String
+    /// Where the article was published, for opening and copying.
+    public var url: String
     public var title: String
     public var authors: [String]
     public var published: PublishedDate
@@ -13,10 +15,11 @@ public struct ArticleHeader: Sendable, Equatable {
     public var span: LineSpan?
 
     public init(
-        id: String, title: String, authors: [String], published: PublishedDate, language: String,
+        id: String, url: String, title: String, authors: [String], published: PublishedDate, language: String,
         nodes: [Int32], span: LineSpan?
     ) {
         self.id = id
+        self.url = url
         self.title = title
         self.authors = authors
         self.published = published
@@ -46,6 +49,7 @@ extension Article: FiledEntry {}
 /// The fields of a JSON Lines entry that are decoded when an archive is indexed: everything but the body.
 struct HeaderRecord: Decodable, FiledEntry {
     var id: String
+    var url: String
     var title: String
     var authors: [String]
     var published: PublishedDate
@@ -59,7 +63,7 @@ struct HeaderRecord: Decodable, FiledEntry {
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        _ = try c.decode(String.self, forKey: .url)
+        url = try c.decode(String.self, forKey: .url)
         title = try c.decode(String.self, forKey: .title)
         authors = try c.decode([String].self, forKey: .authors)
         published = try c.decode(PublishedDate.self, forKey: .published)
@@ -77,6 +81,7 @@ struct HeaderRecord: Decodable, FiledEntry {
 
     init(_ article: Article) {
         id = article.id
+        url = article.url
         title = article.title
         authors = article.authors
         published = article.published

@@ -59,13 +59,13 @@ public struct HeaderCache: Sendable {
     /// The body of a cache file, every count and range checked against the bytes left and the file.
     private static func decode(_ reader: inout ByteReader, articlesPath: String, articlesSize: Int64) -> Contents? {
         // The fewest bytes a header and an issue take, to bound their counts before allocating.
-        let minimumHeader = 4 + 4 + 4 + 8 + 2 + 4 + 4 + 4 + 8 + 4
+        let minimumHeader = 4 + 4 + 4 + 4 + 8 + 2 + 4 + 4 + 4 + 8 + 4
         let minimumIssue = 1 + 4 + 4 + 4 + 4
         guard let count = reader.count(each: minimumHeader) else { return nil }
         var headers: [ArticleHeader] = []
         headers.reserveCapacity(count)
         for _ in 0..<count {
-            guard let id = reader.string(), !id.isEmpty, let title = reader.string(),
+            guard let id = reader.string(), !id.isEmpty, let url = reader.string(), let title = reader.string(),
                 let authorCount = reader.count(each: 4)
             else { return nil }
             var authors: [String] = []
@@ -89,7 +89,7 @@ public struct HeaderCache: Sendable {
             else { return nil }
             headers.append(
                 ArticleHeader(
-                    id: id, title: title, authors: authors, published: PublishedDate(secondsSince1970: seconds, offsetMinutes: zone),
+                    id: id, url: url, title: title, authors: authors, published: PublishedDate(secondsSince1970: seconds, offsetMinutes: zone),
                     language: language, nodes: nodes, span: LineSpan(line: Int(line), offset: offset, length: Int(length))))
         }
         guard let issueCount = reader.count(each: minimumIssue) else { return nil }
@@ -125,6 +125,7 @@ public struct HeaderCache: Sendable {
         w.u32(UInt32(headers.count))
         for header in headers {
             w.string(header.id)
+            w.string(header.url)
             w.string(header.title)
             w.u32(UInt32(header.authors.count))
             for author in header.authors { w.string(author) }

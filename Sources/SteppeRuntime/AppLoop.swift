@@ -89,6 +89,8 @@ public final class AppLoop {
             case .redraw:
                 terminal.invalidate()
                 drawn = nil
+            case .copyToClipboard(let text):
+                terminal.copyToClipboard(text)
             case .quit:
                 break
             default:

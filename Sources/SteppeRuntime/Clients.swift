@@ -1,3 +1,4 @@
+import Foundation
 import SteppeCore
 import SteppeViewModel
 
@@ -16,6 +17,8 @@ public struct Clients: Sendable {
     public var loadSession: @Sendable (_ archivePath: String) -> Session?
     /// Remembers where the reader is in the archive at this path.
     public var saveSession: @Sendable (_ session: Session, _ archivePath: String) throws -> Void
+    /// Starts a browser on a link.
+    public var openLink: @Sendable (_ link: String) -> LinkOpener.Outcome
 
     public init(
         openArchive: @escaping @Sendable (String, @escaping Progress) throws(ArchiveError) -> Library,
@@ -23,8 +26,10 @@ public struct Clients: Sendable {
             bodies, header throws(ArchiveError) in try bodies.article(header)
         },
         loadSession: @escaping @Sendable (String) -> Session? = { _ in nil },
-        saveSession: @escaping @Sendable (Session, String) throws -> Void = { _, _ in }
+        saveSession: @escaping @Sendable (Session, String) throws -> Void = { _, _ in },
+        openLink: @escaping @Sendable (String) -> LinkOpener.Outcome = { _ in .noBrowser }
     ) {
+        self.openLink = openLink
         self.openArchive = openArchive
         self.loadArticle = loadArticle
         self.loadSession = loadSession
@@ -40,6 +45,7 @@ public struct Clients: Sendable {
                 return try ArchiveReader.load(prepared, cache: cache) { done, total in progress(done, total) }
             },
             loadSession: { path in sessions.load(for: path) },
-            saveSession: { session, path in try sessions.save(session, for: path) })
+            saveSession: { session, path in try sessions.save(session, for: path) },
+            openLink: { link in LinkOpener.open(link, environment: ProcessInfo.processInfo.environment) })
     }
 }

@@ -82,7 +82,13 @@ public final class EffectRunner: Sendable {
             // Losing the place is no reason to keep the reader from quitting.
             guard let path = shared.withLock({ $0.archivePath }) else { return }
             try? clients.saveSession(session, path)
-        case .redraw, .quit:
+        case .openLink(let link):
+            switch clients.openLink(link) {
+            case .opened(let program): post(.linkOpened(program: program))
+            case .noBrowser: post(.linkFailed(reason: nil))
+            case .failed(let reason): post(.linkFailed(reason: reason))
+            }
+        case .copyToClipboard, .redraw, .quit:
             break
         }
     }

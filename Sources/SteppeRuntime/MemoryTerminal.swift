@@ -18,6 +18,7 @@ public final class MemoryTerminal: TerminalBackend {
     public private(set) var size: Size
     public private(set) var frames: [Grid] = []
     public private(set) var invalidations = 0
+    public private(set) var clipboard: [String] = []
     /// A wait in the script was not met in time, or the script ran out before the program quit.
     public private(set) var gaveUp = false
     private var script: [Step]
@@ -68,4 +69,6 @@ public final class MemoryTerminal: TerminalBackend {
     public func draw(_ grid: Grid) { frames.append(grid) }
 
     public func invalidate() { invalidations += 1 }
+
+    public func copyToClipboard(_ text: String) { clipboard.append(text) }
 }

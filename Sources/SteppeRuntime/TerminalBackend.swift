@@ -17,4 +17,7 @@ public protocol TerminalBackend: AnyObject {
 
     /// Forgets what is on screen, so that the next `draw` sends every cell (Ctrl-L).
     func invalidate()
+
+    /// Puts text on the clipboard of the terminal (or of the terminal the user runs it in).
+    func copyToClipboard(_ text: String)
 }

@@ -156,6 +156,12 @@ public final class CursesTerminal: TerminalBackend {
         wrefresh(window)
     }
 
+    /// OSC 52: terminals that allow it (and tmux with set-clipboard) put the text on the system clipboard.
+    public func copyToClipboard(_ text: String) {
+        let encoded = Data(VisibleText.escape(text).utf8).base64EncodedString()
+        sendControl("\u{1B}]52;c;\(encoded)\u{07}")
+    }
+
     public func invalidate() {
         previous = nil
         clearok(window, true)

@@ -13,6 +13,9 @@ public enum Action: Sendable, Equatable {
     case archiveFailed(String)
     case articleLoaded(Article)
     case articleFailed(id: String, message: String)
+    /// A browser was started on a link (the program's name), or could not be.
+    case linkOpened(program: String)
+    case linkFailed(reason: String?)
     /// Where the reader left this archive last time, if anywhere.
     case sessionLoaded(Session?)
 }
@@ -28,6 +31,10 @@ public enum Effect: Sendable, Equatable {
     case loadSession
     /// Remember where the reader is in the open archive, for the next start.
     case saveSession(Session)
+    /// Start a browser on a link, detached from the terminal; answers with `linkOpened` or `linkFailed`.
+    case openLink(String)
+    /// Put text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
     /// Send the whole screen again, not only what changed.
     case redraw
     /// End the program once the writes already queued are done.
@@ -44,7 +51,7 @@ public enum Effect: Sendable, Equatable {
         case .openArchive: .archive
         case .loadArticle: .article
         case .loadSession: .session
-        case .saveSession, .redraw, .quit: nil
+        case .saveSession, .openLink, .copyToClipboard, .redraw, .quit: nil
         }
     }
 

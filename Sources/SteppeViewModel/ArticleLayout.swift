@@ -84,6 +84,7 @@ public struct ArticleLayout: Sendable, Equatable {
         add(byline.joined(separator: " · "), role: .byline, anchor: -1)
         let tags = ArticleLayout.tagLine(article, taxonomy, strings.language)
         if !tags.isEmpty { add(tags, role: .tag, anchor: -1) }
+        if !article.url.isEmpty { add(article.url, role: .dim, anchor: -1) }
         if let summary = article.summary, !summary.isEmpty {
             blank(-1)
             add(summary, role: .summary, anchor: -1)

@@ -13,6 +13,8 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     case toggleHelp
     /// Repaint the whole screen (Ctrl-L), after something else wrote over it.
     case redraw
+    /// The article's link: open it in a browser, or copy it to the terminal's clipboard.
+    case openLink, copyLink
     /// Mouse: select what is under the pointer (a second click opens it), or scroll the pane under it.
     case pointerSelect, pointerScrollUp, pointerScrollDown
 }

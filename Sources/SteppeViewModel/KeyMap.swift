@@ -79,6 +79,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.list, [.home, .char("g")], .top),
         Binding(.list, [.end, .char("G")], .bottom),
         Binding(.list, [.escape, .char("q")], .back, hinted: true),
+        Binding(.list, [.char("o")], .openLink),
+        Binding(.list, [.char("y")], .copyLink),
 
         Binding(.article, [.down, .char("j")], .moveDown),
         Binding(.article, [.up, .char("k")], .moveUp),
@@ -89,6 +91,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.article, [.char("n")], .nextArticle, hinted: true),
         Binding(.article, [.char("p")], .previousArticle, hinted: true),
         Binding(.article, [.escape, .char("q"), .left, .char("h")], .back, hinted: true),
+        Binding(.article, [.char("o")], .openLink, hinted: true),
+        Binding(.article, [.char("y")], .copyLink, hinted: true),
 
         Binding(.help, [.down, .char("j")], .moveDown),
         Binding(.help, [.up, .char("k")], .moveUp),

@@ -36,6 +36,12 @@ extension AppState {
             reader?.layout = nil
             pendingKeys = []
             return []
+        case .linkOpened(let program):
+            notice = strings.openingLink(with: program)
+            return []
+        case .linkFailed(let reason):
+            notice = reason.map(strings.linkFailed) ?? strings.noBrowser
+            return []
         case .sessionLoaded(let session):
             guard isAwaitingSession else { return [] }
             isAwaitingSession = false
@@ -108,6 +114,15 @@ extension AppState {
             return quit()
         case .redraw:
             return [.redraw]
+        case .openLink, .copyLink:
+            guard help == nil else { break }
+            guard let url = linkInFocus else { return [] }
+            guard !url.isEmpty else {
+                notice = strings.noLink
+                return []
+            }
+            if command == .copyLink { notice = strings.linkCopied }
+            return [command == .openLink ? .openLink(url) : .copyToClipboard(url)]
         case .toggleHelp where help == nil:
             help = HelpState()
             return []
@@ -140,6 +155,14 @@ extension AppState {
     }
 
     private func visibleRows(_ pane: Pane) -> Int { layout.contentHeight(of: pane) }
+
+    /// The link of the open article, or of the article selected in the list.
+    private var linkInFocus: String? {
+        guard let catalogue else { return nil }
+        if focus == .article, let reader { return catalogue.header(id: reader.articleID)?.url }
+        guard focus == .list, listArticles.indices.contains(list.selected) else { return nil }
+        return catalogue.headers[Int(listArticles[list.selected])].url
+    }
 
     // MARK: What the panes report
 

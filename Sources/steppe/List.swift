@@ -20,7 +20,8 @@ struct List: ParsableCommand {
     var json = false
 
     func run() throws {
-        let library = options.openLibrary().catalogue
+        let opened = options.openLibrary()
+        let library = opened.catalogue
         var selected: [Int32] = library.articles(in: library.taxonomy.allArticles)
         for (slug, facet) in [(region, Facet.regions), (topic, .topics), (section, .sections)] {
             guard let slug else { continue }
@@ -33,7 +34,8 @@ struct List: ParsableCommand {
         let headers = selected.map { library.headers[Int($0)] }
         var output = ""
         if json {
-            let entries = headers.map { ListEntry($0, library.taxonomy) }
+            // The summary is not part of the index: it is read from each article's line.
+            let entries = headers.map { ListEntry($0, library.taxonomy, summary: (try? opened.bodies.article($0))?.summary) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             output = VisibleText.json(String(decoding: try encoder.encode(entries), as: UTF8.self)) + "\n"
@@ -50,7 +52,9 @@ struct List: ParsableCommand {
 /// One article in `steppe list --json`.
 private struct ListEntry: Encodable {
     var id: String
+    var url: String
     var title: String
+    var summary: String?
     var authors: [String]
     var published: String
     var language: String
@@ -58,9 +62,11 @@ private struct ListEntry: Encodable {
     var topics: [String]
     var section: String?
 
-    init(_ header: ArticleHeader, _ taxonomy: TaxonomyTable) {
+    init(_ header: ArticleHeader, _ taxonomy: TaxonomyTable, summary: String?) {
         id = header.id
+        url = header.url
         title = header.title
+        self.summary = summary
         authors = header.authors
         published = header.published.isoString
         language = header.language

@@ -174,6 +174,19 @@ import Testing
         #expect(again.frames.first?.lines.first?.contains(library.catalogue.headers[1].title.prefix(20)) == true)
     }
 
+    @Test func theLinkGoesToTheClipboardAndToTheBrowser() {
+        var live = clients()
+        live.openLink = { _ in .opened(program: "firefox") }
+        let url = library.catalogue.headers[0].url
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: MemoryTerminal.keys(.tab, .char("y"), .char("o")) + [MemoryTerminal.waitFor("Opening the link with firefox")]
+                + MemoryTerminal.keys(.char("Q")))
+        _ = loop(terminal, live).run(startingWith: [.openArchive(path: "test")], firstFrameGrace: 5_000)
+        #expect(!terminal.gaveUp)
+        #expect(terminal.clipboard == [url])
+    }
+
     @Test func aFailedOpenEndsTheLoopWithTheMessage() {
         let terminal = MemoryTerminal(size: Size(width: 100, height: 30), script: [])
         let failing = Clients(openArchive: { path, _ throws(ArchiveError) in throw .notFound(path: path) })

@@ -10,7 +10,7 @@ public enum TestLibrary {
         let taxonomy = TaxonomyTable(.eurasianet)
         let headers = articles.map { a in
             ArticleHeader(
-                id: a.id, title: a.title, authors: a.authors, published: a.published, language: a.language,
+                id: a.id, url: a.url, title: a.title, authors: a.authors, published: a.published, language: a.language,
                 nodes: (a.regions.map { taxonomy.index(of: $0, in: .regions)! } + a.topics.map { taxonomy.index(of: $0, in: .topics)! }
                     + (a.section.map { [taxonomy.index(of: $0, in: .sections)!] } ?? [])).map(Int32.init),
                 span: nil)

@@ -307,6 +307,22 @@ import Testing
         #expect(s.isQuitting)
     }
 
+    @Test func theLinkOpensOrIsCopiedFromTheListAndTheArticle() {
+        var s = state()
+        s.press(.tab, .down)
+        let url = s.catalogue!.headers[Int(s.listArticles[1])].url
+        #expect(s.reduce(.keyPressed(.char("o"))) == [.openLink(url)])
+        s.press(.enter)
+        var expected = s
+        expected.notice = "Link sent to the terminal's clipboard"
+        #expect(s.reduce(.keyPressed(.char("y"))) == [.copyToClipboard(url)])
+        #expect(s == expected)
+        _ = s.reduce(.linkFailed(reason: nil))
+        #expect(s.notice == "No browser to open the link: set $BROWSER, or install xdg-open")
+        _ = s.reduce(.linkOpened(program: "firefox"))
+        #expect(s.notice == "Opening the link with firefox")
+    }
+
     @Test func steppingPastEitherEndOfTheListSaysSo() {
         var s = state()
         s.press(.tab, .enter, .char("p"))

@@ -76,6 +76,15 @@ public struct Strings: Sendable, Equatable, Hashable {
     }
     public var lastArticleOfList: String { pick("This is the last article of the list", "Это последняя статья списка") }
     public var firstArticleOfList: String { pick("This is the first article of the list", "Это первая статья списка") }
+    public func openingLink(with program: String) -> String { pick("Opening the link with \(program)", "Ссылка открывается в \(program)") }
+    public var linkCopied: String {
+        pick("Link sent to the terminal's clipboard", "Ссылка отправлена в буфер обмена терминала")
+    }
+    public var noBrowser: String {
+        pick("No browser to open the link: set $BROWSER, or install xdg-open", "Нечем открыть ссылку: задайте $BROWSER или установите xdg-open")
+    }
+    public func linkFailed(_ reason: String) -> String { pick("The link did not open: \(reason)", "Ссылка не открылась: \(reason)") }
+    public var noLink: String { pick("This article has no link", "У этой статьи нет ссылки") }
     public var helpTitle: String { pick("Steppe — keys", "Steppe — клавиши") }
     public func helpPosition(first: Int, last: Int, total: Int) -> String {
         pick("\(first)–\(last) of \(total)", "\(first)–\(last) из \(total)")
