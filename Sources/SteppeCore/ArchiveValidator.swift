@@ -6,6 +6,8 @@ public enum ArchiveValidator {
         public var articleCount: Int
         public var issues: [ArchiveIssue]
         public var isClean: Bool { issues.isEmpty }
+        /// Some entry was left out (as opposed to warnings only).
+        public var hasErrors: Bool { issues.contains { $0.severity == .skipped } }
     }
 
     public static func validate(_ path: String) throws(ArchiveError) -> Report {
@@ -16,6 +18,15 @@ public enum ArchiveValidator {
             // The single-file reader decodes every body already.
             let library = try ArchiveReader.load(prepared)
             issues += library.catalogue.issues
+            for (index, header) in library.catalogue.headers.enumerated() {
+                guard let article = try? library.bodies.article(header) else { continue }
+                for message in warnings(for: article) {
+                    issues.append(
+                        ArchiveIssue(
+                            path: prepared.source.metadataURL.path, place: "article \(index + 1) of the list",
+                            articleID: article.id, message: message, severity: .warning))
+                }
+            }
             return Report(articleCount: library.catalogue.headers.count, issues: issues)
         case .directory(let articlesURL):
             let lines = try JSONLinesScanner.scan(articlesURL, as: Article.self)
@@ -23,15 +34,27 @@ public enum ArchiveValidator {
             issues += ArchiveReader.admitEntries(lines, path: articlesURL.path, taxonomy: prepared.taxonomy) {
                 article, span, _, issues in
                 count += 1
-                if article.body.isEmpty {
+                for message in warnings(for: article) {
                     issues.append(
                         ArchiveIssue(
-                            path: articlesURL.path, line: span.line, articleID: article.id, message: "body is empty",
+                            path: articlesURL.path, line: span.line, articleID: article.id, message: message,
                             severity: .warning))
                 }
             }
             return Report(articleCount: count, issues: issues)
         }
+    }
+
+    /// What an article that opens fine may still want fixed: the same verdict for both layouts.
+    static func warnings(for article: Article) -> [String] {
+        var messages: [String] = []
+        if article.body.isEmpty { messages.append("body is empty") }
+        for (index, block) in article.body.enumerated() {
+            guard let type = block.unknownType else { continue }
+            let known = Block.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+            messages.append("body[\(index)]: unknown block type '\(type)', shown as a paragraph (known: \(known))")
+        }
+        return messages
     }
 
     /// Slugs must be unique within a facet, or articles could not say which node they mean.

@@ -98,6 +98,9 @@ public struct Block: Sendable, Equatable, Codable {
 
     public var kind: Kind
     public var text: String
+    /// A type this version does not know (from a newer writer): the block is shown as a paragraph,
+    /// `validate` warns, and the type is written back unchanged.
+    public var unknownType: String?
 
     public init(_ kind: Kind, _ text: String) {
         self.kind = kind
@@ -109,18 +112,14 @@ public struct Block: Sendable, Equatable, Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let raw = try c.decode(String.self, forKey: .type)
-        guard let kind = Kind(rawValue: raw) else {
-            let known = Kind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw DecodingError.dataCorruptedError(
-                forKey: .type, in: c, debugDescription: "unknown block type '\(raw)' (known: \(known))")
-        }
-        self.kind = kind
-        self.text = try c.decode(String.self, forKey: .text)
+        kind = Kind(rawValue: raw) ?? .paragraph
+        unknownType = Kind(rawValue: raw) == nil ? raw : nil
+        text = try c.decode(String.self, forKey: .text)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind.rawValue, forKey: .type)
+        try c.encode(unknownType ?? kind.rawValue, forKey: .type)
         try c.encode(text, forKey: .text)
     }
 }

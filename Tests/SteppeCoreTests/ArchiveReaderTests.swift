@@ -199,18 +199,36 @@ import Testing
     @Test func aBrokenBodyIsReportedWhenTheArticleIsOpened() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let line = Fixtures.line(id: "poem").replacingOccurrences(of: #""type":"quote""#, with: #""type":"poem""#)
+        let line = Fixtures.line(id: "broken").replacingOccurrences(of: #""type":"quote""#, with: #""type":5"#)
         let dir = try scratch.folderArchive([Fixtures.line(id: "fine"), line])
         let library = try ArchiveReader.open(dir.path)
         // Indexing reads headers only, so the entry is listed…
         #expect(library.catalogue.headers.count == 2)
-        let index = try #require(library.catalogue.headers.firstIndex { $0.id == "poem" })
+        let header = try #require(library.catalogue.header(id: "broken"))
         // …and opening it says what is wrong, and where.
-        #expect(throws: ArchiveError.invalid(
-            path: dir.path + "/articles.jsonl", place: "line 2",
-            reason: "'body[1].type': unknown block type 'poem' (known: paragraph, heading, quote, list-item)")) {
-            try library.bodies.article(library.catalogue.headers[index])
-        }
+        let error = #expect(throws: ArchiveError.self) { try library.bodies.article(header) }
+        #expect(error?.description.hasPrefix(dir.path + "/articles.jsonl: line 2: 'body[1].type'") == true)
+    }
+
+    @Test func aBlockTypeFromANewerWriterIsShownAsAParagraphAndKept() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let line = Fixtures.line(id: "poem").replacingOccurrences(of: #""type":"quote""#, with: #""type":"poem""#)
+        let dir = try scratch.folderArchive([line])
+        let library = try ArchiveReader.open(dir.path)
+        let article = try library.article(id: "poem")
+        #expect(article.body[1].kind == .paragraph)
+        #expect(article.body[1].unknownType == "poem")
+        // Written back as it came.
+        let encoded = String(decoding: try JSONEncoder().encode(article.body[1]), as: UTF8.self)
+        #expect(encoded.contains(#""type":"poem""#))
+        let report = try ArchiveValidator.validate(dir.path)
+        #expect(report.articleCount == 1)
+        #expect(report.issues.map(\.message) == [
+            "body[1]: unknown block type 'poem', shown as a paragraph (known: paragraph, heading, quote, list-item)"
+        ])
+        #expect(report.issues.first?.severity == .warning)
+        #expect(!report.hasErrors)
     }
 }
 

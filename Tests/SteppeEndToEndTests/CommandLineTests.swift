@@ -55,12 +55,18 @@ extension EndToEnd {
         let result = try Harness.run(Harness.steppe, ["validate", dir.path], environment: Harness.isolatedEnvironment(home))
         #expect(result.status == 1)
         let out = result.stdout.split(separator: "\n").map(String.init)
-        #expect(out.contains { $0.contains("articles.jsonl:2: 'body[0].type': unknown block type 'poem'") })
+        #expect(out.contains { $0.contains("articles.jsonl:2: id 'b': body[0]: unknown block type 'poem', shown as a paragraph") })
         #expect(out.contains { $0.contains("articles.jsonl:3:2: malformed JSON") })
         #expect(out.contains { $0.contains("articles.jsonl:4: id 'a': duplicate id (first on line 1)") })
-        #expect(out.last == "1 article readable, 4 problems")
+        #expect(out.last == "2 articles readable, 4 problems")
         let russian = try Harness.run(Harness.steppe, ["validate", dir.path, "--lang", "ru"], environment: Harness.isolatedEnvironment(home))
-        #expect(russian.stdout.split(separator: "\n").last == "1 статья читается, 4 проблемы")
+        #expect(russian.stdout.split(separator: "\n").last == "2 статьи читаются, 4 проблемы")
+
+        // Warnings only: the archive is whole, and the exit status says so.
+        try Data((good + "\n").utf8).write(to: dir.appendingPathComponent("articles.jsonl"))
+        let warned = try Harness.run(Harness.steppe, ["validate", dir.path], environment: Harness.isolatedEnvironment(home))
+        #expect(warned.status == 2)
+        #expect(warned.stdout.split(separator: "\n").last == "1 article readable, 1 problem")
 
         let sample = try Harness.run(Harness.steppe, ["validate", Harness.sampleArchivePath], environment: Harness.isolatedEnvironment(home))
         #expect(sample.status == 0)

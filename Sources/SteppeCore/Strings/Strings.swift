@@ -203,8 +203,8 @@ public struct Strings: Sendable, Equatable, Hashable {
     }
     public var aboutShow: String { pick("Print one article as wrapped plain text.", "Вывести одну статью простым текстом с переносами.") }
     public var aboutValidate: String {
-        pick("Check an archive and list every problem; exits non-zero when there is any.",
-             "Проверить архив и перечислить все проблемы; код выхода не ноль, если они есть.")
+        pick("Check an archive and list every problem. Exit status: 0 clean, 1 entries skipped, 2 warnings only.",
+             "Проверить архив и перечислить все проблемы. Код выхода: 0 — чисто, 1 — записи пропущены, 2 — только предупреждения.")
     }
     public var helpArchive: String {
         pick("The archive to open: a folder with archive.json, or a single .json file.",
