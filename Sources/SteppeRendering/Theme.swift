@@ -69,7 +69,7 @@ public struct CellStyle: Sendable, Equatable, Hashable {
     public func reduced(toColors colors: Int) -> CellStyle {
         var style = self
         style.foreground = foreground.reduced(toColors: colors)
-        style.background = background.reduced(toColors: colors)
+        style.background = background.reduced(toColors: colors, isBackground: true)
         return style
     }
 }
@@ -86,10 +86,17 @@ public enum ThemeColor: Sendable, Equatable, Hashable {
     ]
 
     /// The nearest colour among the first `colors` of the palette (8 or 16), for terminals without 256.
-    public func reduced(toColors colors: Int) -> ThemeColor {
+    /// Greys have no near basic colour (the nearest by distance is yellow): as text they become white
+    /// (black only when nearly black), as a background black (white only when nearly white), so grey
+    /// counts stay grey-ish and a grey rule stays visible on a dark terminal.
+    public func reduced(toColors colors: Int, isBackground: Bool = false) -> ThemeColor {
         guard case .index(let i) = self, Int(i) >= colors else { return self }
         if i < 16 { return .index(i - 8) }
         let (r, g, b) = ThemeColor.rgb(of: i)
+        if max(r, g, b) - min(r, g, b) < 24 {
+            let level = (r + g + b) / 3
+            return isBackground ? .index(level > 200 ? 7 : 0) : .index(level < 60 ? 0 : 7)
+        }
         // The basic colours as the xterm palette draws them.
         let basics: [(UInt8, Int, Int, Int)] = [
             (0, 0, 0, 0), (1, 205, 0, 0), (2, 0, 205, 0), (3, 205, 205, 0), (4, 0, 0, 238), (5, 205, 0, 205),

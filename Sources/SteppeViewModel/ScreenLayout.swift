@@ -34,7 +34,8 @@ public struct ScreenLayout: Sendable, Equatable {
         let bodyHeight = size.height - 1
         if size.width >= ScreenLayout.wideFrom {
             mode = .wide
-            let menuWidth = min(36, max(26, size.width / 4))
+            // Wide enough for the longest names ("Kazakhstan's Bloody January 2022") once there is room.
+            let menuWidth = min(44, max(26, size.width / 4))
             menu = Rect(x: 0, y: 0, width: menuWidth, height: bodyHeight)
             let rightX = menuWidth + 1
             let rightWidth = size.width - rightX

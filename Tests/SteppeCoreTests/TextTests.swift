@@ -17,6 +17,7 @@ import Testing
         #expect(DisplayWidth.truncate("Kyrgyzstan", to: 6) == "Kyrgy…")
         #expect(DisplayWidth.truncate("霍尔果斯口岸", to: 6) == "霍尔…")
         #expect(DisplayWidth.of(DisplayWidth.truncate("霍尔果斯口岸", to: 5)) <= 5)
+        #expect(DisplayWidth.truncate("a short history of the war", to: 24) == "a short history of the…")
         #expect(DisplayWidth.truncate("short", to: 10) == "short")
     }
 

@@ -33,6 +33,10 @@ import Testing
         #expect(ThemeColor.index(31).reduced(toColors: 8) == .index(6))
         #expect(ThemeColor.index(196).reduced(toColors: 8) == .index(1))
         #expect(ThemeColor.index(236).reduced(toColors: 8) == .index(0))
+        // Greys are not yellow: grey text turns white, a grey background black.
+        #expect(ThemeColor.index(244).reduced(toColors: 8) == .index(7))
+        #expect(ThemeColor.index(240).reduced(toColors: 8) == .index(7))
+        #expect(ThemeColor.index(244).reduced(toColors: 8, isBackground: true) == .index(0))
         #expect(ThemeColor.index(3).reduced(toColors: 8) == .index(3))
         let selection = CellStyle(foreground: .index(230), background: .index(31), bold: true)
         #expect(selection.withoutColor == CellStyle(bold: true, reverse: true))

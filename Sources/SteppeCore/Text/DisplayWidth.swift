@@ -71,6 +71,8 @@ public enum DisplayWidth {
         // Make room for the ellipsis.
         result = String(text[..<index])
         while !result.isEmpty && of(result) + 1 > width { result.removeLast() }
+        // "a short history of the…", not "of the …".
+        while result.last?.isWhitespace == true { result.removeLast() }
         return result + "…"
     }
 
