@@ -16,7 +16,7 @@ let package = Package(
         // State, actions, effects, key map and the pure reducer. No terminal code.
         .target(name: "SteppeViewModel", dependencies: ["SteppeCore"]),
         // Cell grid, themes and the views that draw a state into a grid.
-        .target(name: "SteppeRendering", dependencies: ["SteppeViewModel"]),
+        .target(name: "SteppeRendering", dependencies: ["SteppeCore", "SteppeViewModel"]),
         // The main loop, the effect runner and its clients, the terminal backend protocol and an
         // in-memory terminal. No ncurses.
         .target(name: "SteppeRuntime", dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering"]),
@@ -30,7 +30,7 @@ let package = Package(
         // The only code that talks to ncurses.
         .target(
             name: "SteppeTerminal",
-            dependencies: ["SteppeViewModel", "SteppeRendering", "SteppeRuntime", "CNCursesW", "CTerminalGuard"]
+            dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeRuntime", "CNCursesW", "CTerminalGuard"]
         ),
         // Bundled themes (the top-level Themes/ folder) and the sample archive.
         // The target's root is the package root so that Themes/ can stay at the top level.
@@ -68,11 +68,11 @@ let package = Package(
         ),
         .testTarget(name: "SteppeCoreTests", dependencies: ["SteppeCore", "SteppeResources"]),
         // Fixtures shared by the view-model and rendering tests.
-        .target(name: "SteppeTestSupport", dependencies: ["SteppeViewModel"], path: "Tests/SteppeTestSupport"),
-        .testTarget(name: "SteppeViewModelTests", dependencies: ["SteppeViewModel", "SteppeTestSupport"]),
+        .target(name: "SteppeTestSupport", dependencies: ["SteppeCore", "SteppeViewModel"], path: "Tests/SteppeTestSupport"),
+        .testTarget(name: "SteppeViewModelTests", dependencies: ["SteppeCore", "SteppeViewModel", "SteppeTestSupport"]),
         .testTarget(
             name: "SteppeRenderingTests",
-            dependencies: ["SteppeRendering", "SteppeResources", "SteppeTestSupport"],
+            dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources", "SteppeTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(

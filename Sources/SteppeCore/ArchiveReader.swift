@@ -25,6 +25,11 @@ public enum ArchiveReader {
         let metadata = try decodeDocument(ArchiveMetadata.self, from: data, path: metadataURL.path)
         // A document that carries its own `articles` array is a single-file archive.
         let isDirectory = !(try decodeDocument(ArticlesKeyProbe.self, from: data, path: metadataURL.path).hasArticles)
+        if isDirectory && metadataURL.lastPathComponent != ArchiveSource.metadataFileName {
+            throw .invalid(
+                path: metadataURL.path, place: "top level",
+                reason: "a single-file archive needs an 'articles' array (a folder archive keeps them in a JSON Lines file beside archive.json)")
+        }
         let layout: ArchiveSource.Layout
         if isDirectory {
             let articles = metadataURL.deletingLastPathComponent()

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Turns a `DecodingError` into a short, human message that names the field.
-enum DecodingErrorMessage {
+public enum DecodingErrorMessage {
     /// `dropping` leaves out that many leading coding-path components, for paths relative to an entry.
-    static func describe(_ error: any Error, dropping: Int = 0) -> String {
+    public static func describe(_ error: any Error, dropping: Int = 0) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
         func path(_ keys: [any CodingKey]) -> String { Self.path(Array(keys.dropFirst(dropping))) }
         switch error {
@@ -22,7 +22,7 @@ enum DecodingErrorMessage {
     }
 
     /// Whether the error is a JSON syntax error rather than a schema error.
-    static func isSyntaxError(_ error: any Error) -> Bool {
+    public static func isSyntaxError(_ error: any Error) -> Bool {
         if case .dataCorrupted(let context) = error as? DecodingError, context.codingPath.isEmpty {
             return context.debugDescription.contains("not valid JSON")
         }

@@ -96,6 +96,18 @@ public enum JSONLinesScanner {
         }
     }
 
+    /// Whether the span still starts and ends at line breaks (or the ends of the file).
+    static func isWholeLine(_ span: LineSpan, in url: URL) -> Bool {
+        guard let fd = try? RegularFile.open(url) else { return false }
+        defer { close(fd) }
+        var byte: UInt8 = 0
+        if span.offset > 0 {
+            guard pread(fd, &byte, 1, off_t(span.offset - 1)) == 1, byte == UInt8(ascii: "\n") else { return false }
+        }
+        let after = pread(fd, &byte, 1, off_t(span.offset + Int64(span.length)))
+        return after == 0 || (after == 1 && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")))
+    }
+
     /// Reads the bytes of one line, as recorded by a scan.
     public static func read(_ span: LineSpan, from url: URL) throws(ArchiveError) -> Data {
         let fd = try RegularFile.open(url)
@@ -103,7 +115,7 @@ public enum JSONLinesScanner {
         var data = Data(count: span.length)
         let got = data.withUnsafeMutableBytes { pread(fd, $0.baseAddress, span.length, off_t(span.offset)) }
         guard got == span.length else {
-            throw .unreadable(path: url.path, reason: "line \(span.line) is no longer where it was; the archive changed on disk")
+            throw .archiveChanged(path: url.path, line: span.line)
         }
         return data
     }

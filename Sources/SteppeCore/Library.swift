@@ -180,6 +180,8 @@ public struct ArchiveBodies: Sendable {
             do {
                 article = try JSONDecoder().decode(Article.self, from: data)
             } catch {
+                // Bytes that no longer form a whole line mean the file was rewritten, not that it is broken.
+                guard JSONLinesScanner.isWholeLine(span, in: url) else { throw .archiveChanged(path: url.path, line: span.line) }
                 let failure = JSONLinesScanner.failure(for: error, in: data)
                 throw .invalid(path: url.path, place: "line \(span.line)", reason: failure.message)
             }

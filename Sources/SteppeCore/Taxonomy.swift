@@ -10,6 +10,16 @@ public struct Taxonomy: Sendable, Equatable, Codable {
         self.sections = sections
     }
 
+    enum CodingKeys: String, CodingKey { case regions, topics, sections }
+
+    /// A facet left out is empty: an archive about one region need not list topics.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        regions = try c.decodeIfPresent([TaxonomyNode].self, forKey: .regions) ?? []
+        topics = try c.decodeIfPresent([TaxonomyNode].self, forKey: .topics) ?? []
+        sections = try c.decodeIfPresent([TaxonomyNode].self, forKey: .sections) ?? []
+    }
+
     public func nodes(of facet: Facet) -> [TaxonomyNode] {
         switch facet {
         case .regions: regions

@@ -1,4 +1,5 @@
 import Foundation
+import SteppeCore
 import SteppeViewModel
 
 /// How each style role looks: colours and attributes. Loaded from `Themes/*.json`.
@@ -141,7 +142,10 @@ extension Theme {
         } catch let error as LoadError {
             throw LoadError(description: "\(url.path): \(error.description)")
         } catch {
-            throw LoadError(description: "\(url.path): not a theme file (\(error))")
+            if DecodingErrorMessage.isSyntaxError(error), let place = JSONSyntaxLocator.locate(in: data) {
+                throw LoadError(description: "\(url.path):\(place.line):\(place.column): malformed JSON: \(place.reason)")
+            }
+            throw LoadError(description: "\(url.path): not a theme file: \(DecodingErrorMessage.describe(error))")
         }
         var styles: [StyleRole: CellStyle] = [:]
         for (key, entry) in file.styles {
@@ -165,6 +169,23 @@ extension Theme {
         }
         let known = available(in: directories).joined(separator: ", ")
         throw LoadError(description: "no theme named '\(name)' (available: \(known))")
+    }
+
+    /// The theme to use: the user's own of that name, else the bundled one. A user theme that fails to
+    /// load does not stop the reader: the bundled theme of that name (or the default) is used, and the
+    /// error comes back to be shown.
+    public static func resolve(_ name: String, user: URL, bundled: URL) throws -> (theme: Theme, problem: String?) {
+        let own = user.appendingPathComponent("\(name).json")
+        if FileManager.default.fileExists(atPath: own.path) {
+            do {
+                return (try load(from: own), nil)
+            } catch {
+                let fallback = FileManager.default.fileExists(atPath: bundled.appendingPathComponent("\(name).json").path)
+                    ? name : "default"
+                return (try named(fallback, in: [bundled]), String(describing: error))
+            }
+        }
+        return (try named(name, in: [user, bundled]), nil)
     }
 
     public static func available(in directories: [URL]) -> [String] {

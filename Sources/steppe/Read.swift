@@ -30,8 +30,10 @@ struct Read: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let directories = XDGDirectories(environment: environment)
         let loadedTheme: Theme
+        let themeProblem: String?
         do {
-            loadedTheme = try Theme.named(theme, in: [directories.userThemes, BundledResources.themesDirectory])
+            (loadedTheme, themeProblem) = try Theme.resolve(
+                theme, user: directories.userThemes, bundled: BundledResources.themesDirectory)
         } catch {
             fail(String(describing: error))
         }
@@ -51,7 +53,8 @@ struct Read: ParsableCommand {
                 return .failed(error.message(strings))
             }
             defer { terminal.stop() }
-            let state = AppState(size: terminal.size, archiveLabel: choice.label, strings: strings)
+            var state = AppState(size: terminal.size, archiveLabel: choice.label, strings: strings)
+            state.notice = themeProblem.map(VisibleText.escape)
             let loop = AppLoop(
                 state: state, terminal: terminal, clients: .live(
                     cache: HeaderCache.standard(directories),

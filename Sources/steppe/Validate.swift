@@ -6,14 +6,14 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: strings.aboutValidate)
 
     @Argument(help: ArgumentHelp(strings.helpValidatePath))
-    var path: String
+    var path: String?
 
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var options: ArchiveOptions
 
     func run() throws {
         let report: ArchiveValidator.Report
         do {
-            report = try ArchiveValidator.validate(path)
+            report = try ArchiveValidator.validate(path ?? options.choose().path)
         } catch {
             fail(strings.archiveError(error))
         }

@@ -250,3 +250,38 @@ import Testing
         #expect(ArchiveError.notAFile(path: "/x", kind: .fifo).description == "/x: is a FIFO (named pipe), not a file")
     }
 }
+
+@Suite struct MessagesThatSayWhatHappenedTests {
+    @Test func aSingleFileWithoutArticlesSaysSo() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.file("mine.json", #"{"formatVersion": 1, "title": "Mine"}"#)
+        let error = #expect(throws: ArchiveError.self) { try ArchiveReader.open(file.path) }
+        #expect(error?.description == "\(file.path): top level: a single-file archive needs an 'articles' array (a folder archive keeps them in a JSON Lines file beside archive.json)")
+    }
+
+    @Test func aTaxonomyMayLeaveFacetsOut() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let metadata = #"{"formatVersion": 1, "title": "T", "taxonomy": {"regions": [{"slug": "pamir", "name": "Pamir"}]}}"#
+        let dir = try scratch.folderArchive([Fixtures.line(id: "a", regions: ["pamir"], topics: [])], metadata: metadata)
+        let library = try ArchiveReader.open(dir.path)
+        let taxonomy = library.catalogue.taxonomy
+        #expect(taxonomy.index(of: "pamir", in: .regions) != nil)
+        #expect(taxonomy.roots.map { taxonomy[$0].children.count } == [0, 1, 0, 0])
+        #expect(library.catalogue.issues.isEmpty)
+    }
+
+    @Test func aFileRewrittenUnderTheReaderIsReportedAsChanged() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let dir = try scratch.folderArchive([Fixtures.line(id: "first"), Fixtures.line(id: "second")])
+        let library = try ArchiveReader.open(dir.path)
+        let header = try #require(library.catalogue.header(id: "second"))
+        // Another tool rewrites the file: the indexed line now starts in the middle of something else.
+        _ = try scratch.folderArchive(["{\"note\": \"" + String(repeating: "x", count: 40) + "\"}", Fixtures.line(id: "other")])
+        #expect(throws: ArchiveError.archiveChanged(path: dir.path + "/articles.jsonl", line: 2)) {
+            try library.bodies.article(header)
+        }
+    }
+}

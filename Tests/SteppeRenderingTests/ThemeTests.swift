@@ -43,3 +43,16 @@ import Testing
         #expect(CellStyle(foreground: .index(244)).withoutColor == CellStyle())
     }
 }
+
+@Suite struct ThemeFallbackTests {
+    @Test func aBrokenUserThemeFallsBackToTheBundledOneAndSaysWhere() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("{\"styles\": {\n  \"selection\": {\"fg\": 1\n}".utf8).write(to: dir.appendingPathComponent("default.json"))
+        let resolved = try Theme.resolve("default", user: dir, bundled: BundledResources.themesDirectory)
+        #expect(resolved.theme == (try Theme.named("default", in: [BundledResources.themesDirectory])))
+        let problem = try #require(resolved.problem)
+        #expect(problem == dir.appendingPathComponent("default.json").path + ":3:2: malformed JSON: unexpected end of file, expected ',' or '}'")
+    }
+}

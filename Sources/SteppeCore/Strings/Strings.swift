@@ -193,8 +193,24 @@ public struct Strings: Sendable, Equatable, Hashable {
              "Офлайн-читалка для терминала: архивы статей Eurasianet.")
     }
     public var aboutSteppeDiscussion: String {
-        pick("Without a subcommand, opens the reader on your archive at $XDG_DATA_HOME/steppe/archive (~/.local/share/steppe/archive), or on the bundled sample archive when you have none.",
-             "Без подкоманды открывает читалку на вашем архиве в $XDG_DATA_HOME/steppe/archive (~/.local/share/steppe/archive) или, если его нет, на встроенном примере.")
+        pick("""
+            Without a subcommand, opens the reader on your archive at $XDG_DATA_HOME/steppe/archive \
+            (~/.local/share/steppe/archive), or on the bundled sample archive when you have none.
+
+            The reader's options (steppe [read] OPTIONS; see steppe read --help):
+              --archive <path>   the archive: a folder with archive.json, or a .json file
+              --theme <name>     default, light, or one in $XDG_CONFIG_HOME/steppe/themes
+              --lang <code>      en or ru (else from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+            """,
+             """
+            Без подкоманды открывает читалку на вашем архиве в $XDG_DATA_HOME/steppe/archive \
+            (~/.local/share/steppe/archive) или, если его нет, на встроенном примере.
+
+            Параметры читалки (steppe [read] ПАРАМЕТРЫ; см. steppe read --help):
+              --archive <путь>   архив: папка с archive.json или файл .json
+              --theme <имя>      default, light или своя в $XDG_CONFIG_HOME/steppe/themes
+              --lang <код>       en или ru (иначе из LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+            """)
     }
     public var aboutRead: String { pick("Open the reader (the default command).", "Открыть читалку (команда по умолчанию).") }
     public var aboutList: String {
@@ -228,6 +244,7 @@ public struct Strings: Sendable, Equatable, Hashable {
     public var helpID: String { pick("The article's id (see 'steppe list').", "id статьи (см. 'steppe list').") }
     public var helpWidth: String { pick("Wrap lines to this many columns.", "Переносить строки по этой ширине.") }
     public var helpValidatePath: String {
-        pick("The archive: a folder with archive.json, or a single .json file.", "Архив: папка с archive.json или один файл .json.")
+        pick("The archive: a folder with archive.json, or a single .json file (default: as --archive, or yours).",
+             "Архив: папка с archive.json или один файл .json (по умолчанию: как --archive, или ваш).")
     }
 }
