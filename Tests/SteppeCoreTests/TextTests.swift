@@ -93,3 +93,11 @@ import Testing
         #expect(PublishedDate(iso: "2011-05-05T14:30:00+25:00") == nil)
     }
 }
+
+@Suite struct EmojiSequenceTests {
+    @Test func flagsAndSkinTonesBecomeWhatEveryTerminalDrawsAlike() {
+        #expect(TextSanitizer.clean("🇰🇿 Almaty 👍🏽") == "KZ Almaty 👍")
+        #expect(DisplayWidth.of(TextSanitizer.clean("🇰🇿 Almaty 👍🏽")) == 2 + 1 + 6 + 1 + 2)
+        #expect(TextSanitizer.clean("👨\u{200D}👩\u{200D}👧") == "👨👩👧")
+    }
+}

@@ -1,8 +1,9 @@
 /// Makes archive text safe and predictable to draw.
 ///
 /// Control characters (escape sequences included) never reach the terminal, so a hostile archive cannot
-/// drive it. Zero-width joiners and variation selectors are dropped because terminals disagree on the
-/// width of the sequences they form. Line and paragraph separators, tabs and newlines become spaces.
+/// drive it. Zero-width joiners, variation selectors and skin-tone modifiers are dropped, and flags
+/// become the country code they spell, because terminals disagree on the width of such sequences.
+/// Line and paragraph separators, tabs and newlines become spaces.
 public enum TextSanitizer {
     public static func clean(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
@@ -21,6 +22,15 @@ public enum TextSanitizer {
                 continue
             }
             if scalar.properties.generalCategory == .format { continue }
+            // Skin-tone modifiers: terminals disagree on whether they join the emoji before them.
+            if (0x1F3FB...0x1F3FF).contains(v) { continue }
+            // Flags are pairs of regional indicators that terminals draw one, two or four columns
+            // wide: show the country code they spell instead (🇰🇿 is KZ).
+            if (0x1F1E6...0x1F1FF).contains(v) {
+                scalars.append(Unicode.Scalar(UInt8(ascii: "A") + UInt8(v - 0x1F1E6)))
+                lastWasSpace = false
+                continue
+            }
             scalars.append(scalar)
             lastWasSpace = v == 0x20
         }
