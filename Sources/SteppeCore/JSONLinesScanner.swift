@@ -32,8 +32,12 @@ public struct ScannedLine<Record: Sendable>: Sendable {
 public enum JSONLinesScanner {
     public typealias Progress = @Sendable (_ bytesDone: Int64, _ bytesTotal: Int64) -> Void
 
+    /// Files from this size on are split into one part per processor.
+    public static let parallelThreshold: Int64 = 4 << 20
+
+    /// `parts` overrides the split (tests use it to cover the parallel path with small files).
     public static func scan<Record: Decodable & Sendable>(
-        _ url: URL, as type: Record.Type, progress: Progress? = nil
+        _ url: URL, as type: Record.Type, progress: Progress? = nil, parts requested: Int? = nil
     ) throws(ArchiveError) -> [ScannedLine<Record>] {
         let fd = try RegularFile.open(url)
         defer { close(fd) }
@@ -41,7 +45,7 @@ public enum JSONLinesScanner {
         guard fstat(fd, &info) == 0 else { throw .unreadable(path: url.path, reason: String(cString: strerror(errno))) }
         let size = Int64(info.st_size)
 
-        let parts = size < 4 << 20 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let parts = max(1, requested ?? (size < parallelThreshold ? 1 : ProcessInfo.processInfo.activeProcessorCount))
         let bounds = try partBounds(fd: fd, size: size, parts: parts, path: url.path)
         let results = Mutex<[[ScannedLine<Record>]]>(Array(repeating: [], count: parts))
         let lineCounts = Mutex<[Int]>(Array(repeating: 0, count: parts))
