@@ -31,6 +31,9 @@ struct BenchmarkSteps {
             let cache = context.cache
             let prepared = try ArchiveReader.prepare(context.archive)
             try? FileManager.default.removeItem(at: cache.fileURL(for: prepared.source))
+            // The program holds one open archive at a time: let go of the previous round's first.
+            context.state = AppState(size: context.size, archiveLabel: "bench")
+            context.bodies = nil
             var state = context.state
             let ms = try time {
                 let library = try ArchiveReader.load(try ArchiveReader.prepare(context.archive), cache: cache)
@@ -48,6 +51,8 @@ struct BenchmarkSteps {
     /// Steps of the warm path: the index exists, as on every open after the first.
     static let warm: [Step] = [
         Step(name: "open, warm: first frame", targetMs: 100, runs: 10) { context in
+            context.state = AppState(size: context.size, archiveLabel: "bench")
+            context.bodies = nil
             var state = context.state
             let ms = try time {
                 let library = try ArchiveReader.open(context.archive, cache: context.cache)
