@@ -48,6 +48,9 @@ public struct ArticleLayout: Sendable, Equatable {
     /// The widest measure the body is set to, however wide the pane: long lines are hard to read.
     public static let maximumMeasure = 88
 
+    /// The most characters of body text the pane lays out (a long book chapter is about 100,000).
+    public static let maximumArticleLength = 400_000
+
     /// `capped` limits the measure to `maximumMeasure`; plain-text output asks for the width it was given.
     public init(article: Article, taxonomy: TaxonomyTable, width: Int, strings: Strings, capped: Bool = true) {
         let measure = max(1, capped ? min(width, ArticleLayout.maximumMeasure) : width)
@@ -89,14 +92,28 @@ public struct ArticleLayout: Sendable, Equatable {
             blank(-1)
             add(summary, role: .summary, anchor: -1)
         }
+        var budget = capped ? ArticleLayout.maximumArticleLength : Int.max
         for (index, block) in article.body.enumerated() {
             blank(index)
-            switch block.kind {
-            case .paragraph: add(block.text, role: .body, anchor: index)
-            case .heading: add(block.text, role: .heading, anchor: index)
-            case .quote: add(block.text, role: .quote, anchor: index, indent: "  ┃ ", prefixRole: .dim)
-            case .listItem: add(block.text, role: .body, anchor: index, indent: "    ", firstIndent: "  • ", prefixRole: .listBullet)
+            // A block past the budget is cut, and says so: laying out a 50 MB paragraph would hold
+            // the screen for seconds on every open and resize. `steppe show` prints it whole.
+            var text = block.text
+            var cutBytes = 0
+            // Measured in UTF-8 first (free), then cut by walking only as far as the budget.
+            if text.utf8.count > budget,
+                let end = text.index(text.startIndex, offsetBy: budget, limitedBy: text.endIndex), end < text.endIndex
+            {
+                cutBytes = text.utf8.count - text[..<end].utf8.count
+                text = String(text[..<end])
             }
+            budget = cutBytes > 0 ? 0 : max(0, budget - text.utf8.count)
+            switch block.kind {
+            case .paragraph: add(text, role: .body, anchor: index)
+            case .heading: add(text, role: .heading, anchor: index)
+            case .quote: add(text, role: .quote, anchor: index, indent: "  ┃ ", prefixRole: .dim)
+            case .listItem: add(text, role: .body, anchor: index, indent: "    ", firstIndent: "  • ", prefixRole: .listBullet)
+            }
+            if cutBytes > 0 { add(strings.textCut(bytes: cutBytes), role: .dim, anchor: index) }
         }
         blank(article.body.count)
         lines.append(Line(spans: [Span(strings.endOfArticle, .dim)], anchor: Anchor(block: article.body.count, offset: 0)))

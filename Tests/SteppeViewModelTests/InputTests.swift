@@ -96,3 +96,20 @@ import Testing
         #expect(set.steppeState.path == "/s/steppe")
     }
 }
+
+@Suite struct HugeTextTests {
+    @Test func aHugeParagraphIsLaidOutUpToTheBudgetAndSaysSo() {
+        let huge = String(repeating: "Steppe grass and wind. ", count: 100_000)  // 2.3 million characters
+        let article = Article(
+            id: "huge", url: "u", title: "Huge", published: PublishedDate(year: 2020, month: 1, day: 1)!,
+            body: [Block(.paragraph, huge), Block(.paragraph, "After it.")])
+        let layout = ArticleLayout(article: article, taxonomy: TaxonomyTable(.eurasianet), width: 80, strings: .english)
+        let shown = layout.lines.reduce(0) { $0 + $1.text.count }
+        #expect(shown < ArticleLayout.maximumArticleLength + 10_000)
+        // 2.3 MB of ASCII less the 400,000 characters shown.
+        #expect(layout.lines.contains { $0.text == "[1.9 MB more text not shown here; steppe show prints the article whole]" })
+        // Plain-text output is not capped.
+        let plain = ArticleLayout(article: article, taxonomy: TaxonomyTable(.eurasianet), width: 80, strings: .english, capped: false)
+        #expect(plain.lines.reduce(0) { $0 + $1.text.count } > huge.count - 200_000)
+    }
+}

@@ -85,6 +85,18 @@ public struct Strings: Sendable, Equatable, Hashable {
     }
     public func linkFailed(_ reason: String) -> String { pick("The link did not open: \(reason)", "Ссылка не открылась: \(reason)") }
     public var noLink: String { pick("This article has no link", "У этой статьи нет ссылки") }
+    /// A size for people: "840 KB", "2.2 MB".
+    public func size(bytes: Int) -> String {
+        let unitKB = pick("KB", "КБ"), unitMB = pick("MB", "МБ")
+        if bytes < 1_000_000 { return "\(max(1, bytes / 1000)) \(unitKB)" }
+        let tenths = (bytes + 50_000) / 100_000
+        let separator = language == .russian ? "," : "."
+        return "\(tenths / 10)\(separator)\(tenths % 10) \(unitMB)"
+    }
+    public func textCut(bytes: Int) -> String {
+        pick("[\(size(bytes: bytes)) more text not shown here; steppe show prints the article whole]",
+             "[ещё \(size(bytes: bytes)) текста здесь не показаны; steppe show выводит статью целиком]")
+    }
     public var helpTitle: String { pick("Steppe — keys", "Steppe — клавиши") }
     public func helpPosition(first: Int, last: Int, total: Int) -> String {
         pick("\(first)–\(last) of \(total)", "\(first)–\(last) из \(total)")
