@@ -57,7 +57,7 @@ public struct HeaderCache: Sendable {
     }
 
     /// The body of a cache file, every count and range checked against the bytes left and the file.
-    private static func decode(_ reader: inout ByteReader, articlesPath: String, articlesSize: Int64) -> Contents? {
+    static func decode(_ reader: inout ByteReader, articlesPath: String, articlesSize: Int64) -> Contents? {
         // The fewest bytes a header and an issue take, to bound their counts before allocating.
         let minimumHeader = 4 + 4 + 4 + 4 + 8 + 2 + 4 + 4 + 4 + 8 + 4
         let minimumIssue = 1 + 4 + 4 + 4 + 4
