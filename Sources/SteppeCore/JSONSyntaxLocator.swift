@@ -26,10 +26,12 @@ public enum JSONSyntaxLocator {
 
         mutating func run() -> Location? {
             do {
+                try checkEncoding()
                 skipSpace()
                 try value(depth: 0)
                 skipSpace()
                 if i < bytes.count { throw Failure(offset: i, reason: "unexpected \(describe(i)) after the value") }
+                try checkSurrogates()
                 return nil
             } catch let failure as Failure {
                 return location(of: failure)
@@ -37,6 +39,69 @@ public enum JSONSyntaxLocator {
                 return nil
             }
         }
+
+        /// Foundation refuses invalid UTF-8 without saying where: find the first bad byte.
+        func checkEncoding() throws {
+            var index = 0
+            while index < bytes.count {
+                let b = bytes[index]
+                let length: Int
+                switch b {
+                case 0x00...0x7F: length = 1
+                case 0xC2...0xDF: length = 2
+                case 0xE0...0xEF: length = 3
+                case 0xF0...0xF4: length = 4
+                default: throw Failure(offset: index, reason: "invalid UTF-8 (byte \(hex(b)))")
+                }
+                guard index + length <= bytes.count else {
+                    throw Failure(offset: index, reason: "invalid UTF-8 (a sequence cut short at the end)")
+                }
+                for k in 1..<length where bytes[index + k] & 0xC0 != 0x80 {
+                    throw Failure(offset: index, reason: "invalid UTF-8 (byte \(hex(b)) not followed by its continuation)")
+                }
+                if length == 3 {
+                    let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                    if scalar < 0x800 || (0xD800...0xDFFF).contains(scalar) {
+                        throw Failure(offset: index, reason: "invalid UTF-8 (an encoded surrogate or an overlong form)")
+                    }
+                }
+                index += length
+            }
+        }
+
+        /// `\uD800` without its pair is well-formed JSON that no decoder can turn into text.
+        func checkSurrogates() throws {
+            var index = 0
+            var inString = false
+            func code(at start: Int) -> UInt32? {
+                guard start + 6 <= bytes.count, bytes[start] == 0x5C, bytes[start + 1] == 0x75 else { return nil }
+                return UInt32(String(decoding: bytes[(start + 2)..<(start + 6)], as: UTF8.self), radix: 16)
+            }
+            while index < bytes.count {
+                let b = bytes[index]
+                if !inString {
+                    if b == 0x22 { inString = true }
+                    index += 1
+                    continue
+                }
+                if b == 0x22 { inString = false; index += 1; continue }
+                guard b == 0x5C else { index += 1; continue }
+                guard let value = code(at: index) else { index += 2; continue }
+                if (0xDC00...0xDFFF).contains(value) {
+                    throw Failure(offset: index, reason: "lone surrogate \\u\(String(value, radix: 16, uppercase: true))")
+                }
+                if (0xD800...0xDBFF).contains(value) {
+                    guard let low = code(at: index + 6), (0xDC00...0xDFFF).contains(low) else {
+                        throw Failure(offset: index, reason: "lone surrogate \\u\(String(value, radix: 16, uppercase: true))")
+                    }
+                    index += 12
+                    continue
+                }
+                index += 6
+            }
+        }
+
+        func hex(_ b: UInt8) -> String { "0x" + String(b, radix: 16, uppercase: true) }
 
         func location(of failure: Failure) -> Location {
             var line = 1

@@ -285,3 +285,13 @@ import Testing
         }
     }
 }
+
+@Suite struct EncodingErrorTests {
+    @Test func invalidUTF8AndLoneSurrogatesAreLocated() {
+        let bytes = Array("{\"a\":\n \"x".utf8) + [0xFF] + Array("\"}".utf8)
+        #expect(JSONSyntaxLocator.locate(in: bytes) == .init(line: 2, column: 4, reason: "invalid UTF-8 (byte 0xFF)"))
+        #expect(JSONSyntaxLocator.locate(in: Array(#"{"a": "\ud800x"}"#.utf8))
+            == .init(line: 1, column: 8, reason: #"lone surrogate \uD800"#))
+        #expect(JSONSyntaxLocator.locate(in: Array(#"{"a": "\ud83d\ude00 \\ud800"}"#.utf8)) == nil)
+    }
+}
