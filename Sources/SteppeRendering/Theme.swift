@@ -15,6 +15,28 @@ public struct Theme: Sendable, Equatable {
     /// A role's style; roles a theme leaves out look like `base`.
     public func style(for role: StyleRole) -> CellStyle { styles[role] ?? styles[.base] ?? CellStyle() }
 
+    /// Roles that must not look alike, the first made distinct from the second when fewer colours
+    /// make them collide: a focused pane's title is not a selected row.
+    static let distinctRoles: [(StyleRole, StyleRole)] = [(.paneTitleFocused, .selection), (.selectionInactive, .selection)]
+
+    /// The theme for a terminal with only `colors` colours.
+    public func reduced(toColors colors: Int) -> Theme {
+        keepingDistinct(styles.mapValues { $0.reduced(toColors: colors) })
+    }
+
+    /// The theme for a terminal without colour (or with `NO_COLOR`): attributes only.
+    public var withoutColor: Theme { keepingDistinct(styles.mapValues(\.withoutColor)) }
+
+    private func keepingDistinct(_ reduced: [StyleRole: CellStyle]) -> Theme {
+        var theme = Theme(name: name, styles: reduced)
+        for (role, other) in Theme.distinctRoles where theme.style(for: role) == theme.style(for: other) {
+            var style = theme.style(for: role)
+            style.underline.toggle()
+            theme.styles[role] = style
+        }
+        return theme
+    }
+
     /// Plain attributes, no colours: what is used before any theme loads, and a safe fallback.
     public static let monochrome = Theme(
         name: "monochrome",

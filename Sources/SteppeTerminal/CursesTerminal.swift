@@ -100,11 +100,9 @@ public final class CursesTerminal: TerminalBackend {
     private func prepareStyles(_ theme: Theme) {
         var pairs: [CellStyle: Int16] = [:]
         let maxPairs = Int(steppe_color_pairs())
+        let shown = colorCount == 0 ? theme.withoutColor : colorCount < 256 ? theme.reduced(toColors: min(colorCount, 16)) : theme
         for role in StyleRole.allCases {
-            var style = theme.style(for: role)
-            if colorCount == 0 { style = style.withoutColor } else if colorCount < 256 {
-                style = style.reduced(toColors: min(colorCount, 16))
-            }
+            let style = shown.style(for: role)
             var attributes = steppe_a_normal()
             if style.bold { attributes |= steppe_a_bold() }
             if style.dim { attributes |= steppe_a_dim() }

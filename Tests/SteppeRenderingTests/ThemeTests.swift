@@ -44,6 +44,16 @@ import Testing
     }
 }
 
+@Suite struct ReducedThemeTests {
+    @Test func aFocusedTitleNeverLooksLikeTheSelection() throws {
+        let theme = try Theme.named("default", in: [BundledResources.themesDirectory])
+        for reduced in [theme.reduced(toColors: 8), theme.reduced(toColors: 16), theme.withoutColor] {
+            #expect(reduced.style(for: .paneTitleFocused) != reduced.style(for: .selection))
+            #expect(reduced.style(for: .selectionInactive) != reduced.style(for: .selection))
+        }
+    }
+}
+
 @Suite struct ThemeFallbackTests {
     @Test func aBrokenUserThemeFallsBackToTheBundledOneAndSaysWhere() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-theme-\(UUID().uuidString)")
