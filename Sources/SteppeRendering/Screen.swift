@@ -63,8 +63,10 @@ enum PaneTitle {
     static func draw(_ left: String, right: String = "", focused: Bool, in rect: Rect, into grid: inout Grid) {
         let role: StyleRole = focused ? .paneTitleFocused : .paneTitle
         grid.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: role)
-        let rightText = right.isEmpty ? "" : " " + right + " "
-        let rightWidth = min(DisplayWidth.of(rightText), max(0, rect.width - 4))
+        // The right part is cut inside its own margins, so it never runs into the pane's edge.
+        let room = max(0, rect.width - 4)
+        let rightText = right.isEmpty || room < 3 ? "" : " " + DisplayWidth.truncate(right, to: room - 2) + " "
+        let rightWidth = DisplayWidth.of(rightText)
         grid.write(fitting: " " + left, x: rect.x, y: rect.y, width: rect.width - rightWidth, role: role)
         if rightWidth > 0 {
             grid.write(rightText, x: rect.maxX - rightWidth, y: rect.y, role: role, limit: rightWidth)
