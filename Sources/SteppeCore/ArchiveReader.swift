@@ -50,7 +50,7 @@ public enum ArchiveReader {
     /// The library straight from a fresh index, or nil when the archive must be scanned first.
     /// Fast enough (milliseconds) to run before the first frame.
     public static func loadIndexed(_ prepared: PreparedArchive, cache: HeaderCache) -> Library? {
-        guard case .directory(let articlesURL) = prepared.source.layout, let cached = cache.load(for: prepared.source)
+        guard case .directory(let articlesURL) = prepared.source.layout, let cached = cache.load(for: prepared.source, nodeCount: prepared.taxonomy.count)
         else { return nil }
         return Library(
             source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy,

@@ -37,11 +37,12 @@ public struct HeaderCache: Sendable {
     /// any check. A cache is a file any disk can damage: its size is checked before it is read, a
     /// checksum over everything after the header must match, and every count, node and byte range is
     /// bounded by what exists, so a damaged cache is rebuilt, never served and never a crash.
-    public func load(for source: ArchiveSource) -> Contents? {
+    /// `nodeCount` is the size of the archive's taxonomy table: every node number must fall inside it.
+    public func load(for source: ArchiveSource, nodeCount: Int) -> Contents? {
         guard case .directory = source.layout, let stamp = Stamp(source) else { return nil }
         // Headers are smaller than the articles they describe; anything far larger is not our cache.
         let limit = Int64(HeaderCache.preambleSize) + 2 * stamp.articlesSize + (1 << 20)
-        guard let data = HeaderCache.readRegularFile(fileURL(for: source), limit: limit) else { return nil }
+        guard let data = RegularFile.read(fileURL(for: source), limit: limit) else { return nil }
         return data.withUnsafeBytes { raw -> Contents? in
             var reader = ByteReader(raw)
             guard reader.bytes(HeaderCache.magic.count) == HeaderCache.magic, reader.u32() == HeaderCache.version,
@@ -52,12 +53,15 @@ public struct HeaderCache: Sendable {
             guard reader.string() == source.metadataURL.path, Stamp(reading: &reader) == stamp,
                 let articlesPath = reader.string()
             else { return nil }
-            return HeaderCache.decode(&reader, articlesPath: articlesPath, articlesSize: stamp.articlesSize)
+            return HeaderCache.decode(
+                &reader, articlesPath: articlesPath, articlesSize: stamp.articlesSize, nodeCount: nodeCount)
         }
     }
 
     /// The body of a cache file, every count and range checked against the bytes left and the file.
-    static func decode(_ reader: inout ByteReader, articlesPath: String, articlesSize: Int64) -> Contents? {
+    static func decode(
+        _ reader: inout ByteReader, articlesPath: String, articlesSize: Int64, nodeCount: Int
+    ) -> Contents? {
         // The fewest bytes a header and an issue take, to bound their counts before allocating.
         let minimumHeader = 4 + 4 + 4 + 4 + 8 + 2 + 4 + 4 + 4 + 8 + 4
         let minimumIssue = 1 + 4 + 4 + 4 + 4
@@ -76,16 +80,16 @@ public struct HeaderCache: Sendable {
             }
             guard let seconds = reader.i64(), PublishedDate.supportedSeconds.contains(seconds),
                 let zone = reader.u16().map({ Int16(bitPattern: $0) }), PublishedDate.supportedOffsets.contains(zone),
-                let language = reader.string(), let nodeCount = reader.count(each: 4)
+                let language = reader.string(), let nodesInHeader = reader.count(each: 4)
             else { return nil }
             var nodes: [Int32] = []
-            nodes.reserveCapacity(nodeCount)
-            for _ in 0..<nodeCount {
-                guard let node = reader.u32(), node <= UInt32(Int32.max) else { return nil }
+            nodes.reserveCapacity(nodesInHeader)
+            for _ in 0..<nodesInHeader {
+                guard let node = reader.u32(), Int(node) < nodeCount else { return nil }
                 nodes.append(Int32(node))
             }
             guard let line = reader.u32(), line > 0, let offset = reader.i64(), let length = reader.u32(),
-                offset >= 0, length > 0, offset + Int64(length) <= articlesSize
+                offset >= 0, length > 0, offset <= articlesSize - Int64(length)
             else { return nil }
             headers.append(
                 ArticleHeader(
@@ -175,27 +179,6 @@ public struct HeaderCache: Sendable {
         return Int64(bitPattern: hash)
     }
 
-    /// Reads a regular file of at most `limit` bytes; nil for anything else (a FIFO would block, a
-    /// device could be endless, a huge file is not worth reading).
-    static func readRegularFile(_ url: URL, limit: Int64) -> Data? {
-        let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int64(info.st_size) <= limit else { return nil }
-        var data = Data(count: Int(info.st_size))
-        let complete = data.withUnsafeMutableBytes { buffer -> Bool in
-            var done = 0
-            while done < buffer.count {
-                let n = read(fd, buffer.baseAddress! + done, buffer.count - done)
-                if n <= 0 { return false }
-                done += n
-            }
-            return true
-        }
-        return complete ? data : nil
-    }
-
     /// Writes to a fresh, exclusively created file in a private folder, then renames it over the
     /// target, so no planted file or link is ever written through and readers see old or new, whole.
     static func writeAtomically(_ bytes: [UInt8], to target: URL, in directory: URL) -> Bool {
@@ -232,7 +215,7 @@ public struct HeaderCache: Sendable {
 
         init?(reading reader: inout ByteReader) {
             var values: [Int64] = []
-            for _ in 0..<8 {
+            for _ in 0..<Stamp.count {
                 guard let v = reader.i64() else { return nil }
                 values.append(v)
             }
@@ -241,15 +224,21 @@ public struct HeaderCache: Sendable {
 
         func write(to writer: inout ByteWriter) { for v in values { writer.i64(v) } }
 
+        /// Values per file: size, modification and change times, inode.
+        static let perFile = 6
+        static let count = 2 * perFile
+
         /// The articles file's size, which bounds every byte range the cache holds.
-        var articlesSize: Int64 { values[4] }
+        var articlesSize: Int64 { values[Stamp.perFile] }
 
         /// Follows symbolic links: what matters is the file read, not the link to it.
         static func identity(of path: String) -> [Int64]? {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
+            // The change time too: a rewrite that restores the old modification time still changes it.
             return [
-                Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), Int64(bitPattern: UInt64(info.st_ino)),
+                Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+                Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec), Int64(bitPattern: UInt64(info.st_ino)),
             ]
         }
     }

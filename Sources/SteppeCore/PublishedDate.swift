@@ -19,8 +19,9 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable {
     /// Offsets in use run from −12:00 to +14:00; this is the ISO 8601 limit.
     public static let supportedOffsets: ClosedRange<Int16> = -1_439...1_439
 
-    /// Years 1 to 9999, the range dates are parsed in; a value outside it (from a damaged cache) is refused.
-    public static let supportedSeconds: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+    /// Years 1 to 9999, the range dates are parsed in, give or take a day of UTC offset; a value
+    /// outside it (from a damaged cache) is refused.
+    public static let supportedSeconds: ClosedRange<Int64> = (-62_135_596_800 - 86_400)...(253_402_300_799 + 86_400)
 
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
         guard (1...9999).contains(year), (1...12).contains(month),

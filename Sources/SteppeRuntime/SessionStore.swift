@@ -1,4 +1,5 @@
 import Foundation
+import SteppeCore
 import SteppeViewModel
 
 #if canImport(Glibc)
@@ -26,6 +27,14 @@ public struct SessionStore: Sendable {
     }
 
     public func save(_ session: Session, for archivePath: String) throws {
+        // Two readers quitting at once must not drop each other's entry: one read-modify-write at a time.
+        let directory = file.deletingLastPathComponent()
+        try FileManager.default.createDirectory(
+            at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let lock = open(directory.appendingPathComponent(".\(file.lastPathComponent).lock").path,
+                        O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0o600)
+        if lock >= 0 { _ = flock(lock, LOCK_EX) }
+        defer { if lock >= 0 { flock(lock, LOCK_UN); close(lock) } }
         var contents = read() ?? Contents()
         contents.archives[archivePath] = session
         let encoder = JSONEncoder()
@@ -34,10 +43,8 @@ public struct SessionStore: Sendable {
     }
 
     private func read() -> Contents? {
-        // Bounded: a state file is a few kilobytes; anything huge is not ours to load.
-        guard let handle = try? FileHandle(forReadingFrom: file) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 1 << 20) else { return nil }
+        // A regular file of bounded size only: a FIFO here would otherwise hold quitting forever.
+        guard let data = RegularFile.read(file, limit: 1 << 20) else { return nil }
         guard let contents = try? JSONDecoder().decode(Contents.self, from: data), contents.formatVersion == 1 else {
             return nil
         }

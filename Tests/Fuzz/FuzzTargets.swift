@@ -29,7 +29,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         // The cache body after its checksum: what a damaged file with a lucky checksum would feed it.
         bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
-            _ = HeaderCache.decode(&reader, articlesPath: "/fuzz/articles.jsonl", articlesSize: 1 << 20)
+            _ = HeaderCache.decode(&reader, articlesPath: "/fuzz/articles.jsonl", articlesSize: 1 << 20, nodeCount: 64)
         }
     #endif
     return 0

@@ -45,6 +45,9 @@ import Testing
         let setup = try setUp()
         defer { setup.scratch.remove() }
         let pristine = try Data(contentsOf: setup.file)
+        // The clean cache is served, so a refusal below is the damage's doing.
+        let clean = try ArchiveReader.prepare(setup.archive.path)
+        #expect(setup.cache.load(for: clean.source, nodeCount: clean.taxonomy.count)?.headers == setup.clean)
         var random = SplitMix(state: 20_111_205)
         for _ in 0..<300 {
             var damaged = pristine
@@ -52,7 +55,7 @@ import Testing
             damaged[bit / 8] ^= UInt8(1 << (bit % 8))
             try damaged.write(to: setup.file)
             let prepared = try ArchiveReader.prepare(setup.archive.path)
-            #expect(setup.cache.load(for: prepared.source) == nil, "bit \(bit) was served")
+            #expect(setup.cache.load(for: prepared.source, nodeCount: prepared.taxonomy.count) == nil, "bit \(bit) was served")
             let reopened = try ArchiveReader.open(setup.archive.path, cache: setup.cache)
             #expect(reopened.catalogue.headers == setup.clean)
             #expect(reopened.catalogue.issues == setup.cleanIssues)
@@ -80,10 +83,10 @@ import Testing
         func u32(at offset: Int) -> Int {
             Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
         }
-        // The article count follows the preamble, the metadata path, the stamp (8 values) and the articles path.
+        // The article count follows the preamble, the metadata path, the stamp and the articles path.
         var offset = HeaderCache.preambleSize
         offset += 4 + u32(at: offset)
-        offset += 8 * 8
+        offset += HeaderCache.Stamp.count * 8
         offset += 4 + u32(at: offset)
         for (i, byte) in withUnsafeBytes(of: UInt32(0xFFFF_FFF0).littleEndian, Array.init).enumerated() { bytes[offset + i] = byte }
         let checksum = bytes.withUnsafeBytes { HeaderCache.checksum(UnsafeRawBufferPointer(rebasing: $0[HeaderCache.preambleSize...])) }
@@ -92,7 +95,56 @@ import Testing
         }
         try Data(bytes).write(to: setup.file)
         let prepared = try ArchiveReader.prepare(setup.archive.path)
-        #expect(setup.cache.load(for: prepared.source) == nil)
+        #expect(setup.cache.load(for: prepared.source, nodeCount: prepared.taxonomy.count) == nil)
+        #expect(try ArchiveReader.open(setup.archive.path, cache: setup.cache).catalogue.headers == setup.clean)
+    }
+
+    /// Positions in the first header of a cache file, found by walking its fields.
+    func firstHeaderFields(_ bytes: [UInt8]) -> (node: Int, spanOffset: Int) {
+        func u32(at offset: Int) -> Int {
+            Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+        }
+        var at = HeaderCache.preambleSize
+        at += 4 + u32(at: at)  // metadata path
+        at += HeaderCache.Stamp.count * 8
+        at += 4 + u32(at: at)  // articles path
+        at += 4  // count
+        for _ in 0..<3 { at += 4 + u32(at: at) }  // id, url, title
+        let authors = u32(at: at)
+        at += 4
+        for _ in 0..<authors { at += 4 + u32(at: at) }
+        at += 8 + 2  // seconds, offset minutes
+        at += 4 + u32(at: at)  // language
+        let nodes = u32(at: at)
+        at += 4
+        let node = at
+        at += 4 * nodes + 4  // nodes, line
+        return (node, at)
+    }
+
+    func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        let checksum = bytes.withUnsafeBytes { HeaderCache.checksum(UnsafeRawBufferPointer(rebasing: $0[HeaderCache.preambleSize...])) }
+        for (i, byte) in withUnsafeBytes(of: checksum.littleEndian, Array.init).enumerated() {
+            bytes[HeaderCache.magic.count + 12 + i] = byte
+        }
+        return bytes
+    }
+
+    @Test(arguments: ["huge offset", "node outside the taxonomy"])
+    func aFieldOutOfRangeBehindAValidChecksumIsRefused(field: String) throws {
+        let setup = try setUp()
+        defer { setup.scratch.remove() }
+        var bytes = [UInt8](try Data(contentsOf: setup.file))
+        let at = firstHeaderFields(bytes)
+        if field == "huge offset" {
+            for (i, byte) in withUnsafeBytes(of: (Int64.max - 10).littleEndian, Array.init).enumerated() { bytes[at.spanOffset + i] = byte }
+        } else {
+            for (i, byte) in withUnsafeBytes(of: UInt32(5000).littleEndian, Array.init).enumerated() { bytes[at.node + i] = byte }
+        }
+        try Data(resealed(bytes)).write(to: setup.file)
+        let prepared = try ArchiveReader.prepare(setup.archive.path)
+        #expect(setup.cache.load(for: prepared.source, nodeCount: prepared.taxonomy.count) == nil)
         #expect(try ArchiveReader.open(setup.archive.path, cache: setup.cache).catalogue.headers == setup.clean)
     }
 

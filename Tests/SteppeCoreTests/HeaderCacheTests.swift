@@ -11,7 +11,7 @@ import Testing
         let cache = HeaderCache(directory: scratch.url.appendingPathComponent("cache"))
         let first = try ArchiveReader.open(dir.path, cache: cache)
         let prepared = try ArchiveReader.prepare(dir.path)
-        let cached = try #require(cache.load(for: prepared.source))
+        let cached = try #require(cache.load(for: prepared.source, nodeCount: prepared.taxonomy.count))
         #expect(cached.headers == first.catalogue.headers)
         #expect(cached.issues == first.catalogue.issues)
         let second = try ArchiveReader.open(dir.path, cache: cache)
