@@ -16,8 +16,9 @@ import Testing
         try store.save(b, for: "/b")
         #expect(store.load(for: "/a") == a)
         #expect(store.load(for: "/b") == b)
-        // Nothing but the file itself is left in the folder: the temporary file was renamed over it.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("state").path) == ["session.json"])
+        // Nothing but the file and its lock is left in the folder: the temporary file was renamed over it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("state").path).sorted()
+            == [".session.json.lock", "session.json"])
         try Data("{\"formatVersion\": 1, \"archives\": {\"/a\": [".utf8).write(to: store.file)
         #expect(store.load(for: "/a") == nil)
         try store.save(b, for: "/b")
