@@ -45,7 +45,7 @@ struct List: ParsableCommand {
                 output += "\(header.published.dayString)\t\(VisibleText.escape(header.id))\t\(title)\n"
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Output.print(output)
     }
 }
 

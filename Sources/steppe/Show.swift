@@ -27,7 +27,7 @@ struct Show: ParsableCommand {
             let article = try library.bodies.article(header)
             let layout = ArticleLayout(
                 article: article, taxonomy: library.catalogue.taxonomy, width: width, strings: strings, capped: false)
-            FileHandle.standardOutput.write(Data(layout.plainText.utf8))
+            Output.print(layout.plainText)
         } catch {
             fail(strings.archiveError(error))
         }

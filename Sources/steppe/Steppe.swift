@@ -26,6 +26,24 @@ struct Steppe: ParsableCommand {
 
     /// So that `steppe --lang ru list` works as well as `steppe list --lang ru`.
     @OptionGroup var language: LanguageOption
+
+    /// The parser's own messages quote what was typed (an unknown option, a bad value), which may hold
+    /// escape sequences: they go out through the same escaping as every other message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let shown = message.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { VisibleText.escape(String($0)) }.joined(separator: "\n") + "\n"
+                if code == .success { Output.print(shown) } else { Output.printError(shown) }
+            }
+            Glibc.exit(code.rawValue)
+        }
+    }
 }
 
 /// `--lang`, accepted by every command.
@@ -63,6 +81,6 @@ struct ArchiveOptions: ParsableArguments {
 /// Prints a one-line error to standard error and exits with status 1. Messages carry file names and
 /// archive text, so they are printed with every control character made visible.
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("steppe: \(VisibleText.escape(message))\n".utf8))
+    Output.printError("steppe: \(VisibleText.escape(message))\n")
     exit(1)
 }

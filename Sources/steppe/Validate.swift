@@ -20,7 +20,7 @@ struct Validate: ParsableCommand {
         var output = ""
         for issue in report.issues { output += VisibleText.escape(issue.description(strings)) + "\n" }
         output += strings.validateSummary(readable: report.articleCount, problems: report.issues.count) + "\n"
-        FileHandle.standardOutput.write(Data(output.utf8))
+        Output.print(output)
         // 0: clean; 1: entries are skipped (or the archive cannot open); 2: warnings only.
         if report.hasErrors { throw ExitCode(1) }
         if !report.issues.isEmpty { throw ExitCode(2) }

@@ -32,6 +32,17 @@ extension EndToEnd {
         let show = try Harness.run(Harness.steppe, ["show", "id-\u{1B}", "--archive", dir.path], environment: env)
         expectClean(show.stderr, "show")
 
+        // What the argument parser says of what was typed goes out escaped too.
+        let typed = try Harness.run(Harness.steppe, ["list", "\u{1B}]52;c;eA==\u{07}\u{9B}2J"], environment: env)
+        #expect(typed.status != 0)
+        expectClean(typed.stderr, "the parser's error")
+        #expect(typed.stderr.contains(#"\u{1B}]52;c;eA==\u{7}\u{9B}2J"#))
+        // A full disk is an error with a message, not a crash.
+        let full = try Harness.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "exec \"$0\" list > /dev/full", Harness.steppe.path], environment: env)
+        #expect(full.status == 1)
+        #expect(full.stderr == "steppe: cannot write the output: No space left on device\n")
+
         try Data(#"{"formatVersion": 1, "title": "Hostile", "articlesFile": "\u001b]0;pwned\u0007.jsonl"}"#.utf8)
             .write(to: dir.appendingPathComponent("archive.json"))
         let reader = try Harness.run(Harness.steppe, ["--archive", dir.path], environment: env)

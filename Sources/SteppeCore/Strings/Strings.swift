@@ -161,6 +161,9 @@ public struct Strings: Sendable, Equatable, Hashable {
             ? "\(articles(readable)) \(Plural.russian(readable, one: "читается", few: "читаются", many: "читаются")), \(self.problems(problems))"
             : "\(articles(readable)) readable, \(self.problems(problems))"
     }
+    public func cannotWriteOutput(_ reason: String) -> String {
+        pick("cannot write the output: \(reason)", "не удаётся записать вывод: \(reason)")
+    }
     public var entrySkipped: String { pick("entry skipped", "запись пропущена") }
     public var widthTooSmall: String { pick("--width must be at least 20", "--width должен быть не меньше 20") }
     public var sizesNeedNumbers: String {
