@@ -15,8 +15,8 @@ static volatile sig_atomic_t screen_active = 0;
 static const char reset_sequence[] =
     "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1l\033>\033[?1049l";
 
-enum { crash_signal_count = 6 };
-static const int crash_signals[crash_signal_count] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
+enum { crash_signal_count = 7 };
+static const int crash_signals[crash_signal_count] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT, SIGSYS };
 static struct sigaction previous_crash_actions[crash_signal_count];
 
 int steppe_guard_save(void) {
@@ -110,6 +110,7 @@ void steppe_guard_install(void) {
     // Every signal whose default action ends the process, apart from the crash signals below.
     static const int quit_signals[] = {
         SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+        SIGIO, SIGPWR, SIGSTKFLT,
     };
     // A parent may have started us with these blocked (some process launchers do); a reader that
     // cannot be stopped or resized would be worse than one that ignores its parent's wishes.
@@ -126,6 +127,14 @@ void steppe_guard_install(void) {
         action.sa_handler = restore_and_reraise;
         sigemptyset(&action.sa_mask);
         sigaction(quit_signals[i], &action, NULL);
+    }
+    // Real-time signals end a process by default too.
+    for (int signo = SIGRTMIN; signo <= SIGRTMAX; signo++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = restore_and_reraise;
+        sigemptyset(&action.sa_mask);
+        sigaction(signo, &action, NULL);
     }
     for (int i = 0; i < crash_signal_count; i++) {
         struct sigaction action;
