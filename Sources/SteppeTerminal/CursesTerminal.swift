@@ -32,8 +32,6 @@ public final class CursesTerminal: TerminalBackend {
     private var previous: Grid?
     private var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
     private var isStopped = false
-    /// Consecutive polls that said "readable" while curses had nothing: how a vanished terminal looks.
-    private var silentReads = 0
     public let colorCount: Int
 
     /// Takes over the terminal. `theme` decides the look; without `color`, only attributes are used.
@@ -167,6 +165,10 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Waits for input together with `wakeup`: up to `timeout` milliseconds, or indefinitely when nil.
     public func nextEvent(timeout: Int?, wakeup: Wakeup) -> InputEvent? {
+        if let event = pushedBack {
+            pushedBack = nil
+            return event
+        }
         if steppe_guard_take_resumed() != 0 {
             // Back from Ctrl-Z: the terminal may have been used and resized meanwhile.
             repaintLast()
@@ -183,15 +185,11 @@ public final class CursesTerminal: TerminalBackend {
         case .readable:
             switch readKey(wait: 0) {
             case .event(let event):
-                silentReads = 0
                 return event
             case .ignored:
-                silentReads = 0
                 return nil
             case .nothing:
-                // Readable yet nothing to read, again and again: end of input (the terminal is gone).
-                silentReads += 1
-                return silentReads >= 3 ? .closed : nil
+                return endOfInput(wakeup) ? .closed : nil
             }
         case .quiet:
             // A timeout, or a signal (a resize arrives as SIGWINCH, which curses turns into KEY_RESIZE).
@@ -199,6 +197,31 @@ public final class CursesTerminal: TerminalBackend {
             return nil
         }
     }
+
+    /// Readable, yet curses had nothing: either it dropped a stray byte (a Latin-1 é), or input has
+    /// ended (the terminal is gone). The end of input stays readable however often it is read, so ask
+    /// again at once a few times; a stray byte is gone after the first.
+    private func endOfInput(_ wakeup: Wakeup) -> Bool {
+        for _ in 0..<8 {
+            let again = wakeup.wait(milliseconds: 0, alongside: STDIN_FILENO)
+            switch again.other {
+            case .closed: return true
+            case .quiet: return false
+            case .readable:
+                switch readKey(wait: 0) {
+                case .nothing: continue
+                case .event(let event):
+                    pushedBack = event
+                    return false
+                case .ignored: return false
+                }
+            }
+        }
+        return true
+    }
+
+    /// An event read while checking for the end of input, handed out next.
+    private var pushedBack: InputEvent?
 
     private enum Read {
         case event(InputEvent)

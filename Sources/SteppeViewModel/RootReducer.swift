@@ -121,8 +121,17 @@ extension AppState {
                 notice = strings.noLink
                 return []
             }
-            if command == .copyLink { notice = strings.linkCopied }
-            return [command == .openLink ? .openLink(url) : .copyToClipboard(url)]
+            if command == .copyLink {
+                notice = strings.linkCopied
+                return [.copyToClipboard(url)]
+            }
+            // Only a web link goes to a browser: an archive must not hand it an option or a local file.
+            let lowered = url.lowercased()
+            guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://") else {
+                notice = strings.notAWebLink
+                return []
+            }
+            return [.openLink(url)]
         case .toggleHelp where help == nil:
             help = HelpState()
             return []

@@ -1,3 +1,4 @@
+import Foundation
 import SteppeCore
 import SteppeTestSupport
 import Testing
@@ -321,6 +322,28 @@ import Testing
         #expect(s.notice == "No browser to open the link: set $BROWSER, or install xdg-open")
         _ = s.reduce(.linkOpened(program: "firefox"))
         #expect(s.notice == "Opening the link with firefox")
+    }
+
+    @Test func onlyWebLinksGoToABrowser() {
+        let hostile = Article(
+            id: "x", url: "--utility-cmd-prefix=touch /tmp/x", title: "X", published: PublishedDate(year: 2020, month: 1, day: 1)!,
+            body: [])
+        let local = Article(
+            id: "y", url: "file:///etc/passwd", title: "Y", published: PublishedDate(year: 2020, month: 1, day: 1)!, body: [])
+        for article in [hostile, local] {
+            let taxonomy = TaxonomyTable(.eurasianet)
+            let catalogue = Catalogue(
+                source: ArchiveSource(metadataURL: URL(fileURLWithPath: "/t/archive.json"), layout: .singleFile),
+                metadata: ArchiveMetadata(title: "T"), taxonomy: taxonomy,
+                headers: [ArticleHeader(id: article.id, url: article.url, title: article.title, authors: [],
+                                        published: article.published, language: "en", nodes: [], span: nil)],
+                issues: [])
+            var s = AppState(size: Size(width: 120, height: 40), archiveLabel: "t", catalogue: catalogue)
+            s.press(.tab)
+            #expect(s.reduce(.keyPressed(.char("o"))).isEmpty)
+            #expect(s.notice == "Only http and https links are opened; y copies this one")
+            #expect(s.reduce(.keyPressed(.char("y"))) == [.copyToClipboard(article.url)])
+        }
     }
 
     @Test func steppingPastEitherEndOfTheListSaysSo() {

@@ -84,6 +84,9 @@ public struct Strings: Sendable, Equatable, Hashable {
         pick("No browser to open the link: set $BROWSER, or install xdg-open", "Нечем открыть ссылку: задайте $BROWSER или установите xdg-open")
     }
     public func linkFailed(_ reason: String) -> String { pick("The link did not open: \(reason)", "Ссылка не открылась: \(reason)") }
+    public var notAWebLink: String {
+        pick("Only http and https links are opened; y copies this one", "Открываются только ссылки http и https; y скопирует эту")
+    }
     public var noLink: String { pick("This article has no link", "У этой статьи нет ссылки") }
     /// A size for people: "840 KB", "2.2 MB".
     public func size(bytes: Int) -> String {
