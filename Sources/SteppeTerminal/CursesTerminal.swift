@@ -309,14 +309,20 @@ public final class CursesTerminal: TerminalBackend {
         }
     }
 
-    /// Pasted text up to the end marker. A pause inside the paste does not end it (terminals send
-    /// large pastes in pieces); past a million characters the rest is read and dropped, never taken
-    /// for keys.
+    /// Pasted text up to the end marker, read raw: with key decoding off, an arrow's bytes inside
+    /// the paste are text, not a key that ends it. A pause does not end it either (terminals send
+    /// large pastes in pieces); only the marker, or two seconds without a byte, does. Past a million
+    /// characters the rest is read and dropped, never taken for keys.
     private func readPaste() -> String {
+        keypad(window, false)
+        defer { keypad(window, true) }
         var text: [Character] = []
         var tail: [Character] = []
         let end = EscapeSequence.pasteEnd
-        while let c = rawCharacter(wait: 1_000) {
+        var lastByte = DispatchTime.now().uptimeNanoseconds
+        while DispatchTime.now().uptimeNanoseconds - lastByte < 2_000_000_000 {
+            guard let c = rawCharacter(wait: 100) else { continue }
+            lastByte = DispatchTime.now().uptimeNanoseconds
             tail.append(c)
             if tail.count > end.count { tail.removeFirst() }
             if text.count < 1_000_000 { text.append(c) }
