@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where an archive lives on disk, in one of the two layouts of format v1.
 public struct ArchiveSource: Sendable, Equatable {
     public enum Layout: Sendable, Equatable {
@@ -29,17 +33,30 @@ public struct ArchiveSource: Sendable, Equatable {
         }
     }
 
+    /// `~` and `~/…` on `$HOME`, as the shell and the XDG resolver read it.
+    static func expandingTilde(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = XDGDirectories().home
+        return home.path + path.dropFirst()
+    }
+
     /// Resolves a path the user gave: a folder holding `archive.json`, that file itself, or a single `.json` file.
     /// The articles file is named by the metadata, so it is filled in by `ArchiveReader`.
     public static func locate(_ path: String) throws(ArchiveError) -> URL {
-        let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL
+        let url = URL(fileURLWithPath: expandingTilde(path)).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw .notFound(path: url.path)
         }
         if isDirectory.boolValue {
             let metadata = url.appendingPathComponent(metadataFileName)
-            guard FileManager.default.fileExists(atPath: metadata.path) else { throw .notFound(path: url.path) }
+            guard FileManager.default.fileExists(atPath: metadata.path) else {
+                // A folder that cannot be searched hides its archive.json: say so rather than "no archive".
+                if access(url.path, R_OK | X_OK) != 0 {
+                    throw .unreadable(path: url.path, reason: String(cString: strerror(errno)))
+                }
+                throw .notFound(path: url.path)
+            }
             return metadata
         }
         return url

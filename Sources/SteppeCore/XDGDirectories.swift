@@ -6,6 +6,8 @@ import Foundation
 /// relative or empty one is ignored, as the specification says, and the default is built on `$HOME`
 /// (the variable, not the password database, so that `HOME=/tmp/x steppe` stays inside /tmp/x).
 public struct XDGDirectories: Sendable, Equatable {
+    /// `$HOME` when it is an absolute path, else the account's home.
+    public var home: URL
     public var data: URL
     public var config: URL
     public var cache: URL
@@ -14,6 +16,7 @@ public struct XDGDirectories: Sendable, Equatable {
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : nil }
             ?? FileManager.default.homeDirectoryForCurrentUser
+        self.home = home
         func base(_ variable: String, _ fallback: String) -> URL {
             if let value = environment[variable], value.hasPrefix("/") { return URL(fileURLWithPath: value) }
             return home.appendingPathComponent(fallback)

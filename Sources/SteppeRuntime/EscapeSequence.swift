@@ -31,6 +31,9 @@ public enum EscapeSequence {
         guard body.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ";") }) else { return .unknown }
         let params = body.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
         let modifiers = params.count > 1 ? Modifiers(xtermParameter: params[1] ?? 1) : []
+        // `CSI 1 ; m X`: with letters, a first parameter other than 1 is a report (a cursor
+        // position, `CSI 12 ; 40 R`), not a key.
+        if final != "~", let first = params.first ?? nil, first != 1 { return .unknown }
         let key: Key?
         switch final {
         case "A": key = .up

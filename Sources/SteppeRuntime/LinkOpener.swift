@@ -70,10 +70,15 @@ public enum LinkOpener {
     }
 
     private static func resolve(_ name: String, in path: String) -> String? {
-        if name.contains("/") { return FileManager.default.isExecutableFile(atPath: name) ? name : nil }
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        // A folder has an execute bit too: only an executable file will do.
+        func isProgram(_ path: String) -> Bool {
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+                && FileManager.default.isExecutableFile(atPath: path)
+        }
+        if name.contains("/") { return isProgram(name) ? name : nil }
+        for directory in path.split(separator: ":") where isProgram("\(directory)/\(name)") {
+            return "\(directory)/\(name)"
         }
         return nil
     }

@@ -50,7 +50,8 @@ extension AppState {
             notice = nil
             isAwaitingSession = false
             if case .character(let c) = key.key, keyMap.command(for: key, in: keyContext) == nil,
-                let latin = KeyboardLayout.latin(for: c)
+                let latin = KeyboardLayout.latin(for: c),
+                keyMap.command(for: KeyPress(.character(latin), key.modifiers), in: keyContext) != nil
             {
                 return reduce(.keyPressed(KeyPress(.character(latin), key.modifiers)))
             }

@@ -26,6 +26,7 @@ import Testing
         #expect(parse("[200~") == .pasteStart)
         #expect(parse("[201~") == .pasteEnd)
         #expect(parse("[99x") == .unknown)
+        #expect(parse("[12;40R") == .unknown)  // a cursor position report, not Ctrl-F3
         #expect(parse("]0;title") == .unknown)
         #expect(EscapeSequence.isComplete(Array("[1;5")) == false)
         #expect(EscapeSequence.isComplete(Array("[1;5C")))

@@ -283,6 +283,9 @@ import Testing
         t.press(.char("j"), .char("j"), .char("l"))
         #expect(s == t)
         #expect(s.reduce(.keyPressed(.char("й"))) == [.saveSession(s.session!), .quit])
+        var t2 = state()
+        t2.press(.char("ж"))  // ; on a Latin layout, bound to nothing: named as typed
+        #expect(t2.notice == "ж does nothing here — ? lists the keys")
     }
 
     @Test func scrollingBeforeTheTextArrivesHappensWhenItDoes() throws {
