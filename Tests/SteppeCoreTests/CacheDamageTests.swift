@@ -29,18 +29,6 @@ import Testing
             cleanIssues: first.catalogue.issues)
     }
 
-    /// A small deterministic generator, so that every run flips the same bits.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func flippedBitsAreNeverServedAndNeverCrash() throws {
         let setup = try setUp()
         defer { setup.scratch.remove() }
@@ -51,7 +39,7 @@ import Testing
         var random = SplitMix(state: 20_111_205)
         for _ in 0..<300 {
             var damaged = pristine
-            let bit = Int(random.next() % UInt64(pristine.count * 8))
+            let bit = random.next(pristine.count * 8)
             damaged[bit / 8] ^= UInt8(1 << (bit % 8))
             try damaged.write(to: setup.file)
             let prepared = try ArchiveReader.prepare(setup.archive.path)

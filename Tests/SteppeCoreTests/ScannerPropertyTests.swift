@@ -6,17 +6,6 @@ import Testing
 /// Deterministic property tests (fixed seeds): the parallel scan agrees with the serial one, and no
 /// damage to an archive file crashes indexing, validation or reading a body.
 @Suite struct ScannerPropertyTests {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
-        }
-    }
-
     func lines(_ count: Int) -> [String] {
         (0..<count).map { i in
             i % 17 == 5 ? "{\"id\": \"broken-\(i)\"" : Fixtures.line(id: "line-\(i)", title: "Title \(i) Таджикистан 霍尔果斯")
