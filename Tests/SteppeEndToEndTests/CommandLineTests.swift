@@ -72,6 +72,19 @@ extension EndToEnd {
         #expect(sample.status == 0)
     }
 
+    @Test func helpShowsTheReadersOptionsAndValidateTakesArchive() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = Harness.isolatedEnvironment(home)
+        let help = try Harness.run(Harness.steppe, ["--help"], environment: env)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("--archive <path>   the archive: a folder with archive.json, or a .json file"))
+        #expect(help.stdout.contains("--theme <name>"))
+        let validate = try Harness.run(Harness.steppe, ["validate", "--archive", Harness.sampleArchivePath], environment: env)
+        #expect(validate.status == 0)
+        #expect(validate.stdout == "36 articles readable, 0 problems\n")
+    }
+
     @Test func everyCommandSpeaksRussianWhenAsked() throws {
         let home = try Harness.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }

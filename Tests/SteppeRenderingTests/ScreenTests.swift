@@ -79,6 +79,24 @@ import Testing
         expectAligned(Screen.render(s))
     }
 
+    @Test func theMenuGrowsToItsLongestNamesOnWideTerminals() {
+        #expect(ScreenLayout(size: Size(width: 120, height: 40), isArticleOpen: false).menu?.width == 30)
+        #expect(ScreenLayout(size: Size(width: 300, height: 40), isArticleOpen: false).menu?.width == 44)
+        var s = state(300, 40)
+        for _ in 0..<10 { s.press(.down) }  // Topics › Politics
+        s.press(.right)
+        let menu = Screen.render(s).lines.first { $0.contains("Bloody") } ?? ""
+        #expect(menu.contains("Kazakhstan's Bloody January 2022"))
+    }
+
+    @Test func aPaneTitleKeepsAMarginWhenItsRightPartIsCut() {
+        var grid = Grid(size: Size(width: 30, height: 1))
+        PaneTitle.draw("Title", right: "Regions › Central Asia › Tajikistan 12/140", focused: true,
+                       in: Rect(x: 0, y: 0, width: 30, height: 1), into: &grid)
+        #expect(grid.lines == [" Tit… Regions › Central Asia…"])
+        #expect(grid[29, 0].character == " ")
+    }
+
     @Test func tooSmall() {
         let grid = Screen.render(state(39, 10))
         #expect(grid.lines[4] == "    terminal too small (need 40×10)")
