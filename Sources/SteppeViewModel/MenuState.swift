@@ -121,8 +121,9 @@ public enum ScrollMath {
         return max(0, min(s, count - visible))
     }
 
-    /// An offset for a viewport over `count` lines, keeping the last page full.
+    /// An offset for a viewport over `count` lines, keeping the last page full. Always a line that
+    /// exists (or 0), even for a viewport of no rows, as when the terminal is too small.
     public static func clamp(top: Int, count: Int, visible: Int) -> Int {
-        max(0, min(top, count - visible))
+        max(0, min(top, count - max(1, visible)))
     }
 }

@@ -147,6 +147,8 @@ extension AppState {
             break
         }
         guard let catalogue else { return [] }
+        // Nothing but the notice is on screen: keys that would move unseen things do nothing.
+        guard layout.mode != .tooSmall else { return [] }
         if var help {
             let outcome = help.reduce(command, lineCount: helpLines.count, visible: helpVisibleRows)
             self.help = outcome == .close ? nil : help

@@ -25,12 +25,8 @@ extension Strings {
         case (.toggleHelp, .help): return ru ? "Закрыть справку" : "Close the help"
         case (.toggleHelp, _): return ru ? "Показать или скрыть эту справку" : "Show or hide this help"
         case (.redraw, _): return ru ? "Перерисовать экран" : "Redraw the screen"
-        case (.openLink, _):
-            return ru ? "Открыть ссылку на статью в браузере ($BROWSER или xdg-open)"
-                : "Open the article's link in a browser ($BROWSER, else xdg-open)"
-        case (.copyLink, _):
-            return ru ? "Скопировать ссылку в буфер обмена терминала (OSC 52)"
-                : "Copy the article's link to the terminal's clipboard (OSC 52)"
+        case (.openLink, _): return ru ? "Открыть ссылку в браузере" : "Open the link in a browser"
+        case (.copyLink, _): return ru ? "Скопировать ссылку (OSC 52)" : "Copy the link (OSC 52)"
         case (.pointerSelect, _):
             return ru ? "Выбрать (второй щелчок открывает)" : "Select (a second click opens)"
         case (.pointerScrollUp, _):

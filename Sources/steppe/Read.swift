@@ -25,7 +25,9 @@ struct Read: ParsableCommand {
         // C.UTF-8 for character handling rather than refuse.
         if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         if let codeset = nl_langinfo(nl_item(CODESET)).map({ String(cString: $0) }), codeset != "UTF-8" {
-            fail(strings.needsUTF8(codeset))
+            let environment = ProcessInfo.processInfo.environment
+            let variable = ["LC_ALL", "LC_CTYPE"].first { !(environment[$0] ?? "").isEmpty } ?? "LANG"
+            fail(strings.needsUTF8(codeset, variable: variable))
         }
         let environment = ProcessInfo.processInfo.environment
         let directories = XDGDirectories(environment: environment)

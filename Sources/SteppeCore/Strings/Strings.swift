@@ -129,9 +129,10 @@ public struct Strings: Sendable, Equatable, Hashable {
 
     // MARK: Errors and messages of the commands
 
-    public func needsUTF8(_ codeset: String) -> String {
-        pick("the reader needs a UTF-8 locale, but this one uses \(codeset); try LANG=C.UTF-8",
-             "читалке нужна локаль UTF-8, а сейчас \(codeset); попробуйте LANG=C.UTF-8")
+    /// `variable` is the one that decides the character set (LC_ALL or LC_CTYPE when set, else LANG).
+    public func needsUTF8(_ codeset: String, variable: String) -> String {
+        pick("the reader needs a UTF-8 locale, but this one uses \(codeset); try \(variable)=C.UTF-8",
+             "читалке нужна локаль UTF-8, а сейчас \(codeset); попробуйте \(variable)=C.UTF-8")
     }
     public var needsTerminal: String {
         pick("the reader needs a terminal (for pipes, use 'steppe list' and 'steppe show')",
@@ -157,7 +158,7 @@ public struct Strings: Sendable, Equatable, Hashable {
         }
     }
     public func noSuchArticle(_ id: String, in path: String) -> String {
-        pick("no article with id '\(id)' in \(path)", "в \(path) нет статьи с id '\(id)'")
+        pick("no article with id '\(id)' (archive: \(path))", "нет статьи с id '\(id)' (архив: \(path))")
     }
     public func validateSummary(readable: Int, problems: Int) -> String {
         language == .russian
@@ -237,8 +238,8 @@ public struct Strings: Sendable, Equatable, Hashable {
     }
     public var aboutShow: String { pick("Print one article as wrapped plain text.", "Вывести одну статью простым текстом с переносами.") }
     public var aboutValidate: String {
-        pick("Check an archive and list every problem. Exit status: 0 clean, 1 entries skipped, 2 warnings only.",
-             "Проверить архив и перечислить все проблемы. Код выхода: 0 — чисто, 1 — записи пропущены, 2 — только предупреждения.")
+        pick("Check an archive and list every problem (exit status 0: clean, 1: errors, 2: warnings).",
+             "Проверить архив и перечислить проблемы (код выхода 0: чисто, 1: ошибки, 2: предупреждения).")
     }
     public var helpArchive: String {
         pick("The archive to open: a folder with archive.json, or a single .json file.",
@@ -263,6 +264,6 @@ public struct Strings: Sendable, Equatable, Hashable {
     public var helpWidth: String { pick("Wrap lines to this many columns.", "Переносить строки по этой ширине.") }
     public var helpValidatePath: String {
         pick("The archive: a folder with archive.json, or a single .json file (default: as --archive, or yours).",
-             "Архив: папка с archive.json или один файл .json (по умолчанию: как --archive, или ваш).")
+             "Архив: папка с archive.json или файл .json (по умолчанию — из --archive или ваш архив).")
     }
 }
