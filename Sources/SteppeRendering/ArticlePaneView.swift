@@ -36,7 +36,8 @@ struct ArticlePaneView {
         switch reader.content {
         case .loading:
             grid.write(fitting: strings.loadingArticle, x: x, y: content.y + 1, width: width, role: .dim)
-        case .failed(let message):
+        case .failed(let error):
+            let message = strings.archiveError(error)
             grid.write(fitting: strings.articleCannotBeShown, x: x, y: content.y + 1, width: width, role: .warning)
             for (i, line) in TextWrapper.wrap(TextSanitizer.clean(message), width: max(1, width)).enumerated()
             where i + 3 < content.height {

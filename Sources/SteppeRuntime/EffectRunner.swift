@@ -62,18 +62,19 @@ public final class EffectRunner: Sendable {
                 // Off the main thread, while the first frame is drawn: the first article opened finds it ready.
                 library.catalogue.prepareIdentityIndex()
             } catch {
-                post(.archiveFailed(error.description))
+                post(.archiveFailed(error))
             }
         case .loadArticle(let id):
             let (bodies, catalogue) = shared.withLock { ($0.bodies, $0.catalogue) }
-            guard let bodies, let header = catalogue?.header(id: id) else {
-                post(.articleFailed(id: id, message: "no article with id '\(id)'"))
+            guard let bodies, let catalogue, let header = catalogue.header(id: id) else {
+                let path = catalogue?.source.displayPath ?? ""
+                post(.articleFailed(id: id, error: .invalid(path: path, place: "id '\(id)'", reason: "no such article")))
                 return
             }
             do {
                 post(.articleLoaded(try clients.loadArticle(bodies, header)))
             } catch {
-                post(.articleFailed(id: id, message: error.description))
+                post(.articleFailed(id: id, error: error))
             }
         case .loadSession:
             let path = shared.withLock { $0.archivePath }

@@ -10,9 +10,11 @@ public enum Action: Sendable, Equatable {
     case terminalClosed
     case archiveProgressed(bytesDone: Int64, bytesTotal: Int64)
     case archiveOpened(Catalogue)
-    case archiveFailed(String)
+    /// The archive cannot be opened. Errors travel as values, put into words only where shown,
+    /// in the interface language.
+    case archiveFailed(ArchiveError)
     case articleLoaded(Article)
-    case articleFailed(id: String, message: String)
+    case articleFailed(id: String, error: ArchiveError)
     /// A browser was started on a link (the program's name), or could not be.
     case linkOpened(program: String)
     case linkFailed(reason: String?)

@@ -5,7 +5,7 @@ public struct ReaderState: Sendable, Equatable {
     public enum Content: Sendable, Equatable {
         case loading
         case loaded(Article)
-        case failed(String)
+        case failed(ArchiveError)
     }
 
     /// The list an article was opened from: `n`, `p` and the position in the title refer to it,

@@ -17,8 +17,8 @@ extension AppState {
             return []
         case .archiveOpened(let catalogue):
             return open(catalogue)
-        case .archiveFailed(let message):
-            failure = message
+        case .archiveFailed(let error):
+            failure = strings.archiveError(error)
             isQuitting = true
             return [.quit]
         case .articleLoaded(let article):
@@ -30,9 +30,9 @@ extension AppState {
             let typedAhead = pendingKeys
             pendingKeys = []
             return typedAhead.flatMap { reduce(.keyPressed($0)) }
-        case .articleFailed(let id, let message):
+        case .articleFailed(let id, let error):
             guard reader?.articleID == id else { return [] }
-            reader?.content = .failed(message)
+            reader?.content = .failed(error)
             reader?.layout = nil
             pendingKeys = []
             return []

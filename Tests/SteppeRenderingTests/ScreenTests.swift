@@ -204,9 +204,21 @@ import Testing
         let effects = s.reduce(.keyPressed(.enter))
         let id = s.id(at: 0)
         #expect(effects == [.loadArticle(id: id)])
-        _ = s.reduce(.articleFailed(id: id, message: "articles.jsonl: line 2: unknown block type 'poem'"))
+        _ = s.reduce(.articleFailed(id: id, error: .invalid(
+            path: "articles.jsonl", place: "line 2", reason: "'body[1].type': expected a string")))
         let lines = Screen.render(s).lines
         #expect(lines.contains { $0.contains("This article cannot be shown:") })
-        #expect(lines.contains { $0.contains("unknown block type 'poem'") })
+        #expect(lines.contains { $0.contains("articles.jsonl: line 2: 'body[1].type': expected a string") })
+    }
+
+    @Test func theReasonIsPutInTheInterfaceLanguage() {
+        var s = AppState(
+            size: Size(width: 100, height: 20), archiveLabel: "t", catalogue: TestLibrary.make().catalogue,
+            strings: Strings(.russian))
+        s.press(.tab, .enter)
+        _ = s.reduce(.articleFailed(id: s.id(at: 0), error: .archiveChanged(path: "a.jsonl", line: 2)))
+        let text = Screen.render(s).lines.joined(separator: " ")
+        #expect(text.contains("Эту статью нельзя показать:"))
+        #expect(text.contains("a.jsonl:2: архив изменился на диске"))
     }
 }
