@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Models, archive reading, taxonomy and display-width text layout. Foundation only.
@@ -17,9 +18,12 @@ let package = Package(
         .target(name: "SteppeViewModel", dependencies: ["SteppeCore"]),
         // Cell grid, themes and the views that draw a state into a grid.
         .target(name: "SteppeRendering", dependencies: ["SteppeCore", "SteppeViewModel"]),
+        // The reader's own data (bookmarks, notes, reading marks) in SQLite.
+        .target(name: "SteppeStore", dependencies: ["SteppeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The main loop, the effect runner and its clients, the terminal backend protocol and an
         // in-memory terminal. No ncurses.
-        .target(name: "SteppeRuntime", dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering"]),
+        .target(
+            name: "SteppeRuntime", dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeStore"]),
         // The ncursesw C API, with the wide-character functions switched on.
         .systemLibrary(
             name: "CNCursesW",
@@ -40,7 +44,7 @@ let package = Package(
             exclude: [
                 "README.md", "Tests",
                 "Sources/SteppeCore", "Sources/SteppeViewModel", "Sources/SteppeRendering",
-                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/SteppeTerminal", "Sources/SteppeRuntime",
+                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/SteppeTerminal", "Sources/SteppeRuntime", "Sources/SteppeStore",
                 "Sources/steppe", "Sources/steppe-bench", ".ci",
             ],
             sources: ["Sources/SteppeResources/ResourceLocator.swift"],
@@ -55,7 +59,7 @@ let package = Package(
             name: "steppe",
             dependencies: [
                 "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeRuntime", "SteppeTerminal",
-                "SteppeResources",
+                "SteppeResources", "SteppeStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +82,7 @@ let package = Package(
         .testTarget(
             name: "SteppeRuntimeTests",
             dependencies: ["SteppeRuntime", "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeTestSupport"]),
+        .testTarget(name: "SteppeStoreTests", dependencies: ["SteppeStore", "SteppeCore"]),
         .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),
     ],
     swiftLanguageModes: [.v6]

@@ -35,6 +35,8 @@ public struct XDGDirectories: Sendable, Equatable {
 
     /// The user's own archive, opened when no other is named.
     public var userArchive: URL { steppeData.appendingPathComponent("archive") }
+    /// The reader's own data: bookmarks, notes, reading marks. Apart from the archive, which can be rebuilt.
+    public var userStore: URL { steppeData.appendingPathComponent("user.sqlite") }
     /// User themes, which override bundled ones of the same name.
     public var userThemes: URL { steppeConfig.appendingPathComponent("themes") }
 }
