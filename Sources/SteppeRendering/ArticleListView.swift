@@ -1,49 +1,69 @@
 import SteppeCore
 import SteppeViewModel
 
-/// The articles of the selected node: date, language marker, title, authors.
+/// A list of articles: date, marks (★ bookmarked, notes), language, title, and authors or regions.
+/// Unread titles stand out; an article no longer in the archive says so.
 ///
-/// Draws only the rows on screen, so a list of 50,000 costs what a list of 20 does.
+/// Draws only the rows on screen, so a list of 50,000 costs what a list of 20 does: `rows` holds
+/// just those, from `list.scroll` on.
 struct ArticleListView {
+    struct Row: Equatable {
+        var date: String
+        var language: String
+        var title: String
+        /// Authors in a taxonomy list; regions in the reader's own lists.
+        var detail: String
+        var isRead: Bool
+        var isBookmarked: Bool
+        var noteCount: Int
+        var isMissing: Bool
+    }
+
     var title: String
-    var headers: [ArticleHeader]
-    /// The list, as positions in `headers`.
-    var articles: [Int32]
+    var count: Int
+    var rows: [Row]
     var list: ListState
     var isFocused: Bool
+    var emptyText: String
     var strings: Strings
 
     func draw(in rect: Rect, into grid: inout Grid) {
         guard rect.height > 0 else { return }
-        let position = articles.isEmpty ? "0/0" : "\(list.selected + 1)/\(articles.count)"
+        let position = count == 0 ? "0/0" : "\(list.selected + 1)/\(count)"
         PaneTitle.draw(title, right: position, focused: isFocused, in: rect, into: &grid)
         let content = rect.droppingTop(1)
-        if articles.isEmpty {
-            grid.write(fitting: "  " + strings.noArticlesHere, x: content.x, y: content.y, width: content.width, role: .dim)
+        if count == 0 {
+            for (i, line) in TextWrapper.wrap(emptyText, width: max(1, content.width - 2)).enumerated() where i < content.height {
+                grid.write(line.text, x: content.x + 2, y: content.y + i, role: .dim, limit: content.width - 2)
+            }
             return
         }
-        let showAuthors = content.width >= 70
-        let authorWidth = showAuthors ? min(20, content.width / 5) : 0
-        for line in 0..<content.height {
+        let showDetail = content.width >= 70
+        let detailWidth = showDetail ? min(20, content.width / 5) : 0
+        for (line, row) in rows.enumerated() where line < content.height {
             let position = list.scroll + line
-            guard position < articles.count else { break }
-            let header = headers[Int(articles[position])]
             let y = content.y + line
             let isSelected = position == list.selected
             let selectedRole: StyleRole = isFocused ? .selection : .selectionInactive
             func role(_ normal: StyleRole) -> StyleRole { isSelected ? selectedRole : normal }
             grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role(.listTitle))
             var x = content.x + 1
-            x += grid.write(header.published.dayString, x: x, y: y, role: role(.listDate))
+            x += grid.write(row.date, x: x, y: y, role: role(.listDate))
+            x += grid.write(row.isBookmarked ? " ★" : "  ", x: x, y: y, role: role(.bookmarkMarker))
             x += 1
-            let marker = header.isEnglish ? "  " : String(header.language.uppercased().prefix(2))
-            x += grid.write(DisplayWidth.fit(marker, to: 2), x: x, y: y, role: role(.listMarker))
+            x += grid.write(DisplayWidth.fit(row.language, to: 2), x: x, y: y, role: role(.listMarker))
             x += 1
-            let titleWidth = content.maxX - x - (showAuthors ? authorWidth + 2 : 1)
-            grid.write(fitting: header.title, x: x, y: y, width: titleWidth, role: role(.listTitle))
-            if showAuthors {
-                let authors = TextSanitizer.clean(header.authors.joined(separator: ", "))
-                let text = DisplayWidth.truncate(authors, to: authorWidth)
+            let notes = row.noteCount > 0 ? " ✎\(row.noteCount)" : ""
+            let missing = row.isMissing ? " (\(strings.missingFromArchive))" : ""
+            let tail = DisplayWidth.of(notes) + DisplayWidth.of(missing)
+            let titleWidth = max(0, content.maxX - x - (showDetail ? detailWidth + 2 : 1) - tail)
+            let titleRole: StyleRole = row.isMissing ? .dim : (row.isRead ? .listTitle : .listUnread)
+            let used = grid.write(DisplayWidth.truncate(row.title, to: titleWidth), x: x, y: y, role: role(titleRole), limit: titleWidth)
+            x += used
+            if !missing.isEmpty { x += grid.write(missing, x: x, y: y, role: role(.dim)) }
+            if !notes.isEmpty { x += grid.write(notes, x: x, y: y, role: role(.noteMarker)) }
+            if showDetail {
+                let text = DisplayWidth.truncate(TextSanitizer.clean(row.detail), to: detailWidth)
                 let w = DisplayWidth.of(text)
                 grid.write(text, x: content.maxX - 1 - w, y: y, role: role(.listAuthor))
             }

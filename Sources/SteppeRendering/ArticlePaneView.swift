@@ -45,14 +45,39 @@ struct ArticlePaneView {
             }
         case .loaded:
             guard let layout = reader.layout else { return }
+            let selection = reader.selectedRange
             for row in 0..<content.height {
                 let index = reader.topLine + row
                 guard index < layout.lines.count else { break }
+                let line = layout.lines[index]
+                let y = content.y + row
+                // The margin: ✎ where a paragraph has notes, a bar along the paragraph under the cursor.
+                if line.marker == .note { grid.write("✎", x: content.x, y: y, role: .noteMarker) }
+                if let cursor = reader.cursor, line.anchor.block == cursor, line.noteID == nil, !line.spans.isEmpty {
+                    grid.write("▌", x: content.x + 1, y: y, role: .paragraphCursor)
+                }
                 var column = x
-                for span in layout.lines[index].spans {
-                    column += grid.write(span.text, x: column, y: content.y + row, role: span.role, limit: x + width - column)
+                for span in line.spans {
+                    let limit = x + width - column
+                    if let selection, let offset = span.offset, reader.selection?.block == line.anchor.block {
+                        column += drawSelecting(span, from: offset, selection, x: column, y: y, limit: limit, into: &grid)
+                    } else {
+                        column += grid.write(span.text, x: column, y: y, role: span.role, limit: limit)
+                    }
                 }
             }
         }
+    }
+
+    /// A span of the block's text with the characters inside `selection` in the selection's role.
+    private func drawSelecting(
+        _ span: ArticleLayout.Span, from offset: Int, _ selection: Range<Int>, x: Int, y: Int, limit: Int, into grid: inout Grid
+    ) -> Int {
+        var used = 0
+        for (i, character) in span.text.enumerated() {
+            let role: StyleRole = selection.contains(offset + i) ? .textSelection : span.role
+            used += grid.write(String(character), x: x + used, y: y, role: role, limit: limit - used)
+        }
+        return used
     }
 }

@@ -1,15 +1,14 @@
 import SteppeCore
 import SteppeViewModel
 
-/// The taxonomy tree with article counts.
+/// The taxonomy tree and the reader's own lists, with counts: unread/total for a taxonomy node.
 struct MenuView {
     var title: String
-    var taxonomy: TaxonomyTable
     var rows: [MenuState.Row]
     var menu: MenuState
-    var counts: (Int) -> Int
+    var name: (MenuItem) -> String
+    var count: (MenuItem) -> String
     var isFocused: Bool
-    var language: Language
 
     func draw(in rect: Rect, into grid: inout Grid) {
         guard rect.height > 0 else { return }
@@ -19,16 +18,16 @@ struct MenuView {
             let index = menu.scroll + line
             guard index < rows.count else { break }
             let row = rows[index]
-            let isSelected = row.node == menu.selected
+            let isSelected = row.item == menu.selected
             let y = content.y + line
             let role: StyleRole =
                 isSelected ? (isFocused ? .selection : .selectionInactive) : (row.depth == 0 ? .menuGroup : .menuItem)
             grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role)
-            let count = String(counts(row.node))
-            let countWidth = count.count + 1
+            let count = self.count(row.item)
+            let countWidth = DisplayWidth.of(count) + 1
             let indent = String(repeating: "  ", count: row.depth)
             let marker = row.hasChildren ? (row.isExpanded ? "▾ " : "▸ ") : "  "
-            let label = " " + indent + marker + taxonomy[row.node].name(in: language)
+            let label = " " + indent + marker + name(row.item)
             // A blank column between a cut name and its count, so the two never run together.
             grid.write(fitting: label, x: content.x, y: y, width: max(0, content.width - countWidth - 1), role: role)
             if content.width > countWidth + 4 {

@@ -22,21 +22,22 @@ public enum Screen {
             } else {
                 if let rect = layout.menu {
                     MenuView(
-                        title: catalogue.metadata.title, taxonomy: catalogue.taxonomy, rows: state.menuRows,
-                        menu: state.menu, counts: catalogue.count(in:), isFocused: state.focus == .menu,
-                        language: strings.language
+                        title: catalogue.metadata.title, rows: state.menuRows, menu: state.menu, name: state.name(of:),
+                        count: { menuCount($0, state, catalogue) }, isFocused: state.focus == .menu
                     ).draw(in: rect, into: &grid)
                 }
                 if let rect = layout.list {
+                    let entries = state.listEntries
+                    let visible = state.list.scroll..<min(entries.count, state.list.scroll + max(0, rect.height - 1))
                     ArticleListView(
-                        title: state.path(of: state.list.node), headers: catalogue.headers, articles: state.listArticles,
-                        list: state.list, isFocused: state.focus == .list, strings: strings
+                        title: state.path(of: state.list.source), count: entries.count,
+                        rows: visible.map { listRow(entries, $0, state, catalogue) }, list: state.list,
+                        isFocused: state.focus == .list, emptyText: emptyText(state.list.source, strings), strings: strings
                     ).draw(in: rect, into: &grid)
                 }
                 if let rect = layout.article, let reader = state.reader {
                     ArticlePaneView(
-                        title: reader.title,
-                        origin: catalogue.taxonomy[reader.origin.node].name(in: strings.language), listCount: state.readerArticles.count,
+                        title: reader.title, origin: state.name(of: reader.origin.list), listCount: state.readerEntries.count,
                         reader: reader, isFocused: state.focus == .article, strings: strings
                     ).draw(in: rect, into: &grid)
                 }
@@ -45,8 +46,68 @@ public enum Screen {
         } else if case .opening(let done, let total) = state.archive {
             LoadingView(label: state.archiveLabel, bytesDone: done, bytesTotal: total, strings: strings).draw(into: &grid)
         }
+        if let draft = state.draft, state.help == nil {
+            NoteEditorView(draft: draft, layout: EditorLayout(size: state.size), strings: strings).draw(into: &grid)
+        }
         StatusBarView(state).draw(in: layout.status, into: &grid)
         return grid
+    }
+
+    /// A menu entry's count: unread/total for a taxonomy node once some of it is read, else the total.
+    private static func menuCount(_ item: MenuItem, _ state: AppState, _ catalogue: Catalogue) -> String {
+        switch item {
+        case .node(let node):
+            let total = catalogue.count(in: node)
+            let read = state.readCounts.indices.contains(node) ? state.readCounts[node] : 0
+            return read == 0 ? String(total) : "\(max(0, total - read))/\(total)"
+        case .notes: return String(state.user.data.noteCount)
+        default: return String(state.user.ids(of: item).count)
+        }
+    }
+
+    /// One row of a list, as the list view draws it.
+    private static func listRow(_ entries: ListEntries, _ position: Int, _ state: AppState, _ catalogue: Catalogue)
+        -> ArticleListView.Row
+    {
+        let id = state.articleID(entries, at: position) ?? ""
+        let data = state.user.data
+        let noteCount = data.notes[id]?.count ?? 0
+        let header: ArticleHeader?
+        if case .positions(let positions) = entries {
+            header = catalogue.headers[Int(positions[position])]
+        } else {
+            header = catalogue.header(id: id)
+        }
+        guard let header else {
+            let article = data.articles[id]
+            return ArticleListView.Row(
+                date: article?.published?.dayString ?? String(repeating: " ", count: 10), language: "",
+                title: article?.title ?? id, detail: "", isRead: true, isBookmarked: data.isBookmarked(id),
+                noteCount: noteCount, isMissing: true)
+        }
+        let detail: String
+        if entries.isPersonal {
+            let taxonomy = catalogue.taxonomy
+            detail = header.nodes.compactMap { node -> String? in
+                let entry = taxonomy[Int(node)]
+                return entry.facet == .regions ? entry.name(in: state.strings.language) : nil
+            }.joined(separator: ", ")
+        } else {
+            detail = header.authors.joined(separator: ", ")
+        }
+        return ArticleListView.Row(
+            date: header.published.dayString, language: header.isEnglish ? "" : String(header.language.uppercased().prefix(2)),
+            title: header.title, detail: detail, isRead: data.isRead(id), isBookmarked: data.isBookmarked(id),
+            noteCount: noteCount, isMissing: false)
+    }
+
+    private static func emptyText(_ item: MenuItem, _ strings: Strings) -> String {
+        switch item {
+        case .node: strings.noArticlesHere
+        case .recent: strings.nothingReadYet
+        case .bookmarks, .label: strings.noBookmarksYet
+        case .notes: strings.noNotesYet
+        }
     }
 
     /// A vertical rule left of each pane that does not start at the left edge.

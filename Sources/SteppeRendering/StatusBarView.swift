@@ -11,14 +11,23 @@ struct StatusBarView {
     var place: String
     var skippedCount: Int
     var notice: String?
+    /// Why changes to bookmarks and notes are not being saved, when they are not.
+    var storeProblem: String?
+    var prompt: LabelPrompt?
     var hints: [KeyMap.Hint]
     var strings: Strings
 
     init(_ state: AppState) {
         label = state.archiveLabel
-        place = state.catalogue != nil && state.help == nil ? state.path(of: state.list.node) : ""
+        place = state.catalogue != nil && state.help == nil ? state.path(of: state.list.source) : ""
         skippedCount = state.catalogue?.skippedCount ?? 0
-        notice = state.notice
+        notice = state.confirmation?.question ?? state.notice
+        if case .readOnly(let reason) = state.user.status {
+            storeProblem = state.strings.readOnlyStore(reason)
+        } else if !state.user.unsaved.isEmpty {
+            storeProblem = state.strings.unsavedChanges(state.user.unsaved.count)
+        }
+        prompt = state.prompt
         hints = state.keyMap.hints(in: state.keyContext, state.strings)
         strings = state.strings
     }
@@ -31,8 +40,23 @@ struct StatusBarView {
         var message = ""
         if let notice {
             message = " \(notice) "
+        } else if let storeProblem {
+            message = " \(storeProblem) "
         } else if skippedCount > 0 {
             message = " \(strings.skippedEntries(skippedCount)) "
+        }
+        if let prompt {
+            // The prompt takes the bar, less its hints.
+            let hintText = hints.map { " \($0.keys) \($0.label) " }.joined()
+            let hintWidth = min(DisplayWidth.of(hintText), rect.width / 3)
+            TextFieldView(prompt: " " + strings.labelsPrompt, field: prompt.field, isFocused: true)
+                .draw(in: Rect(x: rect.x, y: rect.y, width: rect.width - hintWidth, height: 1), into: &grid)
+            var hx = rect.maxX - hintWidth
+            for hint in hints {
+                hx += grid.write(" " + hint.keys, x: hx, y: rect.y, role: .statusKey, limit: rect.maxX - hx)
+                hx += grid.write(" " + hint.label + " ", x: hx, y: rect.y, role: .statusBar, limit: rect.maxX - hx)
+            }
+            return
         }
         let messageWidth = min(DisplayWidth.of(message), rect.width)
         func width(_ hint: KeyMap.Hint) -> Int { DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.label) + 3 }

@@ -53,6 +53,13 @@ public struct Theme: Sendable, Equatable {
             .helpKey: CellStyle(bold: true),
             .warning: CellStyle(bold: true),
             .dim: CellStyle(dim: true),
+            .listUnread: CellStyle(bold: true),
+            .bookmarkMarker: CellStyle(bold: true),
+            .noteMarker: CellStyle(bold: true),
+            .noteBox: CellStyle(dim: true),
+            .noteQuote: CellStyle(underline: true),
+            .paragraphCursor: CellStyle(bold: true),
+            .textSelection: CellStyle(reverse: true),
         ])
 }
 

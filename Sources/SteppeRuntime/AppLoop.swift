@@ -19,6 +19,7 @@ public final class AppLoop {
     private let render: (AppState) -> Grid
     private let wakeup: Wakeup
     private let runner: EffectRunner
+    private let clients: Clients
     private var drawn: AppState?
     /// Most input events applied before a frame is drawn, so that a flood of input still shows progress.
     private let burstLimit = 64
@@ -32,6 +33,7 @@ public final class AppLoop {
         self.render = render
         wakeup = Wakeup()
         runner = EffectRunner(clients: clients, wakeup: wakeup)
+        self.clients = clients
     }
 
     /// Runs until the state says quit; first starts `effects` (opening the archive, typically).
@@ -91,6 +93,16 @@ public final class AppLoop {
                 drawn = nil
             case .copyToClipboard(let text):
                 terminal.copyToClipboard(text)
+            case .editExternally(let text):
+                // The editor has the terminal meanwhile; the loop waits for it, like `git commit` does.
+                var outcome = ExternalEditor.Outcome.noEditor
+                terminal.suspend { outcome = clients.editText(text) }
+                drawn = nil
+                switch outcome {
+                case .edited(let edited): apply(Action.externalEditFinished(edited))
+                case .failed(let reason): apply(Action.externalEditFailed(reason: reason))
+                case .noEditor: apply(Action.externalEditFailed(reason: nil))
+                }
             case .quit:
                 break
             default:

@@ -1,5 +1,6 @@
 import Foundation
 import SteppeCore
+import SteppeStore
 import SteppeViewModel
 
 /// The I/O the effect runner does on the program's behalf, as replaceable functions.
@@ -19,6 +20,14 @@ public struct Clients: Sendable {
     public var saveSession: @Sendable (_ session: Session, _ archivePath: String) throws -> Void
     /// Starts a browser on a link.
     public var openLink: @Sendable (_ link: String) -> LinkOpener.Outcome
+    /// The reader's own data, and why the store cannot take changes when it cannot.
+    public var loadUserData: @Sendable () -> (UserSnapshot, readOnlyReason: String?)
+    /// Commits a change and returns it stamped; throws with a reason fit for the status bar.
+    public var saveUserChange: @Sendable (UserChange) throws -> UserChange
+    /// True when another process changed the store since the last call.
+    public var userDataChangedElsewhere: @Sendable () -> Bool
+    /// Edits text in the reader's own editor, on the terminal the loop hands over.
+    public var editText: @Sendable (String) -> ExternalEditor.Outcome
 
     public init(
         openArchive: @escaping @Sendable (String, @escaping Progress) throws(ArchiveError) -> Library,
@@ -27,18 +36,28 @@ public struct Clients: Sendable {
         },
         loadSession: @escaping @Sendable (String) -> Session? = { _ in nil },
         saveSession: @escaping @Sendable (Session, String) throws -> Void = { _, _ in },
-        openLink: @escaping @Sendable (String) -> LinkOpener.Outcome = { _ in .noBrowser }
+        openLink: @escaping @Sendable (String) -> LinkOpener.Outcome = { _ in .noBrowser },
+        loadUserData: @escaping @Sendable () -> (UserSnapshot, readOnlyReason: String?) = { (UserSnapshot(), nil) },
+        saveUserChange: @escaping @Sendable (UserChange) throws -> UserChange = { $0 },
+        userDataChangedElsewhere: @escaping @Sendable () -> Bool = { false },
+        editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor }
     ) {
         self.openLink = openLink
+        self.loadUserData = loadUserData
+        self.saveUserChange = saveUserChange
+        self.userDataChangedElsewhere = userDataChangedElsewhere
+        self.editText = editText
         self.openArchive = openArchive
         self.loadArticle = loadArticle
         self.loadSession = loadSession
         self.saveSession = saveSession
     }
 
-    /// The clients of the real program: archives from disk, indexed into `cache`; sessions in `sessions`.
-    public static func live(cache: HeaderCache, sessions: SessionStore) -> Clients {
-        Clients(
+    /// The clients of the real program: archives from disk, indexed into `cache`; sessions in
+    /// `sessions`; bookmarks and notes in `store`.
+    public static func live(cache: HeaderCache, sessions: SessionStore, store: UserStore) -> Clients {
+        let environment = ProcessInfo.processInfo.environment
+        return Clients(
             openArchive: { path, progress throws(ArchiveError) in
                 let prepared = try ArchiveReader.prepare(path)
                 if let library = ArchiveReader.loadIndexed(prepared, cache: cache) { return library }
@@ -46,6 +65,16 @@ public struct Clients: Sendable {
             },
             loadSession: { path in sessions.load(for: path) },
             saveSession: { session, path in try sessions.save(session, for: path) },
-            openLink: { link in LinkOpener.open(link, environment: ProcessInfo.processInfo.environment) })
+            openLink: { link in LinkOpener.open(link, environment: environment) },
+            loadUserData: {
+                do throws(StoreError) {
+                    return (try store.snapshot(), store.readOnlyReason)
+                } catch {
+                    return (UserSnapshot(), error.reason)
+                }
+            },
+            saveUserChange: { change in try store.write(change) },
+            userDataChangedElsewhere: { store.hasChangedElsewhere() },
+            editText: { text in ExternalEditor.edit(text, environment: environment) })
     }
 }

@@ -25,6 +25,10 @@ public final class EffectRunner: Sendable {
     private let shared = Mutex(Shared())
     private let reads = DispatchQueue(label: "steppe.effects.reads", qos: .userInitiated, attributes: .concurrent)
     private let writes = DispatchQueue(label: "steppe.effects.writes", qos: .userInitiated)
+    /// Polls the store for other processes' changes, once the reader's data is loaded.
+    private let watch = Mutex<DispatchSourceTimer?>(nil)
+    /// How often another steppe's changes are looked for.
+    public static let watchInterval: DispatchTimeInterval = .seconds(1)
 
     public init(clients: Clients, wakeup: Wakeup) {
         self.clients = clients
@@ -89,8 +93,43 @@ public final class EffectRunner: Sendable {
             case .noBrowser: post(.linkFailed(reason: nil))
             case .failed(let reason): post(.linkFailed(reason: reason))
             }
-        case .copyToClipboard, .redraw, .quit:
+        case .loadUserData:
+            let (snapshot, reason) = clients.loadUserData()
+            post(.userDataLoaded(snapshot, readOnlyReason: reason))
+            startWatching()
+        case .saveUserChange(let change):
+            do {
+                post(.userChangeSaved(change, stamped: try clients.saveUserChange(change)))
+            } catch {
+                post(.userChangeFailed(change, reason: String(describing: error)))
+            }
+        case .copyToClipboard, .editExternally, .redraw, .quit:
             break
+        }
+    }
+
+    /// Looks for other processes' changes every `watchInterval`, on the queue of writes, so a
+    /// snapshot read there already holds every change this process asked for before it.
+    private func startWatching() {
+        watch.withLock { timer in
+            guard timer == nil else { return }
+            let source = DispatchSource.makeTimerSource(queue: writes)
+            source.schedule(deadline: .now() + EffectRunner.watchInterval, repeating: EffectRunner.watchInterval)
+            source.setEventHandler { [clients, weak self] in
+                guard clients.userDataChangedElsewhere() else { return }
+                let (snapshot, reason) = clients.loadUserData()
+                self?.post(.userDataLoaded(snapshot, readOnlyReason: reason), for: nil, generation: nil)
+            }
+            source.resume()
+            timer = source
+        }
+    }
+
+    /// Stops watching the store; the loop calls it when it ends.
+    public func stopWatching() {
+        watch.withLock { timer in
+            timer?.cancel()
+            timer = nil
         }
     }
 
@@ -114,8 +153,9 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    /// Waits until the writes queued so far are done.
+    /// Stops watching and waits until the writes queued so far are done.
     public func finish() {
+        stopWatching()
         writes.sync {}
     }
 

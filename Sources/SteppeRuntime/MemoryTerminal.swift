@@ -71,4 +71,12 @@ public final class MemoryTerminal: TerminalBackend {
     public func invalidate() { invalidations += 1 }
 
     public func copyToClipboard(_ text: String) { clipboard.append(text) }
+
+    public private(set) var suspensions = 0
+
+    public func suspend(while body: () -> Void) {
+        suspensions += 1
+        body()
+        invalidate()
+    }
 }

@@ -20,4 +20,8 @@ public protocol TerminalBackend: AnyObject {
 
     /// Puts text on the clipboard of the terminal (or of the terminal the user runs it in).
     func copyToClipboard(_ text: String)
+
+    /// Gives the terminal to another program (an editor) while `body` runs, then takes it back;
+    /// the next frame is drawn whole.
+    func suspend(while body: () -> Void)
 }

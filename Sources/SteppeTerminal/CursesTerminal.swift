@@ -403,6 +403,16 @@ public final class CursesTerminal: TerminalBackend {
         return .key(KeyPress(key, Modifiers(xtermParameter: digit)))
     }
 
+    public func suspend(while body: () -> Void) {
+        sendControl("\u{1B}[?2004l")
+        endwin()
+        body()
+        // Back in curses' program mode (cbreak, no echo, keypad), then the whole screen again.
+        reset_prog_mode()
+        sendControl("\u{1B}[?2004h")
+        invalidate()
+    }
+
     /// Gives the terminal back. Safe to call more than once.
     public func stop() {
         guard !isStopped else { return }

@@ -20,6 +20,16 @@ public enum Action: Sendable, Equatable {
     case linkFailed(reason: String?)
     /// Where the reader left this archive last time, if anywhere.
     case sessionLoaded(Session?)
+    /// The reader's own data, read at start or again after another process changed it; with why the
+    /// store cannot take changes, when it cannot.
+    case userDataLoaded(UserSnapshot, readOnlyReason: String?)
+    /// The store committed a change, giving it stamps.
+    case userChangeSaved(UserChange, stamped: UserChange)
+    case userChangeFailed(UserChange, reason: String)
+    /// The external editor ended with this text (nil: the text was not changed or could not be read).
+    case externalEditFinished(String?)
+    /// The external editor did not run (nil: none is set).
+    case externalEditFailed(reason: String?)
 }
 
 /// Work for the program to do outside the reducer; its results come back as actions.
@@ -33,6 +43,14 @@ public enum Effect: Sendable, Equatable {
     case loadSession
     /// Remember where the reader is in the open archive, for the next start.
     case saveSession(Session)
+    /// Read the reader's own data (and from then on, watch for other processes' changes); answers
+    /// with `userDataLoaded`.
+    case loadUserData
+    /// Commit a change to the store; answers with `userChangeSaved` or `userChangeFailed`.
+    case saveUserChange(UserChange)
+    /// Suspend the screen and edit this text in $VISUAL or $EDITOR; answers with
+    /// `externalEditFinished` or `externalEditFailed`.
+    case editExternally(String)
     /// Start a browser on a link, detached from the terminal; answers with `linkOpened` or `linkFailed`.
     case openLink(String)
     /// Put text on the terminal's clipboard (OSC 52).
@@ -45,7 +63,7 @@ public enum Effect: Sendable, Equatable {
     /// Effects with the same id replace each other: starting one cancels the one before, and a result
     /// of a cancelled one is never delivered ("latest wins").
     public enum ID: Sendable, Hashable {
-        case archive, article, session
+        case archive, article, session, user
     }
 
     public var id: ID? {
@@ -53,14 +71,17 @@ public enum Effect: Sendable, Equatable {
         case .openArchive: .archive
         case .loadArticle: .article
         case .loadSession: .session
-        case .saveSession, .openLink, .copyToClipboard, .redraw, .quit: nil
+        case .loadUserData: .user
+        case .saveSession, .saveUserChange, .editExternally, .openLink, .copyToClipboard, .redraw, .quit: nil
         }
     }
 
     /// Writes run one at a time in the order they were asked for, and quitting waits for them;
     /// reads run side by side.
     public var isWrite: Bool {
-        if case .saveSession = self { return true }
-        return false
+        switch self {
+        case .saveSession, .saveUserChange: true
+        default: false
+        }
     }
 }

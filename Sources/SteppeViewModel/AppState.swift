@@ -31,6 +31,19 @@ public struct AppState: Sendable, Equatable {
     public var pendingKeys: [KeyPress] = []
     /// The archive is open and the last session's place is on its way; any key or click cancels it.
     public var isAwaitingSession = false
+    /// Bookmarks, notes and reading marks.
+    public var user = UserState()
+    /// How many articles of each taxonomy node have been read, kept in step with `user`.
+    public internal(set) var readCounts: [Int] = []
+    /// The note being written or edited, over everything else.
+    public var draft: NoteDraft?
+    /// A yes-or-no question in the status bar.
+    public var confirmation: Confirmation?
+    /// A one-line prompt in the status bar: a bookmark's labels.
+    public var prompt: LabelPrompt?
+    /// Makes note ids unique across processes: random per run (fixed in tests), with a counter.
+    public var idSeed: UInt64 = 0
+    public internal(set) var idCounter: UInt64 = 0
 
     public static let maximumPendingKeys = 64
 
@@ -58,22 +71,77 @@ public struct AppState: Sendable, Equatable {
 
     public var keyContext: KeyContext {
         if catalogue == nil { return .opening }
-        return help != nil ? .help : focus.keyContext
+        if confirmation != nil { return .confirm }
+        if draft != nil { return .editor }
+        if prompt != nil { return .prompt }
+        if help != nil { return .help }
+        if focus == .article, reader?.selection != nil { return .selecting }
+        return focus.keyContext
     }
 
-    public var menuRows: [MenuState.Row] { catalogue.map { menu.rows($0.taxonomy) } ?? [] }
+    public var labelNames: [String] { user.labels.map(\.label) }
 
-    /// The articles of the list pane, newest first, as positions in the catalogue's headers.
-    public var listArticles: [Int32] { catalogue?.articles(in: list.node) ?? [] }
+    public var menuRows: [MenuState.Row] { catalogue.map { menu.rows($0.taxonomy, labels: labelNames) } ?? [] }
+
+    /// The articles of a list: a taxonomy node's, newest first, or one of the reader's own.
+    public func entries(of item: MenuItem) -> ListEntries {
+        guard let catalogue else { return .positions([]) }
+        if let node = item.node { return .positions(catalogue.articles(in: node)) }
+        return .ids(user.ids(of: item))
+    }
+
+    /// The articles of the list pane.
+    public var listEntries: ListEntries { entries(of: list.source) }
 
     /// The list an open article came from.
-    public var readerArticles: [Int32] {
-        guard let reader, let catalogue else { return [] }
-        return catalogue.articles(in: reader.origin.node)
+    public var readerEntries: ListEntries {
+        guard let reader else { return .positions([]) }
+        return entries(of: reader.origin.list)
     }
 
-    /// A menu node as a path: "Regions › Central Asia › Tajikistan", in the interface language.
-    public func path(of node: Int) -> String { catalogue?.taxonomy.path(of: node, in: strings.language) ?? "" }
+    /// The id of the article at a position of a list.
+    public func articleID(_ entries: ListEntries, at position: Int) -> String? {
+        switch entries {
+        case .positions(let positions):
+            guard let catalogue, positions.indices.contains(position) else { return nil }
+            return catalogue.headers[Int(positions[position])].id
+        case .ids(let ids):
+            return ids.indices.contains(position) ? ids[position] : nil
+        }
+    }
+
+    /// A menu entry as a path: "Regions › Central Asia › Tajikistan", in the interface language.
+    public func path(of item: MenuItem) -> String {
+        switch item {
+        case .node(let node): catalogue?.taxonomy.path(of: node, in: strings.language) ?? ""
+        case .recent: strings.continueReading
+        case .bookmarks: strings.bookmarksTitle
+        case .label(let label): strings.labelTitle(label)
+        case .notes: strings.notesTitle
+        }
+    }
+
+    /// A menu entry's own name.
+    public func name(of item: MenuItem) -> String {
+        switch item {
+        case .node(let node): catalogue?.taxonomy[node].name(in: strings.language) ?? ""
+        case .label(let label): label
+        default: path(of: item)
+        }
+    }
+
+    /// What an article is, for a bookmark or a note: from the archive, or as it was last seen there.
+    public func reference(for id: String) -> ArticleRef? {
+        if let catalogue, let header = catalogue.header(id: id) {
+            let taxonomy = catalogue.taxonomy
+            let regions = header.nodes.compactMap { node -> String? in
+                let entry = taxonomy[Int(node)]
+                return entry.facet == .regions ? entry.slug : nil
+            }
+            return ArticleRef(id: id, title: header.title, url: header.url, published: header.published, regions: regions)
+        }
+        return user.data.articles[id]
+    }
 
     /// Rows of help text on screen: the full height less a frame of one row above and two below.
     public var helpVisibleRows: Int { max(1, size.height - 4) }

@@ -7,11 +7,58 @@ public struct ArticleLayout: Sendable, Equatable {
     public struct Span: Sendable, Equatable {
         public var text: String
         public var role: StyleRole
+        /// For the block's own text, the character offset where the span starts in the block's
+        /// (cleaned) text, so that a selection can be drawn over it; nil for everything else.
+        public var offset: Int?
 
-        public init(_ text: String, _ role: StyleRole) {
+        public init(_ text: String, _ role: StyleRole, offset: Int? = nil) {
             self.text = text
             self.role = role
+            self.offset = offset
         }
+    }
+
+    /// The reader's notes as they fall in this article: on paragraphs (with the quoted characters),
+    /// on the article as a whole, and detached ones whose quote is no longer in the text.
+    public struct Notes: Sendable, Equatable {
+        public var onBlocks: [Int: [PlacedNote]] = [:]
+        public var onArticle: [Note] = []
+        public var detached: [Note] = []
+        /// Notes hidden (`A`): quotes and markers stay, boxes go.
+        public var showsBoxes = true
+
+        public init() {}
+
+        public var isEmpty: Bool { onBlocks.isEmpty && onArticle.isEmpty && detached.isEmpty }
+
+        /// Places each note of an article in its blocks' text.
+        public init(_ notes: [Note], blocks: [String], showsBoxes: Bool = true) {
+            self.showsBoxes = showsBoxes
+            for note in notes {
+                guard let anchor = note.anchor else {
+                    onArticle.append(note)
+                    continue
+                }
+                if let placement = anchor.locate(in: blocks) {
+                    onBlocks[placement.block, default: []].append(PlacedNote(note: note, range: placement.range))
+                } else {
+                    detached.append(note)
+                }
+            }
+        }
+
+        public var all: [Note] { onArticle + onBlocks.keys.sorted().flatMap { onBlocks[$0]!.map(\.note) } + detached }
+    }
+
+    public struct PlacedNote: Sendable, Equatable {
+        public var note: Note
+        /// The quoted characters in the block's cleaned text; nil for a note on the whole paragraph.
+        public var range: Range<Int>?
+    }
+
+    public enum Marker: Sendable, Equatable {
+        /// The first line of a paragraph with notes.
+        case note
     }
 
     /// A place in the article that survives re-wrapping: a block and a character offset in it.
@@ -35,6 +82,10 @@ public struct ArticleLayout: Sendable, Equatable {
     public struct Line: Sendable, Equatable {
         public var spans: [Span]
         public var anchor: Anchor
+        /// Shown in the margin, left of the text.
+        public var marker: Marker?
+        /// The note this line draws, for a line of a note's box.
+        public var noteID: String?
 
         public var text: String { spans.map(\.text).joined() }
     }
@@ -44,6 +95,7 @@ public struct ArticleLayout: Sendable, Equatable {
     /// The interface language of the byline and the end mark.
     public let strings: Strings
     public let lines: [Line]
+    public let notes: Notes
 
     /// The widest measure the body is set to, however wide the pane: long lines are hard to read.
     public static let maximumMeasure = 88
@@ -52,14 +104,23 @@ public struct ArticleLayout: Sendable, Equatable {
     public static let maximumArticleLength = 400_000
 
     /// `capped` limits the measure to `maximumMeasure`; plain-text output asks for the width it was given.
-    public init(article: Article, taxonomy: TaxonomyTable, width: Int, strings: Strings, capped: Bool = true) {
+    /// The text of each block as the pane shows it (cleaned of what a terminal cannot show): the
+    /// text notes quote and are found in again.
+    public static func blockTexts(_ article: Article) -> [String] { article.body.map { TextSanitizer.clean($0.text) } }
+
+    public init(
+        article: Article, taxonomy: TaxonomyTable, width: Int, strings: Strings, capped: Bool = true,
+        notes: Notes = Notes()
+    ) {
         let measure = max(1, capped ? min(width, ArticleLayout.maximumMeasure) : width)
         self.width = measure
         self.strings = strings
+        self.notes = notes
         var lines: [Line] = []
 
+        /// `quotes`: character ranges of the text to show as quoted by a note.
         func add(_ text: String, role: StyleRole, anchor block: Int, indent: String = "", firstIndent: String? = nil,
-                 prefixRole: StyleRole? = nil)
+                 prefixRole: StyleRole? = nil, quotes: [Range<Int>] = [], marker: Marker? = nil)
         {
             let clean = TextSanitizer.clean(text)
             let first = firstIndent ?? indent
@@ -68,11 +129,37 @@ public struct ArticleLayout: Sendable, Equatable {
                 let lead = i == 0 ? first : indent
                 var spans: [Span] = []
                 if !lead.isEmpty { spans.append(Span(lead, prefixRole ?? role)) }
-                spans.append(Span(line.text, role))
+                if block >= 0 {
+                    spans += ArticleLayout.split(line.text, from: line.start, role: role, quotes: quotes)
+                } else {
+                    spans.append(Span(line.text, role))
+                }
                 // Heading lines are anchored by their position, which only grows; body lines by their text offset.
                 let offset = block < 0 ? lines.count : line.start
-                lines.append(Line(spans: spans, anchor: Anchor(block: block, offset: offset)))
+                lines.append(Line(spans: spans, anchor: Anchor(block: block, offset: offset), marker: i == 0 ? marker : nil))
             }
+        }
+        /// A note in a box under its paragraph; its lines come after the paragraph's text in reading order.
+        func box(_ note: Note, block: Int, title: String? = nil) {
+            let inner = max(1, measure - 4)
+            var next = block < 0 ? lines.count : ArticleLayout.noteLineOffset + lines.count
+            func line(_ spans: [Span]) {
+                lines.append(Line(spans: spans, anchor: Anchor(block: block, offset: next), noteID: note.id))
+                next += 1
+            }
+            let label = title.map { "─ \($0) " } ?? ""
+            let top = "╭" + label + String(repeating: "─", count: max(0, measure - 2 - DisplayWidth.of(label))) + "╮"
+            line([Span(top, .noteBox)])
+            var body: [(text: String, width: Int)] = []
+            for paragraph in note.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let wrapped = TextWrapper.wrap(TextSanitizer.clean(String(paragraph)), width: inner)
+                body += wrapped.isEmpty ? [("", 0)] : wrapped.map { ($0.text, $0.width) }
+            }
+            for text in body {
+                let pad = String(repeating: " ", count: max(0, inner - text.width))
+                line([Span("│ ", .noteBox), Span(text.text + pad, .noteText), Span(" │", .noteBox)])
+            }
+            line([Span("╰" + String(repeating: "─", count: max(0, measure - 2)) + "╯", .noteBox)])
         }
         func blank(_ block: Int) {
             let offset = block < 0 ? lines.count : -1
@@ -92,6 +179,12 @@ public struct ArticleLayout: Sendable, Equatable {
             blank(-1)
             add(summary, role: .summary, anchor: -1)
         }
+        if notes.showsBoxes {
+            for note in notes.onArticle {
+                blank(-1)
+                box(note, block: -1, title: strings.noteOnArticle)
+            }
+        }
         var budget = capped ? ArticleLayout.maximumArticleLength : Int.max
         for (index, block) in article.body.enumerated() {
             blank(index)
@@ -107,17 +200,56 @@ public struct ArticleLayout: Sendable, Equatable {
                 text = String(text[..<end])
             }
             budget = cutBytes > 0 ? 0 : max(0, budget - text.utf8.count)
+            let placed = notes.onBlocks[index] ?? []
+            let quotes = placed.compactMap(\.range)
+            let marker: Marker? = placed.isEmpty ? nil : .note
             switch block.kind {
-            case .paragraph: add(text, role: .body, anchor: index)
-            case .heading: add(text, role: .heading, anchor: index)
-            case .quote: add(text, role: .quote, anchor: index, indent: "  ┃ ", prefixRole: .dim)
-            case .listItem: add(text, role: .body, anchor: index, indent: "    ", firstIndent: "  • ", prefixRole: .listBullet)
+            case .paragraph: add(text, role: .body, anchor: index, quotes: quotes, marker: marker)
+            case .heading: add(text, role: .heading, anchor: index, quotes: quotes, marker: marker)
+            case .quote: add(text, role: .quote, anchor: index, indent: "  ┃ ", prefixRole: .dim, quotes: quotes, marker: marker)
+            case .listItem:
+                add(text, role: .body, anchor: index, indent: "    ", firstIndent: "  • ", prefixRole: .listBullet,
+                    quotes: quotes, marker: marker)
             }
             if cutBytes > 0 { add(strings.textCut(bytes: cutBytes), role: .dim, anchor: index) }
+            if notes.showsBoxes { for note in placed { box(note.note, block: index) } }
         }
-        blank(article.body.count)
-        lines.append(Line(spans: [Span(strings.endOfArticle, .dim)], anchor: Anchor(block: article.body.count, offset: 0)))
+        let end = article.body.count
+        if !notes.detached.isEmpty {
+            blank(end)
+            lines.append(Line(spans: [Span(strings.detachedNotes, .heading)], anchor: Anchor(block: end, offset: 0)))
+            if notes.showsBoxes {
+                for note in notes.detached { box(note, block: end, title: note.anchor.map { "“\($0.quote.isEmpty ? $0.after : $0.quote)”" }) }
+            }
+        }
+        lines.append(Line(spans: [], anchor: Anchor(block: end, offset: ArticleLayout.endOffset - 1)))
+        lines.append(Line(spans: [Span(strings.endOfArticle, .dim)], anchor: Anchor(block: end, offset: ArticleLayout.endOffset)))
         self.lines = lines
+    }
+
+    /// Note boxes sit after their paragraph's text: their offsets lie past any text offset.
+    static let noteLineOffset = 1 << 40
+    static let endOffset = 1 << 50
+
+    /// A wrapped line of a block's text as spans, quoted characters in their own role.
+    static func split(_ text: String, from start: Int, role: StyleRole, quotes: [Range<Int>]) -> [Span] {
+        let characters = Array(text)
+        let end = start + characters.count
+        let inLine = quotes.filter { $0.overlaps(start..<end) }
+        guard !inLine.isEmpty else { return [Span(text, role, offset: start)] }
+        var spans: [Span] = []
+        var i = start
+        func emit(_ upTo: Int, _ spanRole: StyleRole) {
+            guard upTo > i else { return }
+            spans.append(Span(String(characters[(i - start)..<(upTo - start)]), spanRole, offset: i))
+            i = upTo
+        }
+        for quote in inLine.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            emit(max(i, min(end, quote.lowerBound)), role)
+            emit(min(end, quote.upperBound), .noteQuote)
+        }
+        emit(end, role)
+        return spans
     }
 
     static func tagLine(_ article: Article, _ taxonomy: TaxonomyTable, _ language: Language) -> String {

@@ -17,10 +17,45 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     case openLink, copyLink
     /// Mouse: select what is under the pointer (a second click opens it), or scroll the pane under it.
     case pointerSelect, pointerScrollUp, pointerScrollDown
+    /// The reader's own data: bookmark (star) the article, mark it read or unread, edit its labels.
+    case toggleBookmark, toggleRead, editLabels
+    /// In a bookmark list: remove the selected bookmark, and put the last one removed back.
+    case removeBookmark, undoRemoval
+    /// Notes: add one (on the paragraph under the cursor, or the words selected), edit or delete the
+    /// one at the cursor, edit it in $VISUAL/$EDITOR, show or hide note boxes.
+    case addNote, editNote, editNoteExternally, deleteNote, toggleNotes
+    /// The paragraph cursor of the article pane.
+    case previousParagraph, nextParagraph
+    /// Selecting words of the paragraph to quote: start (or start again here), move the end, stop.
+    case selectWords, selectionForward, selectionBackward, selectionToStart, selectionToEnd, cancelSelection
+    /// The note editor: save and close, or discard (asking first when the text changed).
+    case saveNote, discardNote
+    /// A yes-or-no question in the status bar.
+    case confirm, cancel
 }
 
 /// Which bindings apply: the focused pane, the help screen over everything, or the archive still opening
 /// (when every other key is kept and replayed once it is open).
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, menu, list, article, help, opening
+    case global, menu, list, article
+    /// Words of a paragraph being selected to quote in a note.
+    case selecting
+    /// The note editor, over everything; keys not bound here are text.
+    case editor
+    /// A one-line prompt (a bookmark's labels) in the status bar; keys not bound here are text.
+    case prompt
+    /// A yes-or-no question in the status bar.
+    case confirm
+    case help, opening
+}
+
+extension KeyContext {
+    /// Global keys (quit, focus, help) apply in the panes; where keys are text or answer a question,
+    /// only the context's own do.
+    public var takesGlobalKeys: Bool {
+        switch self {
+        case .menu, .list, .article, .selecting: true
+        case .global, .editor, .prompt, .confirm, .help, .opening: false
+        }
+    }
 }

@@ -29,10 +29,11 @@ public struct KeyMap: Sendable, Equatable {
 
     public init(bindings: [Binding]) { self.bindings = bindings }
 
-    /// The command for a key: the context's own bindings first, then the global ones (none while opening).
+    /// The command for a key: the context's own bindings first, then the global ones, which apply
+    /// only in the panes (not while opening, nor where keys are text or answer a question).
     public func command(for key: KeyPress, in context: KeyContext) -> Command? {
         if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.command }
-        if context == .opening { return nil }
+        guard context.takesGlobalKeys else { return nil }
         return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.command
     }
 
@@ -41,7 +42,7 @@ public struct KeyMap: Sendable, Equatable {
     /// Status-bar hints for a context: its own, then the global ones that the context does not override.
     public func hints(in context: KeyContext, _ strings: Strings) -> [Hint] {
         let own = bindings(in: context)
-        let global = [.global, .opening, .help].contains(context) ? [] : bindings(in: .global)
+        let global = context.takesGlobalKeys ? bindings(in: .global) : []
         return (own + global).filter(\.isHinted).map { b in
             Hint(
                 keys: b.keys.prefix(2).map { $0.name(strings) }.joined(separator: "/"),
@@ -81,6 +82,12 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.list, [.escape, .char("q")], .back, hinted: true),
         Binding(.list, [.char("o")], .openLink),
         Binding(.list, [.char("y")], .copyLink),
+        Binding(.list, [.char("s")], .toggleBookmark, hinted: true),
+        Binding(.list, [.char("m")], .toggleRead),
+        Binding(.list, [.char("a")], .addNote),
+        Binding(.list, [.char("L")], .editLabels),
+        Binding(.list, [.char("d")], .removeBookmark),
+        Binding(.list, [.char("u")], .undoRemoval),
 
         Binding(.article, [.down, .char("j")], .moveDown),
         Binding(.article, [.up, .char("k")], .moveUp),
@@ -93,6 +100,34 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.article, [.escape, .char("q"), .left, .char("h")], .back, hinted: true),
         Binding(.article, [.char("o")], .openLink, hinted: true),
         Binding(.article, [.char("y")], .copyLink, hinted: true),
+        Binding(.article, [.char("s")], .toggleBookmark, hinted: true),
+        Binding(.article, [.char("m")], .toggleRead),
+        Binding(.article, [.char("L")], .editLabels),
+        Binding(.article, [.char("]")], .nextParagraph),
+        Binding(.article, [.char("[")], .previousParagraph),
+        Binding(.article, [.char("a")], .addNote, hinted: true),
+        Binding(.article, [.char("v")], .selectWords),
+        Binding(.article, [.char("e")], .editNote),
+        Binding(.article, [.char("E")], .editNoteExternally),
+        Binding(.article, [.char("x")], .deleteNote),
+        Binding(.article, [.char("A")], .toggleNotes),
+
+        Binding(.selecting, [.right, .char("l"), .char("w")], .selectionForward, hinted: true),
+        Binding(.selecting, [.left, .char("h"), .char("b")], .selectionBackward),
+        Binding(.selecting, [.home, .char("0")], .selectionToStart),
+        Binding(.selecting, [.end, .char("$")], .selectionToEnd),
+        Binding(.selecting, [.char("v")], .selectWords),
+        Binding(.selecting, [.char("a"), .enter], .addNote, hinted: true),
+        Binding(.selecting, [.escape, .char("q")], .cancelSelection, hinted: true),
+
+        Binding(.editor, [.ctrl("s"), .escape], .saveNote, hinted: true),
+        Binding(.editor, [.ctrl("c")], .discardNote, hinted: true),
+
+        Binding(.prompt, [.enter], .confirm, hinted: true),
+        Binding(.prompt, [.escape], .cancel, hinted: true),
+
+        Binding(.confirm, [.char("y")], .confirm, hinted: true),
+        Binding(.confirm, [.char("n"), .escape], .cancel, hinted: true),
 
         Binding(.help, [.down, .char("j")], .moveDown),
         Binding(.help, [.up, .char("k")], .moveUp),

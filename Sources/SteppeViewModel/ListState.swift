@@ -1,4 +1,4 @@
-/// The article list of the node chosen in the menu: which row is selected and how far it is scrolled.
+/// The article list of the entry chosen in the menu: which row is selected and how far it is scrolled.
 public struct ListState: Sendable, Equatable {
     public struct Place: Sendable, Equatable {
         public var selected: Int
@@ -12,19 +12,19 @@ public struct ListState: Sendable, Equatable {
         case leave
     }
 
-    public var node: Int = 0
+    public var source: MenuItem = .node(0)
     public var selected: Int = 0
     public var scroll: Int = 0
-    /// Where the reader was in each list left earlier, so going back to a node finds the same article.
-    public var places: [Int: Place] = [:]
+    /// Where the reader was in each list left earlier, so going back to an entry finds the same article.
+    public var places: [MenuItem: Place] = [:]
 
-    public init(node: Int = 0) { self.node = node }
+    public init(source: MenuItem = .node(0)) { self.source = source }
 
-    /// Shows another node's list, remembering this one's place.
-    public mutating func show(_ other: Int) {
-        guard other != node else { return }
-        places[node] = Place(selected: selected, scroll: scroll)
-        node = other
+    /// Shows another entry's list, remembering this one's place.
+    public mutating func show(_ other: MenuItem) {
+        guard other != source else { return }
+        places[source] = Place(selected: selected, scroll: scroll)
+        source = other
         let place = places[other] ?? Place(selected: 0, scroll: 0)
         selected = place.selected
         scroll = place.scroll

@@ -3,7 +3,7 @@ import SteppeCore
 /// The taxonomy tree: which groups are open, which node is selected, and how far it is scrolled.
 public struct MenuState: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
-        public var node: Int
+        public var item: MenuItem
         public var depth: Int
         public var hasChildren: Bool
         public var isExpanded: Bool
@@ -11,42 +11,62 @@ public struct MenuState: Sendable, Equatable {
 
     /// What the menu tells its parent; the menu never touches the other panes itself.
     public enum Outcome: Sendable, Equatable {
-        /// Another node is selected: the list should follow.
-        case selected(Int)
+        /// Another entry is selected: the list should follow.
+        case selected(MenuItem)
         /// The reader wants the selected node's articles.
         case enterList
     }
 
-    public var expanded: Set<Int> = []
-    /// The selected node, as a taxonomy table index; it survives groups opening and closing.
-    public var selected: Int = 0
+    public var expanded: Set<MenuItem> = []
+    /// The selected entry; it survives groups opening and closing.
+    public var selected: MenuItem = .node(0)
     public var scroll: Int = 0
 
     public init() {}
 
     /// The menu of a freshly opened archive: "All articles" selected, every facet open.
     public init(opening taxonomy: TaxonomyTable) {
-        for root in taxonomy.roots where !taxonomy[root].children.isEmpty { expanded.insert(root) }
-        selected = taxonomy.allArticles
+        for root in taxonomy.roots where !taxonomy[root].children.isEmpty { expanded.insert(.node(root)) }
+        selected = .node(taxonomy.allArticles)
     }
 
-    /// The menu as the reader sees it: every root, and the children of every open node.
-    public func rows(_ taxonomy: TaxonomyTable) -> [Row] {
+    /// The menu as the reader sees it: "All articles", the reader's own lists (Bookmarks opening on
+    /// its labels), then the facets, each with the children of every open node.
+    public func rows(_ taxonomy: TaxonomyTable, labels: [String] = []) -> [Row] {
         var rows: [Row] = []
         func visit(_ node: Int) {
             let entry = taxonomy[node]
-            let isOpen = expanded.contains(node)
-            rows.append(Row(node: node, depth: entry.depth, hasChildren: !entry.children.isEmpty, isExpanded: isOpen))
+            let isOpen = expanded.contains(.node(node))
+            rows.append(Row(item: .node(node), depth: entry.depth, hasChildren: !entry.children.isEmpty, isExpanded: isOpen))
             if isOpen { for child in entry.children { visit(child) } }
         }
-        for root in taxonomy.roots { visit(root) }
+        for root in taxonomy.roots {
+            visit(root)
+            guard root == taxonomy.allArticles else { continue }
+            rows.append(Row(item: .recent, depth: 0, hasChildren: false, isExpanded: false))
+            let isOpen = expanded.contains(.bookmarks) && !labels.isEmpty
+            rows.append(Row(item: .bookmarks, depth: 0, hasChildren: !labels.isEmpty, isExpanded: isOpen))
+            if isOpen {
+                for label in labels { rows.append(Row(item: .label(label), depth: 1, hasChildren: false, isExpanded: false)) }
+            }
+            rows.append(Row(item: .notes, depth: 0, hasChildren: false, isExpanded: false))
+        }
         return rows
     }
 
-    public func selectedRow(in rows: [Row]) -> Int { rows.firstIndex { $0.node == selected } ?? 0 }
+    public func selectedRow(in rows: [Row]) -> Int { rows.firstIndex { $0.item == selected } ?? 0 }
 
-    public mutating func reduce(_ command: Command, taxonomy: TaxonomyTable, visible: Int) -> Outcome? {
-        let rows = self.rows(taxonomy)
+    /// The entry a row belongs under: a taxonomy node's parent, or Bookmarks for a label.
+    private func parent(of item: MenuItem, _ taxonomy: TaxonomyTable) -> MenuItem? {
+        switch item {
+        case .node(let n): taxonomy[n].parent.map(MenuItem.node)
+        case .label: .bookmarks
+        case .recent, .bookmarks, .notes: nil
+        }
+    }
+
+    public mutating func reduce(_ command: Command, taxonomy: TaxonomyTable, labels: [String] = [], visible: Int) -> Outcome? {
+        let rows = self.rows(taxonomy, labels: labels)
         guard !rows.isEmpty else { return nil }
         let row = selectedRow(in: rows)
         let current = rows[row]
@@ -60,30 +80,30 @@ public struct MenuState: Sendable, Equatable {
         case .top: outcome = select(row: 0, rows)
         case .bottom: outcome = select(row: rows.count - 1, rows)
         case .expandOrEnter:
-            if current.hasChildren && !current.isExpanded { expanded.insert(current.node) } else { outcome = .enterList }
+            if current.hasChildren && !current.isExpanded { expanded.insert(current.item) } else { outcome = .enterList }
         case .collapseOrLeave:
             if current.isExpanded {
-                expanded.remove(current.node)
-            } else if let parent = taxonomy[current.node].parent {
+                expanded.remove(current.item)
+            } else if let parent = parent(of: current.item, taxonomy) {
                 selected = parent
                 outcome = .selected(parent)
             }
         case .open:
-            if current.hasChildren && !current.isExpanded { expanded.insert(current.node) }
+            if current.hasChildren && !current.isExpanded { expanded.insert(current.item) }
             outcome = .enterList
         default:
             return nil
         }
-        clampScroll(taxonomy, visible: visible)
+        clampScroll(taxonomy, labels: labels, visible: visible)
         return outcome
     }
 
     /// A click on a row: selects it, or opens and closes a group that is already selected.
-    public mutating func click(row index: Int, taxonomy: TaxonomyTable, visible: Int) -> Outcome? {
-        let rows = self.rows(taxonomy)
+    public mutating func click(row index: Int, taxonomy: TaxonomyTable, labels: [String] = [], visible: Int) -> Outcome? {
+        let rows = self.rows(taxonomy, labels: labels)
         guard rows.indices.contains(index) else { return nil }
         var outcome: Outcome?
-        if rows[index].node == selected {
+        if rows[index].item == selected {
             if rows[index].hasChildren {
                 if rows[index].isExpanded { expanded.remove(selected) } else { expanded.insert(selected) }
             } else {
@@ -92,20 +112,24 @@ public struct MenuState: Sendable, Equatable {
         } else {
             outcome = select(row: index, rows)
         }
-        clampScroll(taxonomy, visible: visible)
+        clampScroll(taxonomy, labels: labels, visible: visible)
         return outcome
     }
 
     private mutating func select(row: Int, _ rows: [Row]) -> Outcome? {
         let clamped = min(max(0, row), rows.count - 1)
-        guard rows[clamped].node != selected else { return nil }
-        selected = rows[clamped].node
+        guard rows[clamped].item != selected else { return nil }
+        selected = rows[clamped].item
         return .selected(selected)
     }
 
-    /// Keeps the selected row in view.
-    public mutating func clampScroll(_ taxonomy: TaxonomyTable, visible: Int) {
-        let rows = self.rows(taxonomy)
+    /// Keeps the selected row in view; a selected label that no longer exists gives way to Bookmarks.
+    public mutating func clampScroll(_ taxonomy: TaxonomyTable, labels: [String] = [], visible: Int) {
+        var rows = self.rows(taxonomy, labels: labels)
+        if case .label = selected, !rows.contains(where: { $0.item == selected }) {
+            selected = .bookmarks
+            rows = self.rows(taxonomy, labels: labels)
+        }
         scroll = ScrollMath.clamp(scroll: scroll, selected: selectedRow(in: rows), count: rows.count, visible: visible)
     }
 }

@@ -11,11 +11,11 @@ public struct ReaderState: Sendable, Equatable {
     /// The list an article was opened from: `n`, `p` and the position in the title refer to it,
     /// whatever the menu shows meanwhile.
     public struct Origin: Sendable, Equatable {
-        public var node: Int
+        public var list: MenuItem
         public var position: Int
 
-        public init(node: Int, position: Int) {
-            self.node = node
+        public init(list: MenuItem, position: Int) {
+            self.list = list
             self.position = position
         }
     }
@@ -36,6 +36,27 @@ public struct ReaderState: Sendable, Equatable {
     public var topLine: Int = 0
     /// What is at the top, kept across re-wrapping so a resize never loses the reader's place.
     public var anchor: ArticleLayout.Anchor = .top
+    /// The text of each block as shown: what notes quote and are placed in.
+    public var blocks: [String] = []
+    /// The reader's notes on this article, placed in its text.
+    public var notes = ArticleLayout.Notes()
+    /// The paragraph cursor: a block of the body, once `[` or `]` was pressed.
+    public var cursor: Int?
+    /// Words of the cursor's paragraph selected to quote.
+    public var selection: Selection?
+
+    /// A span of words in one block: from the word where it started to the word it was moved to.
+    public struct Selection: Sendable, Equatable {
+        public var block: Int
+        public var start: Int
+        public var end: Int
+
+        public init(block: Int, start: Int, end: Int) {
+            self.block = block
+            self.start = start
+            self.end = end
+        }
+    }
 
     public init(articleID: String, title: String, origin: Origin, content: Content = .loading) {
         self.articleID = articleID
@@ -72,13 +93,66 @@ public struct ReaderState: Sendable, Equatable {
         anchor = layout.lines.isEmpty ? .top : layout.lines[topLine].anchor
     }
 
-    /// Re-wraps the text for a new width (only when the width changed) and keeps the anchor in view.
+    /// Re-wraps the text for a new width (only when the width, the language or the notes changed)
+    /// and keeps the anchor in view.
     public mutating func relayout(width: Int, visible: Int, taxonomy: TaxonomyTable, strings: Strings) {
         guard case .loaded(let article) = content else { return }
-        if layout?.width != min(width, ArticleLayout.maximumMeasure) || layout?.strings != strings {
-            layout = ArticleLayout(article: article, taxonomy: taxonomy, width: width, strings: strings)
+        if layout?.width != min(width, ArticleLayout.maximumMeasure) || layout?.strings != strings || layout?.notes != notes {
+            layout = ArticleLayout(article: article, taxonomy: taxonomy, width: width, strings: strings, notes: notes)
         }
         guard let layout else { return }
         topLine = ScrollMath.clamp(top: layout.line(for: anchor), count: layout.lines.count, visible: visible)
+    }
+}
+
+extension ReaderState {
+    /// The selected characters of the selection's block.
+    public var selectedRange: Range<Int>? {
+        guard let selection, blocks.indices.contains(selection.block) else { return nil }
+        let words = Words.ranges(in: blocks[selection.block])
+        guard words.indices.contains(selection.start), words.indices.contains(selection.end) else { return nil }
+        let (a, b) = (min(selection.start, selection.end), max(selection.start, selection.end))
+        return words[a].lowerBound..<words[b].upperBound
+    }
+
+    /// The first block with a line on screen, for a cursor that starts where the reader is looking.
+    func firstVisibleBlock(visible: Int) -> Int? {
+        guard let layout else { return nil }
+        let end = min(layout.lines.count, topLine + max(1, visible))
+        for i in topLine..<max(topLine, end) {
+            let block = layout.lines[i].anchor.block
+            if block >= 0 && block < blocks.count && layout.lines[i].noteID == nil && !layout.lines[i].spans.isEmpty {
+                return block
+            }
+        }
+        return nil
+    }
+
+    /// Moves the paragraph cursor `step` blocks on (skipping blocks without text) and scrolls it into view.
+    public mutating func moveCursor(by step: Int, visible: Int) {
+        guard !blocks.isEmpty else { return }
+        var target: Int
+        if let cursor {
+            target = cursor + step
+            while blocks.indices.contains(target), blocks[target].isEmpty { target += step }
+            guard blocks.indices.contains(target) else { return }
+        } else {
+            target = firstVisibleBlock(visible: visible) ?? (step > 0 ? 0 : blocks.count - 1)
+        }
+        cursor = target
+        selection = nil
+        reveal(block: target, visible: visible)
+    }
+
+    /// Scrolls so that a block's first line (and as much of it as fits) is on screen.
+    public mutating func reveal(block: Int, visible: Int) {
+        guard let layout else { return }
+        guard let first = layout.lines.firstIndex(where: { $0.anchor.block == block && !$0.spans.isEmpty }) else { return }
+        let last = layout.lines.lastIndex(where: { $0.anchor.block == block && $0.noteID == nil }) ?? first
+        if first < topLine {
+            scroll(to: first, visible: visible)
+        } else if last >= topLine + visible {
+            scroll(to: min(first, last - visible + 1), visible: visible)
+        }
     }
 }

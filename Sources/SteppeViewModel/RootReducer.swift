@@ -25,7 +25,9 @@ extension AppState {
             guard var reader, reader.articleID == article.id else { return [] }
             // A new reader starts at the top; one restored from the last session keeps its place.
             reader.content = .loaded(article)
+            reader.blocks = ArticleLayout.blockTexts(article)
             self.reader = reader
+            placeNotes()
             relayout()
             let typedAhead = pendingKeys
             pendingKeys = []
@@ -46,9 +48,28 @@ extension AppState {
             guard isAwaitingSession else { return [] }
             isAwaitingSession = false
             return session.map { restore($0) } ?? []
+        case .userDataLoaded(let snapshot, let reason):
+            user.load(snapshot, readOnlyReason: reason)
+            userDataChanged()
+            return []
+        case .userChangeSaved(let change, let stamped):
+            user.confirm(change, stamped: stamped)
+            if case .saveNote = change, notice == nil { notice = strings.noteSaved }
+            userDataChanged()
+            return []
+        case .userChangeFailed(let change, let reason):
+            user.fail(change)
+            notice = strings.notSaved(reason)
+            return []
+        case .externalEditFinished(let text):
+            return finishExternalEdit(text)
+        case .externalEditFailed(let reason):
+            notice = reason.map(strings.externalEditorFailed) ?? strings.noExternalEditor
+            return []
         case .keyPressed(let key):
             notice = nil
             isAwaitingSession = false
+            if let effects = typeIntoField(key) { return effects }
             if case .character(let c) = key.key, keyMap.command(for: key, in: keyContext) == nil,
                 let latin = KeyboardLayout.latin(for: c),
                 keyMap.command(for: KeyPress(.character(latin), key.modifiers), in: keyContext) != nil
@@ -80,24 +101,34 @@ extension AppState {
             isAwaitingSession = false
             guard let command = keyMap.command(for: KeyPress(event.key), in: keyContext) else { return [] }
             return perform(command, at: event)
-        case .pasted:
-            // No text field takes input yet; pasted text is never read as keys.
+        case .pasted(let text):
+            // Pasted text goes to the field being typed in, and is never read as keys.
+            if draft != nil {
+                _ = draft?.editor.insert(text)
+                layoutEditor()
+            } else if prompt != nil {
+                _ = prompt?.field.insert(text)
+            }
             return []
         }
     }
 
     private static let scrollCommands: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
 
-    /// Ends the program, remembering the reader's place first.
+    /// Ends the program, remembering the reader's place first. A note being edited is saved, not lost.
     private mutating func quit() -> [Effect] {
+        var effects: [Effect] = []
+        if draft != nil { effects += saveDraft() }
+        effects += leaveArticle()
         isQuitting = true
-        return (session.map { [Effect.saveSession($0)] } ?? []) + [.quit]
+        return effects + (session.map { [Effect.saveSession($0)] } ?? []) + [.quit]
     }
 
     private mutating func open(_ catalogue: Catalogue) -> [Effect] {
         archive = .ready(catalogue)
         menu = MenuState(opening: catalogue.taxonomy)
-        list = ListState(node: menu.selected)
+        list = ListState(source: menu.selected)
+        recountRead()
         focus = .menu
         reader = nil
         relayout()
@@ -149,15 +180,23 @@ extension AppState {
         guard let catalogue else { return [] }
         // Nothing but the notice is on screen: keys that would move unseen things do nothing.
         guard layout.mode != .tooSmall else { return [] }
+        switch keyContext {
+        case .confirm: return answer(command)
+        case .prompt: return finishPrompt(command)
+        case .editor: return editorDid(command)
+        default: break
+        }
         if var help {
             let outcome = help.reduce(command, lineCount: helpLines.count, visible: helpVisibleRows)
             self.help = outcome == .close ? nil : help
             return []
         }
         if let pointer { return point(command, at: pointer, catalogue) }
+        if let effects = performUserCommand(command) { return effects }
         switch focus {
-        case .menu: return menuDid(menu.reduce(command, taxonomy: catalogue.taxonomy, visible: visibleRows(.menu)))
-        case .list: return listDid(list.reduce(command, count: listArticles.count, visible: visibleRows(.list)))
+        case .menu:
+            return menuDid(menu.reduce(command, taxonomy: catalogue.taxonomy, labels: labelNames, visible: visibleRows(.menu)))
+        case .list: return listDid(list.reduce(command, count: listEntries.count, visible: visibleRows(.list)))
         case .article:
             guard var reader else { return [] }
             let outcome = reader.reduce(command, visible: visibleRows(.article))
@@ -166,25 +205,29 @@ extension AppState {
         }
     }
 
-    private func visibleRows(_ pane: Pane) -> Int { layout.contentHeight(of: pane) }
+    func visibleRows(_ pane: Pane) -> Int { layout.contentHeight(of: pane) }
 
     /// The link of the open article, or of the article selected in the list.
     private var linkInFocus: String? {
-        guard let catalogue else { return nil }
-        if focus == .article, let reader { return catalogue.header(id: reader.articleID)?.url }
-        guard focus == .list, listArticles.indices.contains(list.selected) else { return nil }
-        return catalogue.headers[Int(listArticles[list.selected])].url
+        articleInFocus.flatMap { reference(for: $0)?.url }
+    }
+
+    /// The open article, or the one selected in the list.
+    var articleInFocus: String? {
+        if focus == .article, let reader { return reader.articleID }
+        guard focus == .list else { return nil }
+        return articleID(listEntries, at: list.selected)
     }
 
     // MARK: What the panes report
 
     private mutating func menuDid(_ outcome: MenuState.Outcome?) -> [Effect] {
         switch outcome {
-        case .selected(let node):
-            list.show(node)
-            list.clamp(count: listArticles.count, visible: visibleRows(.list))
+        case .selected(let item):
+            list.show(item)
+            list.clamp(count: listEntries.count, visible: visibleRows(.list))
         case .enterList:
-            if layout.list != nil && !listArticles.isEmpty { focus = .list }
+            if layout.list != nil && !listEntries.isEmpty { focus = .list }
         case nil:
             break
         }
@@ -193,7 +236,7 @@ extension AppState {
 
     private mutating func listDid(_ outcome: ListState.Outcome?) -> [Effect] {
         switch outcome {
-        case .open(let position): return openArticle(node: list.node, position: position)
+        case .open(let position): return openArticle(list: list.source, position: position)
         case .leave: if layout.menu != nil { focus = .menu }
         case nil: break
         }
@@ -203,39 +246,57 @@ extension AppState {
     private mutating func readerDid(_ outcome: ReaderState.Outcome?) -> [Effect] {
         switch outcome {
         case .close:
+            let effects = leaveArticle()
             reader = nil
             pendingKeys = []
             focus = layout.list != nil ? .list : .menu
             relayout()
+            return effects
         case .step(let delta):
             guard let origin = reader?.origin else { return [] }
             let target = origin.position + delta
-            guard let catalogue, catalogue.articles(in: origin.node).indices.contains(target) else {
+            guard entries(of: origin.list).indices.contains(target) else {
                 notice = delta > 0 ? strings.lastArticleOfList : strings.firstArticleOfList
                 return []
             }
-            return openArticle(node: origin.node, position: target)
+            return openArticle(list: origin.list, position: target)
         case nil:
             break
         }
         return []
     }
 
-    /// Opens the article at `position` of `node`'s list; the list follows when it shows that node.
-    mutating func openArticle(node: Int, position: Int) -> [Effect] {
+    /// Opens the article at `position` of a list; the list pane follows when it shows that list.
+    /// The article is marked read and reopens where the reader last left it.
+    mutating func openArticle(list source: MenuItem, position: Int) -> [Effect] {
         guard let catalogue else { return [] }
-        let articles = catalogue.articles(in: node)
-        guard articles.indices.contains(position) else { return [] }
-        let header = catalogue.headers[Int(articles[position])]
-        let id = header.id
-        if list.node == node {
-            list.selected = position
-            list.clamp(count: articles.count, visible: visibleRows(.list))
+        let entries = entries(of: source)
+        guard let id = articleID(entries, at: position) else { return [] }
+        guard let header = catalogue.header(id: id) else {
+            notice = strings.notInArchive(user.data.articles[id]?.title ?? id)
+            return []
         }
-        reader = ReaderState(articleID: id, title: header.title, origin: ReaderState.Origin(node: node, position: position))
+        var effects = leaveArticle()
+        if list.source == source {
+            list.selected = position
+            list.clamp(count: entries.count, visible: visibleRows(.list))
+        }
+        reader = ReaderState(articleID: id, title: header.title, origin: ReaderState.Origin(list: source, position: position))
+        if let position = user.data.marks[id]?.position {
+            reader?.anchor = ArticleLayout.Anchor(block: position.block, offset: position.offset)
+        }
         focus = .article
+        if let article = reference(for: id) { effects += record(.opened(articleID: id, article)) }
         relayout()
-        return [.loadArticle(id: id)]
+        return effects + [.loadArticle(id: id)]
+    }
+
+    /// Remembers where the reader is in the open article, for the next time it is opened.
+    mutating func leaveArticle() -> [Effect] {
+        guard let reader, case .loaded = reader.content else { return [] }
+        let position = TextPosition(block: reader.anchor.block, offset: reader.anchor.offset)
+        guard user.data.marks[reader.articleID]?.position != position else { return [] }
+        return record(.setPosition(articleID: reader.articleID, position))
     }
 
     // MARK: The mouse
@@ -251,15 +312,17 @@ extension AppState {
             switch pane {
             case .menu:
                 let verb: Command = step > 0 ? .moveDown : .moveUp
-                var selected: Int?
+                var selected: MenuItem?
                 for _ in 0..<abs(step) {
-                    if case .selected(let node)? = menu.reduce(verb, taxonomy: catalogue.taxonomy, visible: visibleRows(.menu)) {
-                        selected = node
+                    if case .selected(let item)? = menu.reduce(
+                        verb, taxonomy: catalogue.taxonomy, labels: labelNames, visible: visibleRows(.menu))
+                    {
+                        selected = item
                     }
                 }
                 return menuDid(selected.map(MenuState.Outcome.selected))
             case .list:
-                list.scroll(by: step, count: listArticles.count, visible: visibleRows(.list))
+                list.scroll(by: step, count: listEntries.count, visible: visibleRows(.list))
             case .article:
                 guard var reader else { return [] }
                 _ = reader.reduce(command, visible: visibleRows(.article))
@@ -271,9 +334,10 @@ extension AppState {
             guard row >= 0 else { return [] }
             switch pane {
             case .menu:
-                return menuDid(menu.click(row: menu.scroll + row, taxonomy: catalogue.taxonomy, visible: visibleRows(.menu)))
+                return menuDid(
+                    menu.click(row: menu.scroll + row, taxonomy: catalogue.taxonomy, labels: labelNames, visible: visibleRows(.menu)))
             case .list:
-                return listDid(list.click(row: row, count: listArticles.count, visible: visibleRows(.list)))
+                return listDid(list.click(row: row, count: listEntries.count, visible: visibleRows(.list)))
             case .article:
                 return []
             }
@@ -291,8 +355,10 @@ extension AppState {
             focus = reader != nil && layout.article != nil ? .article : layout.visiblePanes.first ?? .menu
         }
         guard let catalogue else { return }
-        menu.clampScroll(catalogue.taxonomy, visible: visibleRows(.menu))
-        list.clamp(count: listArticles.count, visible: visibleRows(.list))
+        menu.clampScroll(catalogue.taxonomy, labels: labelNames, visible: visibleRows(.menu))
+        // A label whose last bookmark went: its list gives way to all bookmarks.
+        if case .label = list.source, list.source != menu.selected, menu.selected == .bookmarks { list.show(.bookmarks) }
+        list.clamp(count: listEntries.count, visible: visibleRows(.list))
         let width = articleTextWidth
         let rows = visibleRows(.article)
         reader?.relayout(width: width, visible: rows, taxonomy: catalogue.taxonomy, strings: strings)
@@ -300,5 +366,6 @@ extension AppState {
             let (count, visible) = (helpLines.count, helpVisibleRows)
             help?.clamp(lineCount: count, visible: visible)
         }
+        layoutEditor()
     }
 }

@@ -33,43 +33,57 @@ extension AppState {
     public var session: Session? {
         guard let catalogue else { return nil }
         let taxonomy = catalogue.taxonomy
-        func reference(_ node: Int) -> Session.Node {
-            let entry = taxonomy[node]
-            switch entry.kind {
-            case .allArticles: return Session.Node(facet: nil, slug: entry.slug)
-            case .facetRoot(let facet): return Session.Node(facet: facet.rawValue, slug: facet.rawValue)
-            case .node(let facet): return Session.Node(facet: facet.rawValue, slug: entry.slug)
+        func reference(_ item: MenuItem) -> Session.Node {
+            switch item {
+            case .recent: return Session.Node(facet: nil, slug: "recent")
+            case .bookmarks: return Session.Node(facet: nil, slug: "bookmarks")
+            case .notes: return Session.Node(facet: nil, slug: "notes")
+            case .label(let label): return Session.Node(facet: "label", slug: label)
+            case .node(let node):
+                let entry = taxonomy[node]
+                switch entry.kind {
+                case .allArticles: return Session.Node(facet: nil, slug: entry.slug)
+                case .facetRoot(let facet): return Session.Node(facet: facet.rawValue, slug: facet.rawValue)
+                case .node(let facet): return Session.Node(facet: facet.rawValue, slug: entry.slug)
+                }
             }
         }
-        guard let reader else { return Session(node: reference(list.node)) }
-        return Session(node: reference(reader.origin.node), articleID: reader.articleID, anchor: reader.anchor)
+        guard let reader else { return Session(node: reference(list.source)) }
+        return Session(node: reference(reader.origin.list), articleID: reader.articleID, anchor: reader.anchor)
     }
 
     /// Goes back to a saved place: the node, shown and selected in the menu, and its article.
     mutating func restore(_ session: Session) -> [Effect] {
         guard let catalogue else { return [] }
         let taxonomy = catalogue.taxonomy
-        let node: Int?
-        switch session.node.facet.flatMap(Facet.init(rawValue:)) {
-        case nil: node = session.node.facet == nil ? taxonomy.allArticles : nil
-        case let facet?:
-            node = session.node.slug == facet.rawValue
+        let item: MenuItem?
+        switch (session.node.facet, session.node.slug) {
+        case (nil, "recent"): item = .recent
+        case (nil, "bookmarks"): item = .bookmarks
+        case (nil, "notes"): item = .notes
+        case (nil, _): item = .node(taxonomy.allArticles)
+        case ("label", let label): item = labelNames.contains(label) ? .label(label) : nil
+        case (let name?, let slug):
+            guard let facet = Facet(rawValue: name) else { return [] }
+            item = (slug == facet.rawValue
                 ? taxonomy.roots.first { taxonomy[$0].kind == .facetRoot(facet) }
-                : taxonomy.index(of: session.node.slug, in: facet)
+                : taxonomy.index(of: slug, in: facet)).map(MenuItem.node)
         }
-        guard let node else { return [] }
-        var ancestor = taxonomy[node].parent
+        guard let item else { return [] }
+        if case .label = item { menu.expanded.insert(.bookmarks) }
+        var ancestor = item.node.flatMap { taxonomy[$0].parent }
         while let open = ancestor {
-            menu.expanded.insert(open)
+            menu.expanded.insert(.node(open))
             ancestor = taxonomy[open].parent
         }
-        menu.selected = node
-        list.show(node)
+        menu.selected = item
+        list.show(item)
         relayout()
-        guard let id = session.articleID, let position = catalogue.position(of: id),
-            let inList = catalogue.articles(in: node).firstIndex(of: Int32(position))
+        let entries = entries(of: item)
+        guard let id = session.articleID, catalogue.position(of: id) != nil,
+            let inList = entries.indices.first(where: { articleID(entries, at: $0) == id })
         else { return [] }
-        let effects = openArticle(node: node, position: inList)
+        let effects = openArticle(list: item, position: inList)
         reader?.anchor = session.anchor ?? .top
         return effects
     }

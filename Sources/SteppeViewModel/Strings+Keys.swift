@@ -10,6 +10,10 @@ extension Strings {
         case .list: return russian ? "Список статей" : "Article list"
         case .article: return russian ? "Статья" : "Article"
         case .help: return russian ? "Справка" : "Help"
+        case .selecting: return russian ? "Выделение слов для цитаты" : "Selecting words to quote"
+        case .editor: return russian ? "Редактор заметки" : "Note editor"
+        case .prompt: return russian ? "Строка ввода" : "Prompt"
+        case .confirm: return russian ? "Вопрос «да или нет»" : "Yes-or-no question"
         case .opening: return russian ? "Пока архив открывается" : "While the archive opens"
         }
     }
@@ -59,6 +63,35 @@ extension Strings {
         case (.nextArticle, _): return ru ? "Следующая статья списка" : "Open the next article of the list"
         case (.previousArticle, _): return ru ? "Предыдущая статья списка" : "Open the previous article of the list"
         case (.back, _): return ru ? "Закрыть статью" : "Close the article"
+        case (.toggleBookmark, _): return ru ? "Добавить в закладки или убрать" : "Bookmark the article, or unbookmark it"
+        case (.toggleRead, _): return ru ? "Отметить прочитанной или непрочитанной" : "Mark the article read or unread"
+        case (.editLabels, _): return ru ? "Метки закладки" : "Edit the bookmark's labels"
+        case (.removeBookmark, _): return ru ? "Убрать закладку" : "Remove the bookmark"
+        case (.undoRemoval, _): return ru ? "Вернуть последнюю убранную закладку" : "Undo the last removal"
+        case (.addNote, .selecting): return ru ? "Заметка к выделенным словам" : "Note on the selected words"
+        case (.addNote, .list): return ru ? "Заметка к статье" : "Add a note on the article"
+        case (.addNote, _):
+            return ru ? "Заметка к абзацу под курсором (или к статье)" : "Add a note on the paragraph at the cursor (or the article)"
+        case (.editNote, _): return ru ? "Изменить заметку у курсора" : "Edit the note at the cursor"
+        case (.editNoteExternally, _):
+            return ru ? "Изменить заметку в $VISUAL или $EDITOR" : "Edit the note at the cursor in $VISUAL or $EDITOR"
+        case (.deleteNote, _): return ru ? "Удалить заметку у курсора" : "Delete the note at the cursor"
+        case (.toggleNotes, _): return ru ? "Показать или скрыть заметки" : "Show or hide notes"
+        case (.nextParagraph, _): return ru ? "Курсор на следующий абзац" : "Paragraph cursor to the next paragraph"
+        case (.previousParagraph, _): return ru ? "Курсор на предыдущий абзац" : "Paragraph cursor to the previous paragraph"
+        case (.selectWords, .selecting): return ru ? "Начать выделение с этого слова" : "Start the selection again here"
+        case (.selectWords, _): return ru ? "Выделить слова абзаца для цитаты" : "Select words of the paragraph to quote"
+        case (.selectionForward, _): return ru ? "Следующее слово" : "Move the selection's end a word on"
+        case (.selectionBackward, _): return ru ? "Предыдущее слово" : "Move the selection's end a word back"
+        case (.selectionToStart, _): return ru ? "К началу абзаца" : "Move the selection's end to the paragraph's start"
+        case (.selectionToEnd, _): return ru ? "К концу абзаца" : "Move the selection's end to the paragraph's end"
+        case (.cancelSelection, _): return ru ? "Отменить выделение" : "Stop selecting"
+        case (.saveNote, _): return ru ? "Сохранить и закрыть" : "Save the note and close"
+        case (.discardNote, _): return ru ? "Отменить правку (спросит, если текст изменён)" : "Discard (asks first when the text changed)"
+        case (.confirm, .prompt): return ru ? "Применить" : "Accept"
+        case (.confirm, _): return ru ? "Да" : "Yes"
+        case (.cancel, .prompt): return ru ? "Отменить" : "Cancel"
+        case (.cancel, _): return ru ? "Нет" : "No"
         }
     }
 
@@ -78,6 +111,14 @@ extension Strings {
         case .previousArticle: return ru ? "пред." : "prev"
         case .openLink: return ru ? "ссылка" : "link"
         case .copyLink: return ru ? "копировать" : "copy"
+        case .toggleBookmark: return ru ? "закладка" : "star"
+        case .addNote: return ru ? "заметка" : "note"
+        case .selectionForward: return ru ? "слово" : "word"
+        case .cancelSelection: return ru ? "отмена" : "cancel"
+        case .saveNote: return ru ? "сохранить" : "save"
+        case .discardNote: return ru ? "отменить" : "discard"
+        case .confirm: return context == .prompt ? (ru ? "применить" : "accept") : (ru ? "да" : "yes")
+        case .cancel: return context == .prompt ? (ru ? "отмена" : "cancel") : (ru ? "нет" : "no")
         default: return help(command, in: context)
         }
     }

@@ -29,4 +29,16 @@ public enum StyleRole: String, Sendable, Hashable, CaseIterable, Codable {
     case helpTitle
     case helpKey
     case progress
+    /// The title of an article not yet read.
+    case listUnread
+    /// ★ on a bookmarked article, ✎ and note counts.
+    case bookmarkMarker
+    case noteMarker
+    /// A note's box and its text; words a note quotes, in the article's text.
+    case noteBox
+    case noteText
+    case noteQuote
+    /// The paragraph cursor in the margin, and words selected to quote.
+    case paragraphCursor
+    case textSelection
 }

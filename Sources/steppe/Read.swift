@@ -4,6 +4,7 @@ import SteppeCore
 import SteppeRendering
 import SteppeResources
 import SteppeRuntime
+import SteppeStore
 import SteppeTerminal
 import SteppeViewModel
 
@@ -47,6 +48,10 @@ struct Read: ParsableCommand {
             fail(strings.archiveError(error))
         }
         let useColor = (environment["NO_COLOR"] ?? "").isEmpty
+        // Opened (and checked) before the screen is taken; a store that cannot be written opens
+        // read-only, and the status bar says why.
+        let store = UserStore(file: directories.userStore)
+        var unsaved: [UserChange] = []
         let outcome = MainActor.assumeIsolated { () -> AppLoop.Outcome in
             let terminal: CursesTerminal
             do throws(TerminalError) {
@@ -57,13 +62,32 @@ struct Read: ParsableCommand {
             defer { terminal.stop() }
             var state = AppState(size: terminal.size, archiveLabel: choice.label, strings: strings)
             state.notice = themeProblem.map(VisibleText.escape)
+            state.idSeed = UInt64.random(in: 1...UInt64.max)
             let loop = AppLoop(
                 state: state, terminal: terminal, clients: .live(
                     cache: HeaderCache.standard(directories),
-                    sessions: SessionStore(file: directories.steppeState.appendingPathComponent("session.json"))))
+                    sessions: SessionStore(file: directories.steppeState.appendingPathComponent("session.json")),
+                    store: store))
             // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
-            return loop.run(startingWith: [.openArchive(path: choice.path)], firstFrameGrace: 150)
+            let outcome = loop.run(startingWith: [.openArchive(path: choice.path), .loadUserData], firstFrameGrace: 150)
+            unsaved = loop.state.user.unsaved
+            return outcome
         }
+        if !unsaved.isEmpty { reportUnsaved(unsaved, store: store) }
         if case .failed(let message) = outcome { fail(message) }
+    }
+
+    /// Changes the store refused are not dropped silently: the text of every unsaved note goes to
+    /// standard error, where the reader can keep it.
+    private func reportUnsaved(_ changes: [UserChange], store: UserStore) {
+        let reason = store.readOnlyReason ?? "write failed"
+        var text = "steppe: " + VisibleText.escape(strings.unsavedAtExit(changes.count, path: store.file.path, reason: reason)) + "\n"
+        for case .saveNote(let note, let article) in changes {
+            text += "\n## " + VisibleText.escape(article.title) + "\n"
+            if let quote = note.anchor?.quote, !quote.isEmpty { text += "> " + VisibleText.escape(quote) + "\n" }
+            text += note.text.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.escape(String($0)) }
+                .joined(separator: "\n") + "\n"
+        }
+        Output.printError(text)
     }
 }

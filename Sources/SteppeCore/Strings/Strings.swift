@@ -10,7 +10,7 @@ public struct Strings: Sendable, Equatable, Hashable {
 
     public static let english = Strings(.english)
 
-    private func pick(_ en: String, _ ru: String) -> String { language == .russian ? ru : en }
+    func pick(_ en: String, _ ru: String) -> String { language == .russian ? ru : en }
 
     // MARK: Counting
 

@@ -1,0 +1,84 @@
+/// The words of bookmarks, notes and reading marks, in both interface languages.
+extension Strings {
+    // MARK: Menu and lists
+
+    public var continueReading: String { pick("Continue reading", "Продолжить чтение") }
+    public var bookmarksTitle: String { pick("Bookmarks", "Закладки") }
+    public var notesTitle: String { pick("Notes", "Заметки") }
+    public func labelTitle(_ label: String) -> String { pick("Bookmarks › \(label)", "Закладки › \(label)") }
+    public var missingFromArchive: String { pick("missing from archive", "нет в архиве") }
+    public var noBookmarksYet: String {
+        pick("No bookmarks yet: s on an article bookmarks it.", "Закладок пока нет: s на статье добавляет её.")
+    }
+    public var noNotesYet: String { pick("No notes yet: a on an article adds one.", "Заметок пока нет: a на статье добавляет её.") }
+    public var nothingReadYet: String { pick("Nothing opened yet.", "Пока ничего не открыто.") }
+
+    // MARK: Notices
+
+    public var bookmarked: String { pick("Bookmarked", "Добавлено в закладки") }
+    public var bookmarkRemoved: String { pick("Bookmark removed (u puts it back)", "Закладка убрана (u вернёт её)") }
+    public var notBookmarked: String { pick("This article is not bookmarked", "Этой статьи нет в закладках") }
+    public var nothingToUndo: String { pick("No removal to undo", "Нечего возвращать") }
+    public var bookmarkRestored: String { pick("Bookmark restored", "Закладка возвращена") }
+    public var markedRead: String { pick("Marked read", "Отмечено прочитанным") }
+    public var markedUnread: String { pick("Marked unread", "Отмечено непрочитанным") }
+    public var labelsSaved: String { pick("Labels saved", "Метки сохранены") }
+    public var noteSaved: String { pick("Note saved", "Заметка сохранена") }
+    public var noteDeleted: String { pick("Note deleted", "Заметка удалена") }
+    public var noteUnchanged: String { pick("Note unchanged", "Заметка не изменилась") }
+    public var emptyNoteNotSaved: String { pick("An empty note is not saved", "Пустая заметка не сохраняется") }
+    public var noNoteHere: String {
+        pick("No note here: [ and ] move the paragraph cursor", "Здесь нет заметки: [ и ] двигают курсор абзаца")
+    }
+    public var noParagraphs: String { pick("This article has no paragraphs", "В этой статье нет абзацев") }
+    public var articleNotLoaded: String { pick("The article's text is not loaded yet", "Текст статьи ещё не загружен") }
+    public func notInArchive(_ title: String) -> String {
+        pick("“\(title)” is no longer in the archive; its bookmark and notes are kept",
+             "«\(title)» больше нет в архиве; закладка и заметки сохранены")
+    }
+    public func readOnlyStore(_ reason: String) -> String {
+        pick("Read-only, changes are not saved: \(reason)", "Только чтение, изменения не сохраняются: \(reason)")
+    }
+    public func notSaved(_ reason: String) -> String { pick("Not saved: \(reason)", "Не сохранено: \(reason)") }
+    public func unsavedChanges(_ n: Int) -> String {
+        pick("\(n) unsaved", "\(n) не сохранено")
+    }
+
+    // MARK: Questions and prompts
+
+    public var deleteNoteQuestion: String { pick("Delete this note?", "Удалить эту заметку?") }
+    public var discardNoteQuestion: String { pick("Discard the changes to this note?", "Отменить изменения заметки?") }
+    public var labelsPrompt: String { pick("Labels (comma-separated): ", "Метки (через запятую): ") }
+
+    // MARK: The article pane and the editor
+
+    public var noteOnArticle: String { pick("on the article", "к статье") }
+    public var detachedNotes: String {
+        pick("Detached notes: their quote is no longer in the text", "Отделённые заметки: их цитаты больше нет в тексте")
+    }
+    public var newNote: String { pick("New note", "Новая заметка") }
+    public var editNote: String { pick("Edit note", "Правка заметки") }
+    public func paragraphNumber(_ n: Int) -> String { pick("paragraph \(n)", "абзац \(n)") }
+    public var wholeArticle: String { pick("the whole article", "вся статья") }
+    public func noteCount(_ n: Int) -> String {
+        language == .russian
+            ? "\(n) \(Plural.russian(n, one: "заметка", few: "заметки", many: "заметок"))"
+            : "\(n) \(Plural.english(n, one: "note", other: "notes"))"
+    }
+
+    // MARK: The external editor
+
+    public var noExternalEditor: String {
+        pick("Set $VISUAL or $EDITOR to edit notes in your own editor", "Задайте $VISUAL или $EDITOR, чтобы править заметки в своём редакторе")
+    }
+    public func externalEditorFailed(_ reason: String) -> String {
+        pick("The editor did not run: \(reason)", "Редактор не запустился: \(reason)")
+    }
+
+    // MARK: Exit
+
+    public func unsavedAtExit(_ n: Int, path: String, reason: String) -> String {
+        pick("\(n) change(s) could not be saved to \(path) (\(reason)); the text of unsaved notes follows",
+             "Не удалось сохранить изменений: \(n) в \(path) (\(reason)); текст несохранённых заметок ниже")
+    }
+}

@@ -1,0 +1,30 @@
+import SteppeCore
+
+/// An entry of the menu, and so a list the list pane can show: a taxonomy node, or one of the
+/// reader's own lists.
+public enum MenuItem: Sendable, Hashable {
+    case node(Int)
+    /// Articles opened most recently: "Continue reading".
+    case recent
+    case bookmarks
+    /// Bookmarks that carry this label.
+    case label(String)
+    /// Articles with notes, the one noted last first.
+    case notes
+
+    public var node: Int? {
+        if case .node(let n) = self { return n }
+        return nil
+    }
+
+    /// Lists of the reader's own: newest first by when the reader acted, and may hold articles
+    /// that are no longer in the archive.
+    public var isPersonal: Bool { node == nil }
+
+    public var isBookmarkList: Bool {
+        switch self {
+        case .bookmarks, .label: true
+        default: false
+        }
+    }
+}
