@@ -295,7 +295,7 @@ extension AppState {
     mutating func leaveArticle() -> [Effect] {
         guard let reader, case .loaded = reader.content else { return [] }
         let position = TextPosition(block: reader.anchor.block, offset: reader.anchor.offset)
-        guard user.data.marks[reader.articleID]?.position != position else { return [] }
+        guard (user.data.marks[reader.articleID]?.position ?? TextPosition(block: -1, offset: 0)) != position else { return [] }
         return record(.setPosition(articleID: reader.articleID, position))
     }
 

@@ -70,34 +70,34 @@ struct BenchmarkSteps {
             let library = state.catalogue!
             // Open every group so the largest node has a row, and select the row above it.
             for node in 0..<library.taxonomy.count where !library.taxonomy[node].children.isEmpty {
-                state.menu.expanded.insert(node)
+                state.menu.expanded.insert(.node(node))
             }
             let rows = state.menuRows
-            let largest = rows.indices.filter { rows[$0].depth > 0 }.max { library.count(in: rows[$0].node) < library.count(in: rows[$1].node) }!
+            let largest = rows.indices.filter { rows[$0].depth > 0 && rows[$0].item.node != nil }.max { library.count(in: rows[$0].item.node!) < library.count(in: rows[$1].item.node!) }!
             state.focus = .menu
-            state.menu.selected = rows[largest - 1].node
+            state.menu.selected = rows[largest - 1].item
             let ms = time {
                 _ = state.reduce(.keyPressed(.down))
                 _ = Screen.render(state)
             }
-            precondition(state.menu.selected == rows[largest].node)
+            precondition(state.menu.selected == rows[largest].item)
             return ms
         },
         Step(name: "list: all articles", targetMs: 50, runs: 20) { context in
             var state = context.state
             state.focus = .menu
-            state.menu.selected = state.menuRows[1].node
+            state.menu.selected = state.menuRows[1].item
             let ms = time {
                 _ = state.reduce(.keyPressed(.up))
                 _ = Screen.render(state)
             }
-            precondition(state.listArticles.count == state.catalogue!.headers.count)
+            precondition(state.listEntries.count == state.catalogue!.headers.count)
             return ms
         },
         Step(name: "open an article", targetMs: 10, runs: 20) { context in
             var state = context.state
             state.focus = .list
-            let count = state.listArticles.count
+            let count = state.listEntries.count
             // A different article each round, spread over the whole file.
             state.list.selected = (context.round * 7_919) % count
             context.round += 1
@@ -124,7 +124,7 @@ struct BenchmarkSteps {
         Step(name: "keypress: page down in the list", targetMs: 2, runs: 50) { context in
             var state = context.state
             _ = state.reduce(.keyPressed(.escape))
-            state.list.selected = 1_000 % max(1, state.listArticles.count)
+            state.list.selected = 1_000 % max(1, state.listEntries.count)
             let ms = time {
                 _ = state.reduce(.keyPressed(.pageDown))
                 _ = Screen.render(state)

@@ -14,7 +14,7 @@ import Testing
 
     func open(_ id: String, in s: inout AppState) {
         s.press(.tab)
-        let position = s.listArticles.indices.first { s.id(at: $0) == id }!
+        let position = s.listEntries.indices.first { s.id(at: $0) == id }!
         for _ in 0..<position { s.press(.down) }
         s.press(.enter)
     }
@@ -36,7 +36,7 @@ import Testing
 
     @Test func mainScreenStackedAt80x24() {
         var s = state(80, 24)
-        s.press(.down, .down, .right)
+        s.press(AppState.downToRegions + [.down, .right])
         let grid = Screen.render(s)
         Golden.check(grid.lines, "main-80x24")
         expectAligned(grid)
@@ -83,7 +83,7 @@ import Testing
         #expect(ScreenLayout(size: Size(width: 120, height: 40), isArticleOpen: false).menu?.width == 30)
         #expect(ScreenLayout(size: Size(width: 300, height: 40), isArticleOpen: false).menu?.width == 44)
         var s = state(300, 40)
-        for _ in 0..<10 { s.press(.down) }  // Topics › Politics
+        for _ in 0..<13 { s.press(.down) }  // Topics › Politics
         s.press(.right)
         let menu = Screen.render(s).lines.first { $0.contains("Bloody") } ?? ""
         #expect(menu.contains("Kazakhstan's Bloody January 2022"))
@@ -124,7 +124,7 @@ import Testing
 
     @Test func theHelpHintSurvivesNarrowTerminalsAndLongTitlesKeepASpace() {
         var s = AppState(size: Size(width: 50, height: 16), archiveLabel: "bundled sample archive", catalogue: library.catalogue)
-        s.press(.down, .down, .right, .down)
+        s.press(AppState.downToRegions + [.down, .right, .down])
         let status = Screen.render(s).lines[15]
         #expect(status.hasSuffix("? help"), "\(status)")
         #expect(status.contains("bundled sample archive · Regions"))
@@ -138,7 +138,7 @@ import Testing
         var s = AppState(
             size: Size(width: 80, height: 24), archiveLabel: "~/архив", catalogue: library.catalogue,
             strings: Strings(.russian))
-        s.press(.down, .down, .right, .down)
+        s.press(AppState.downToRegions + [.down, .right, .down])
         let menu = Screen.render(s)
         Golden.check(menu.lines, "main-russian-80x24")
         expectAligned(menu)
@@ -203,7 +203,7 @@ import Testing
         s.press(.tab)
         let effects = s.reduce(.keyPressed(.enter))
         let id = s.id(at: 0)
-        #expect(effects == [.loadArticle(id: id)])
+        #expect(effects == s.openingEffects(id))
         _ = s.reduce(.articleFailed(id: id, error: .invalid(
             path: "articles.jsonl", place: "line 2", reason: "'body[1].type': expected a string")))
         let lines = Screen.render(s).lines

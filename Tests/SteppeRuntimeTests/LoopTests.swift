@@ -50,7 +50,7 @@ import Testing
         let gate = Gate()
         let terminal = MemoryTerminal(
             size: Size(width: 100, height: 30),
-            script: MemoryTerminal.keys(.down, .tab) + [
+            script: (AppState.downToRegions + [.tab]).map { .input(.key($0)) } + [
                 .perform { gate.open() },
                 MemoryTerminal.waitFor("test · Regions"),
             ] + MemoryTerminal.keys(.char("Q")))
@@ -59,7 +59,7 @@ import Testing
         #expect(!terminal.gaveUp)
         // The first frame was the progress screen; the replayed keys moved to Regions and the list.
         #expect(terminal.frames.first?.lines.contains { $0.contains("Opening test") } == true)
-        #expect(app.state.menu.selected == app.state.catalogue!.taxonomy.roots[1])
+        #expect(app.state.menu.selected == .node(app.state.catalogue!.taxonomy.roots[1]))
         #expect(app.state.focus == .list)
     }
 
@@ -123,7 +123,7 @@ import Testing
     @Test func keysAlreadyWaitingShareOneFrameAndNoOpsCostNone() {
         let terminal = MemoryTerminal(
             size: Size(width: 100, height: 30),
-            script: MemoryTerminal.keys(.down, .down)
+            script: (AppState.downToRegions + [.down]).map { .input(.key($0)) }
                 + [MemoryTerminal.waitFor("test · Regions › Caucasus")]
                 // A resize to the size it already has (a stray SIGWINCH) changes nothing.
                 + [.input(.resize(Size(width: 100, height: 30)))]

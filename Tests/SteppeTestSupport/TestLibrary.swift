@@ -64,7 +64,9 @@ public enum TestLibrary {
 
 extension AppState {
     /// Presses keys in order, answering article loads the way the effect runner does.
-    public mutating func press(_ keys: KeyPress...) {
+    public mutating func press(_ keys: KeyPress...) { press(keys) }
+
+    public mutating func press(_ keys: [KeyPress]) {
         for key in keys { run(.keyPressed(key)) }
     }
 
@@ -78,8 +80,21 @@ extension AppState {
         }
     }
 
-    public func node(_ slug: String, _ facet: Facet) -> Int { catalogue!.taxonomy.index(of: slug, in: facet)! }
+    /// The menu entry of a taxonomy node.
+    public func node(_ slug: String, _ facet: Facet) -> MenuItem { .node(catalogue!.taxonomy.index(of: slug, in: facet)!) }
+
+    /// "All articles" and the facet roots, as menu entries.
+    public var allArticles: MenuItem { .node(catalogue!.taxonomy.allArticles) }
+    public var regionsRoot: MenuItem { .node(catalogue!.taxonomy.roots[1]) }
+
+    /// Steps down the menu from "All articles" past the reader's own lists to Regions.
+    public static let downToRegions: [KeyPress] = [.down, .down, .down, .down]
+
+    /// What opening an article asks for: its reading mark, then its text.
+    public func openingEffects(_ id: String) -> [Effect] {
+        [.saveUserChange(.opened(articleID: id, reference(for: id)!)), .loadArticle(id: id)]
+    }
 
     /// The id of the article at a list position.
-    public func id(at position: Int) -> String { catalogue!.headers[Int(listArticles[position])].id }
+    public func id(at position: Int) -> String { articleID(listEntries, at: position)! }
 }
