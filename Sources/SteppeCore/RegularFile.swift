@@ -35,7 +35,7 @@ public enum RegularFile {
     }
 
     /// Checks that `url` names a readable regular file.
-    static func check(_ url: URL) throws(ArchiveError) {
+    public static func check(_ url: URL) throws(ArchiveError) {
         close(try open(url))
     }
 

@@ -81,4 +81,41 @@ extension Strings {
         pick("\(n) change(s) could not be saved to \(path) (\(reason)); the text of unsaved notes follows",
              "Не удалось сохранить изменений: \(n) в \(path) (\(reason)); текст несохранённых заметок ниже")
     }
+
+    // MARK: Commands
+
+    public var aboutNotes: String { pick("Export notes and bookmarks, or import them.", "Экспорт и импорт заметок и закладок.") }
+    public var aboutNotesExport: String {
+        pick("Print notes (and the bookmarks they belong with) as Markdown or lossless JSON.",
+             "Вывести заметки (и закладки) в Markdown или в JSON без потерь.")
+    }
+    public var aboutNotesImport: String {
+        pick("Merge notes and bookmarks from a JSON export, without duplicates.",
+             "Добавить заметки и закладки из JSON-экспорта, без повторов.")
+    }
+    public var aboutBookmarks: String { pick("List bookmarks, newest first.", "Список закладок, новые первыми.") }
+    public var helpExportFormat: String { pick("markdown or json.", "markdown или json.") }
+    public var helpLabel: String { pick("Only bookmarks with this label.", "Только закладки с этой меткой.") }
+    public var helpImportFile: String { pick("A file written by 'steppe notes export --format json'.", "Файл, записанный 'steppe notes export --format json'.") }
+    public func cannotReadExport(_ file: String) -> String {
+        pick("\(file): cannot be read (or is larger than 256 MB)", "\(file): не читается (или больше 256 МБ)")
+    }
+    public func notAnExport(_ file: String, _ error: UserExport.DecodeError) -> String {
+        switch error {
+        case .notAnExport:
+            return pick("\(file): not a steppe notes export (no \"format\": \"steppe-notes\")",
+                        "\(file): это не экспорт заметок steppe (нет \"format\": \"steppe-notes\")")
+        case .newerVersion(let v):
+            return pick("\(file): made by a newer steppe (version \(v))", "\(file): сделан более новой версией steppe (версия \(v))")
+        case .invalid(let reason):
+            return "\(file): \(reason)"
+        }
+    }
+    public func storeReadOnly(_ path: String, _ reason: String) -> String {
+        pick("\(path) cannot be written: \(reason)", "\(path) нельзя записать: \(reason)")
+    }
+    public func importSummary(bookmarks: Int, notes: Int, unchanged: Int) -> String {
+        pick("Imported \(bookmarks) bookmark change(s) and \(notes) note(s); \(unchanged) already present",
+             "Импортировано изменений закладок: \(bookmarks), заметок: \(notes); уже были: \(unchanged)")
+    }
 }
