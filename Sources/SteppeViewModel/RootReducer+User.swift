@@ -250,9 +250,9 @@ extension AppState {
     mutating func saveDraft() -> [Effect] {
         guard let draft else { return [] }
         let text = draft.editor.text.trimmingTrailingNewlines
-        guard text != draft.original else {
+        guard draft.isNew || text != draft.original else {
             self.draft = nil
-            if !draft.isNew { notice = strings.noteUnchanged }
+            notice = strings.noteUnchanged
             return []
         }
         if text.allSatisfy(\.isWhitespace) {

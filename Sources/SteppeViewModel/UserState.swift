@@ -36,6 +36,13 @@ public struct UserState: Sendable, Equatable {
     public private(set) var notedOrder: [String] = []
     public private(set) var recentOrder: [String] = []
     public private(set) var labels: [LabelCount] = []
+    /// What changes not yet stamped by the store created, in the order they were made: the lists
+    /// show the newest first until the store's stamps arrive.
+    private enum Unconfirmed: Hashable {
+        case bookmark(String), note(String), opened(String)
+    }
+    private var unconfirmedOrder: [Unconfirmed: Int] = [:]
+    private var sequence = 0
 
     public init() {}
 
@@ -52,16 +59,15 @@ public struct UserState: Sendable, Equatable {
 
     /// A snapshot from the store: the changes it has not confirmed yet are laid over it again.
     public mutating func load(_ snapshot: UserSnapshot, readOnlyReason: String?) {
-        var data = snapshot
-        for change in pending + unsaved { data.apply(change) }
-        self.data = data
+        data = snapshot
+        for change in pending + unsaved { applyStamping(change) }
         status = readOnlyReason.map(Status.readOnly) ?? .ready
         derive()
     }
 
     /// Applies a change at once; the caller sends it to the store.
     public mutating func apply(_ change: UserChange) {
-        data.apply(change)
+        applyStamping(change)
         pending.append(change)
         derive(after: change)
     }
@@ -71,6 +77,22 @@ public struct UserState: Sendable, Equatable {
         if let i = pending.firstIndex(of: change) { pending.remove(at: i) }
         data.apply(stamped)
         derive(after: stamped)
+    }
+
+    /// Applies a change, remembering the order of what it creates until the store stamps it.
+    private mutating func applyStamping(_ change: UserChange) {
+        data.apply(change)
+        sequence += 1
+        switch change {
+        case .setBookmark(let bookmark, _) where data.bookmarks[bookmark.articleID]?.createdAt == nil:
+            unconfirmedOrder[.bookmark(bookmark.articleID)] = sequence
+        case .saveNote(let note, _):
+            unconfirmedOrder[.note(note.articleID)] = sequence
+        case .opened(let id, _, nil):
+            unconfirmedOrder[.opened(id)] = sequence
+        default:
+            break
+        }
     }
 
     /// The store could not write `change`: it stays shown, and is kept as unsaved.
@@ -84,22 +106,25 @@ public struct UserState: Sendable, Equatable {
     private mutating func derive(after change: UserChange) {
         switch change {
         case .setBookmark, .removeBookmark:
-            bookmarkOrder = data.bookmarkedIDs()
-            labels = data.labels.map { LabelCount(label: $0.label, count: $0.count) }
+            deriveBookmarks()
         case .saveNote, .deleteNote:
-            notedOrder = data.notedIDs()
+            notedOrder = data.notedIDs { [unconfirmedOrder] in unconfirmedOrder[.note($0)] ?? 0 }
         case .opened:
-            recentOrder = data.recentIDs()
+            recentOrder = data.recentIDs { [unconfirmedOrder] in unconfirmedOrder[.opened($0)] ?? 0 }
         case .setRead, .setPosition:
             break
         }
     }
 
-    private mutating func derive() {
-        bookmarkOrder = data.bookmarkedIDs()
+    private mutating func deriveBookmarks() {
+        bookmarkOrder = data.bookmarkedIDs { [unconfirmedOrder] in unconfirmedOrder[.bookmark($0)] ?? 0 }
         labels = data.labels.map { LabelCount(label: $0.label, count: $0.count) }
-        notedOrder = data.notedIDs()
-        recentOrder = data.recentIDs()
+    }
+
+    private mutating func derive() {
+        deriveBookmarks()
+        notedOrder = data.notedIDs { [unconfirmedOrder] in unconfirmedOrder[.note($0)] ?? 0 }
+        recentOrder = data.recentIDs { [unconfirmedOrder] in unconfirmedOrder[.opened($0)] ?? 0 }
     }
 
     /// The article ids of one of the reader's own lists.

@@ -22,6 +22,9 @@ public struct UserSnapshot: Sendable, Equatable {
 
     public var noteCount: Int { notes.values.reduce(0) { $0 + $1.count } }
 
+    /// Orders what the store has not stamped yet among itself: a higher number is newer.
+    public typealias Recency = (String) -> Int
+
     public func isBookmarked(_ id: String) -> Bool { bookmarks[id] != nil }
     public func isRead(_ id: String) -> Bool { marks[id]?.isRead ?? false }
     public func notes(on id: String) -> [Note] { notes[id] ?? [] }
@@ -34,28 +37,41 @@ public struct UserSnapshot: Sendable, Equatable {
     }
 
     /// Bookmarked article ids, newest first (unconfirmed ones first of all); `label` narrows them.
-    public func bookmarkedIDs(label: String? = nil) -> [String] {
-        bookmarks.values.filter { label == nil || $0.labels.contains(label!) }
-            .sorted { UserSnapshot.newerFirst(($0.createdAt, $0.articleID), ($1.createdAt, $1.articleID)) }
-            .map(\.articleID)
+    public func bookmarkedIDs(label: String? = nil, unconfirmed: Recency = { _ in 0 }) -> [String] {
+        UserSnapshot.newestFirst(
+            bookmarks.values.filter { label == nil || $0.labels.contains(label!) }.map { ($0.createdAt, $0.articleID) },
+            unconfirmed)
     }
 
     /// Articles with notes, the one noted most recently first.
-    public func notedIDs() -> [String] {
-        notes.compactMap { id, notes -> (Stamp?, String)? in
+    public func notedIDs(unconfirmed: Recency = { _ in 0 }) -> [String] {
+        let latest = notes.compactMap { id, notes -> (Stamp?, String)? in
             guard !notes.isEmpty else { return nil }
-            let latest = notes.map { $0.updatedAt ?? $0.createdAt }.max { a, b in (a ?? .max) < (b ?? .max) } ?? nil
-            return (latest, id)
+            // A note not yet stamped is the newest of all.
+            if notes.contains(where: { $0.updatedAt == nil }) { return (nil, id) }
+            return (notes.compactMap(\.updatedAt).max(), id)
         }
-        .sorted(by: UserSnapshot.newerFirst).map(\.1)
+        return UserSnapshot.newestFirst(latest, unconfirmed)
     }
 
     /// Articles opened, the most recent first, at most `limit`.
-    public func recentIDs(limit: Int = 50) -> [String] {
-        Array(
-            marks.values.filter(\.wasOpened)
-                .map { ($0.openedAt, $0.articleID) }
-                .sorted(by: UserSnapshot.newerFirst).prefix(limit).map(\.1))
+    public func recentIDs(limit: Int = 50, unconfirmed: Recency = { _ in 0 }) -> [String] {
+        Array(UserSnapshot.newestFirst(marks.values.filter(\.wasOpened).map { ($0.openedAt, $0.articleID) }, unconfirmed).prefix(limit))
+    }
+
+    /// Newest first; no stamp (not yet written) is newer than any, and among those `unconfirmed`
+    /// decides; ties by id, so every order is stable.
+    static func newestFirst(_ items: [(Stamp?, String)], _ unconfirmed: Recency) -> [String] {
+        items.sorted { a, b in
+            switch (a.0, b.0) {
+            case (nil, nil):
+                let (x, y) = (unconfirmed(a.1), unconfirmed(b.1))
+                return x != y ? x > y : a.1 < b.1
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let x?, let y?): return x != y ? x > y : a.1 < b.1
+            }
+        }.map(\.1)
     }
 
     /// Applies a change. Idempotent: applying a change the snapshot already holds changes nothing,
@@ -111,11 +127,5 @@ public struct UserSnapshot: Sendable, Equatable {
     static func olderFirst(_ a: Note, _ b: Note) -> Bool {
         let (x, y) = (a.createdAt ?? .max, b.createdAt ?? .max)
         return x != y ? x < y : a.id < b.id
-    }
-
-    /// Newest first; a missing stamp (not yet written) is the newest of all; ties by id.
-    static func newerFirst(_ a: (Stamp?, String), _ b: (Stamp?, String)) -> Bool {
-        let (x, y) = (a.0 ?? .max, b.0 ?? .max)
-        return x != y ? x > y : a.1 < b.1
     }
 }
