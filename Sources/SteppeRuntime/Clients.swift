@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SteppeCore
 import SteppeStore
@@ -28,6 +29,8 @@ public struct Clients: Sendable {
     public var userDataChangedElsewhere: @Sendable () -> Bool
     /// Edits text in the reader's own editor, on the terminal the loop hands over.
     public var editText: @Sendable (String) -> ExternalEditor.Outcome
+    /// How often to look for another process's changes to the store.
+    public var watchInterval: DispatchTimeInterval
 
     public init(
         openArchive: @escaping @Sendable (String, @escaping Progress) throws(ArchiveError) -> Library,
@@ -40,8 +43,10 @@ public struct Clients: Sendable {
         loadUserData: @escaping @Sendable () -> (UserSnapshot, readOnlyReason: String?) = { (UserSnapshot(), nil) },
         saveUserChange: @escaping @Sendable (UserChange) throws -> UserChange = { $0 },
         userDataChangedElsewhere: @escaping @Sendable () -> Bool = { false },
-        editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor }
+        editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor },
+        watchInterval: DispatchTimeInterval = .seconds(1)
     ) {
+        self.watchInterval = watchInterval
         self.openLink = openLink
         self.loadUserData = loadUserData
         self.saveUserChange = saveUserChange

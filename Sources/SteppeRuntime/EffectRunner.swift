@@ -27,8 +27,6 @@ public final class EffectRunner: Sendable {
     private let writes = DispatchQueue(label: "steppe.effects.writes", qos: .userInitiated)
     /// Polls the store for other processes' changes, once the reader's data is loaded.
     private let watch = Mutex<DispatchSourceTimer?>(nil)
-    /// How often another steppe's changes are looked for.
-    public static let watchInterval: DispatchTimeInterval = .seconds(1)
 
     public init(clients: Clients, wakeup: Wakeup) {
         self.clients = clients
@@ -108,13 +106,13 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    /// Looks for other processes' changes every `watchInterval`, on the queue of writes, so a
+    /// Looks for other processes' changes every `clients.watchInterval`, on the queue of writes, so a
     /// snapshot read there already holds every change this process asked for before it.
     private func startWatching() {
         watch.withLock { timer in
             guard timer == nil else { return }
             let source = DispatchSource.makeTimerSource(queue: writes)
-            source.schedule(deadline: .now() + EffectRunner.watchInterval, repeating: EffectRunner.watchInterval)
+            source.schedule(deadline: .now() + clients.watchInterval, repeating: clients.watchInterval)
             source.setEventHandler { [clients, weak self] in
                 guard clients.userDataChangedElsewhere() else { return }
                 let (snapshot, reason) = clients.loadUserData()

@@ -152,9 +152,8 @@ extension AppState {
             return startNote()
         case .editNote, .editNoteExternally:
             guard let note = noteAtCursor() else {
-                if command == .editNoteExternally, focus == .article, reader?.cursor != nil || reader?.selection != nil {
-                    return startNote(externally: true)
-                }
+                // E where there is no note yet writes a new one, like a, in the reader's own editor.
+                if command == .editNoteExternally { return startNote(externally: true) }
                 notice = strings.noNoteHere
                 return []
             }

@@ -69,14 +69,24 @@ extension AppState {
         case .keyPressed(let key):
             notice = nil
             isAwaitingSession = false
+            // Keys for an article whose text is still on its way wait for the text, like type-ahead;
+            // once one waits, those after it wait too, so they keep their order (and are read as what
+            // they are then: `a` then `чай` is a note saying "чай").
+            let isAwaitingText = help == nil && focus == .article && reader?.content == .loading
+            if isAwaitingText && !pendingKeys.isEmpty {
+                if pendingKeys.count < AppState.maximumPendingKeys { pendingKeys.append(key) }
+                return []
+            }
             if let effects = typeIntoField(key) { return effects }
+            var bound = key
+            // A key typed on the Russian layout means the key in its place on a Latin one.
             if case .character(let c) = key.key, keyMap.command(for: key, in: keyContext) == nil,
                 let latin = KeyboardLayout.latin(for: c),
                 keyMap.command(for: KeyPress(.character(latin), key.modifiers), in: keyContext) != nil
             {
-                return reduce(.keyPressed(KeyPress(.character(latin), key.modifiers)))
+                bound = KeyPress(.character(latin), key.modifiers)
             }
-            guard let command = keyMap.command(for: key, in: keyContext) else {
+            guard let command = keyMap.command(for: bound, in: keyContext) else {
                 // Terminals send Alt-x as Esc then x, and so does Esc typed quickly before x: an Alt key
                 // that means nothing here is read as those two keys.
                 if key.modifiers.contains(.alt) {
@@ -91,8 +101,7 @@ extension AppState {
                 }
                 return []
             }
-            // Scrolling an article whose text is still on its way waits for the text, like type-ahead.
-            if help == nil, focus == .article, reader?.content == .loading, Self.scrollCommands.contains(command) {
+            if isAwaitingText, Self.textCommands.contains(command) {
                 if pendingKeys.count < AppState.maximumPendingKeys { pendingKeys.append(key) }
                 return []
             }
@@ -113,7 +122,11 @@ extension AppState {
         }
     }
 
-    private static let scrollCommands: Set<Command> = [.moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom]
+    /// Commands that act on an article's text, and so wait for it.
+    private static let textCommands: Set<Command> = [
+        .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom, .nextParagraph, .previousParagraph, .selectWords,
+        .addNote, .editNote, .editNoteExternally, .deleteNote,
+    ]
 
     /// Ends the program, remembering the reader's place first. A note being edited is saved, not lost.
     private mutating func quit() -> [Effect] {

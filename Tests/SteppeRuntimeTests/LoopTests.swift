@@ -197,3 +197,108 @@ import Testing
         #expect(!terminal.gaveUp)
     }
 }
+
+/// Bookmarks and notes through the loop: writes reach the store client, answers come back as actions.
+@MainActor
+@Suite struct UserDataLoopTests {
+    let library = TestLibrary.make()
+
+    /// A store in memory, counting what it was asked to write.
+    final class Store: Sendable {
+        private let state = Mutex<(data: UserSnapshot, written: [UserChange], changedElsewhere: Bool, failing: String?)>(
+            (UserSnapshot(), [], false, nil))
+        var written: [UserChange] { state.withLock { $0.written } }
+        func failWrites(_ reason: String) { state.withLock { $0.failing = reason } }
+        /// Another process writes a change.
+        func changeElsewhere(_ change: UserChange) {
+            state.withLock {
+                $0.data.apply(change)
+                $0.changedElsewhere = true
+            }
+        }
+
+        func clients(_ library: Library, editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor }) -> Clients {
+            Clients(
+                openArchive: { _, _ in library },
+                loadUserData: { (self.state.withLock { $0.data }, nil) },
+                saveUserChange: { change in
+                    try self.state.withLock { s in
+                        if let reason = s.failing { throw StoreFailure(reason: reason) }
+                        s.written.append(change)
+                        s.data.apply(change)
+                        return change
+                    }
+                },
+                userDataChangedElsewhere: {
+                    self.state.withLock { s in
+                        defer { s.changedElsewhere = false }
+                        return s.changedElsewhere
+                    }
+                },
+                editText: editText,
+                watchInterval: .milliseconds(10))
+        }
+    }
+
+    struct StoreFailure: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { reason }
+    }
+
+    func run(_ store: Store, _ script: [MemoryTerminal.Step], editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor })
+        -> (AppLoop, MemoryTerminal)
+    {
+        let terminal = MemoryTerminal(size: Size(width: 100, height: 30), script: script + MemoryTerminal.keys(.char("Q")))
+        let app = AppLoop(state: AppState(size: terminal.size, archiveLabel: "test"), terminal: terminal, clients: store.clients(library, editText: editText))
+        _ = app.run(startingWith: [.openArchive(path: "test"), .loadUserData], firstFrameGrace: 5_000)
+        return (app, terminal)
+    }
+
+    @Test func aNoteIsWrittenAndSaidToBeSavedOnceTheStoreHasIt() {
+        let store = Store()
+        let (app, terminal) = run(store, MemoryTerminal.keys(.tab, .enter, .char("a"), .char("ч"), .char("а"), .char("й"), .ctrl("s"))
+            + [MemoryTerminal.waitFor("Note saved")])
+        #expect(!terminal.gaveUp)
+        #expect(store.written.contains { if case .saveNote(let note, _) = $0 { note.text == "чай" } else { false } })
+        #expect(app.state.user.pending.isEmpty)
+    }
+
+    @Test func aFailedWriteIsShownAndKept() {
+        let store = Store()
+        store.failWrites("disk full")
+        let (app, terminal) = run(store, MemoryTerminal.keys(.tab, .char("s")) + [MemoryTerminal.waitFor("Not saved: disk full")])
+        #expect(!terminal.gaveUp)
+        #expect(app.state.user.unsaved.count == 1)
+    }
+
+    @Test func anotherProcessesChangeAppearsWithoutAKey() {
+        let store = Store()
+        let supra = ArticleRef(id: "supra", title: "The supra and its toastmaster")
+        let (_, terminal) = run(store, [
+            MemoryTerminal.waitFor("Bookmarks            0"),
+            .perform { store.changeElsewhere(.setBookmark(Bookmark(articleID: "supra", createdAt: 1), supra)) },
+            MemoryTerminal.waitFor("Bookmarks            1"),
+        ])
+        #expect(!terminal.gaveUp)
+    }
+
+    @Test func theExternalEditorHasTheTerminalAndItsTextIsSaved() {
+        let store = Store()
+        let (app, terminal) = run(
+            store, MemoryTerminal.keys(.tab, .enter, .char("]"), .char("E")) + [MemoryTerminal.waitFor("Note saved")],
+            editText: { text in .edited(text + "written in vi\n") })
+        #expect(!terminal.gaveUp)
+        #expect(terminal.suspensions == 1)
+        #expect(app.state.draft == nil)
+        #expect(store.written.contains { if case .saveNote(let note, _) = $0 { note.text == "written in vi" && note.anchor?.block == 0 } else { false } })
+    }
+
+    @Test func withoutAnEditorTheNoteStaysInTheBuiltInOne() {
+        let store = Store()
+        let (app, terminal) = run(
+            store, MemoryTerminal.keys(.tab, .enter, .char("E")) + [MemoryTerminal.waitFor("Set $VISUAL or $EDITOR")]
+                + MemoryTerminal.keys(.char("x"), .ctrl("s")) + [MemoryTerminal.waitFor("Note saved")])
+        #expect(!terminal.gaveUp)
+        #expect(app.state.user.data.notes.values.joined().map(\.text) == ["x"])
+    }
+}
