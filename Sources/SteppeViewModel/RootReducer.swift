@@ -301,6 +301,8 @@ extension AppState {
         focus = .article
         if let article = reference(for: id) { effects += record(.opened(articleID: id, article)) }
         relayout()
+        // The place is remembered now, not only on quit, so a killed or crashed reader reopens here too.
+        if let session { effects.append(.saveSession(session)) }
         return effects + [.loadArticle(id: id)]
     }
 

@@ -44,7 +44,7 @@ extension EndToEnd {
         #expect(try tmux.alternateScreenIsOn())
 
         // Regions › Caucasus › Armenia, then its article list.
-        try tmux.send("j", "j", "l", "j")
+        try tmux.send("j", "j", "j", "j", "j", "l", "j")
         _ = try tmux.waitFor("Regions › Caucasus › Armenia")
         // The oldest of Armenia's articles.
         try tmux.send("Tab", "G", "Enter")

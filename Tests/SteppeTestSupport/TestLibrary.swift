@@ -90,9 +90,9 @@ extension AppState {
     /// Steps down the menu from "All articles" past the reader's own lists to Regions.
     public static let downToRegions: [KeyPress] = [.down, .down, .down, .down]
 
-    /// What opening an article asks for: its reading mark, then its text.
+    /// What opening an article asks for: its reading mark, the reader's place, then its text.
     public func openingEffects(_ id: String) -> [Effect] {
-        [.saveUserChange(.opened(articleID: id, reference(for: id)!)), .loadArticle(id: id)]
+        [.saveUserChange(.opened(articleID: id, reference(for: id)!)), .saveSession(session!), .loadArticle(id: id)]
     }
 
     /// The id of the article at a list position.
