@@ -66,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "steppe-bench",
             dependencies: [
-                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources",
+                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources", "SteppeStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

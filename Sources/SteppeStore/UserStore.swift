@@ -160,7 +160,8 @@ public final class UserStore: Sendable {
 
     private static func snapshot(_ db: Database) throws -> UserSnapshot {
         var articles: [ArticleRef] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, title, url, published, regions FROM article") {
+        let articleRows = try Row.fetchCursor(db, sql: "SELECT id, title, url, published, regions FROM article")
+        while let row = try articleRows.next() {
             guard let id = row.text(0) else { continue }
             articles.append(
                 ArticleRef(
@@ -170,20 +171,22 @@ public final class UserStore: Sendable {
         }
         var labels: [String: [String]] = [:]
         if try db.tableExists("bookmarkLabel") {
-            for row in try Row.fetchAll(db, sql: "SELECT articleID, label FROM bookmarkLabel") {
+            let labelRows = try Row.fetchCursor(db, sql: "SELECT articleID, label FROM bookmarkLabel")
+            while let row = try labelRows.next() {
                 guard let id = row.text(0), let label = row.text(1) else { continue }
                 labels[id, default: []].append(label)
             }
         }
         var bookmarks: [Bookmark] = []
-        for row in try Row.fetchAll(db, sql: "SELECT articleID, createdAt FROM bookmark") {
+        let bookmarkRows = try Row.fetchCursor(db, sql: "SELECT articleID, createdAt FROM bookmark")
+        while let row = try bookmarkRows.next() {
             guard let id = row.text(0) else { continue }
             bookmarks.append(Bookmark(articleID: id, createdAt: row.integer(1) ?? 0, labels: labels[id] ?? []))
         }
         var notes: [Note] = []
-        for row in try Row.fetchAll(
+        let noteRows = try Row.fetchCursor(
             db, sql: "SELECT id, articleID, text, block, quote, before, after, createdAt, updatedAt FROM note")
-        {
+        while let row = try noteRows.next() {
             guard let id = row.text(0), let articleID = row.text(1), let text = row.text(2) else { continue }
             var anchor: NoteAnchor?
             if let block = row.integer(3), let b = Int(exactly: block) {
@@ -194,7 +197,8 @@ public final class UserStore: Sendable {
                      updatedAt: row.integer(8) ?? row.integer(7) ?? 0))
         }
         var marks: [ReadingMark] = []
-        for row in try Row.fetchAll(db, sql: "SELECT articleID, isRead, openedAt, block, offset FROM reading") {
+        let markRows = try Row.fetchCursor(db, sql: "SELECT articleID, isRead, openedAt, block, offset FROM reading")
+        while let row = try markRows.next() {
             guard let id = row.text(0) else { continue }
             var position: TextPosition?
             if let block = row.integer(3).flatMap({ Int(exactly: $0) }), let offset = row.integer(4).flatMap({ Int(exactly: $0) }) {
