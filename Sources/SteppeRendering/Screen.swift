@@ -37,7 +37,8 @@ public enum Screen {
                 }
                 if let rect = layout.article, let reader = state.reader {
                     ArticlePaneView(
-                        title: reader.title, origin: state.name(of: reader.origin.list), listCount: state.readerEntries.count,
+                        title: (state.user.data.isBookmarked(reader.articleID) ? "★ " : "") + reader.title,
+                        origin: state.name(of: reader.origin.list), listCount: state.readerEntries.count,
                         reader: reader, isFocused: state.focus == .article, strings: strings
                     ).draw(in: rect, into: &grid)
                 }
@@ -60,8 +61,10 @@ public enum Screen {
             let total = catalogue.count(in: node)
             let read = state.readCounts.indices.contains(node) ? state.readCounts[node] : 0
             return read == 0 ? String(total) : "\(max(0, total - read))/\(total)"
-        case .notes: return String(state.user.data.noteCount)
-        default: return String(state.user.ids(of: item).count)
+        case .notes: return String(state.user.noteCount)
+        case .label(let label): return String(state.user.labels.first { $0.label == label }?.count ?? 0)
+        case .bookmarks: return String(state.user.bookmarkOrder.count)
+        case .recent: return String(state.user.recentOrder.count)
         }
     }
 

@@ -110,8 +110,10 @@ public struct ArticleLayout: Sendable, Equatable {
 
     public init(
         article: Article, taxonomy: TaxonomyTable, width: Int, strings: Strings, capped: Bool = true,
-        notes: Notes = Notes()
+        notes: Notes = Notes(), blocks cleanBlocks: [String]? = nil
     ) {
+        // The blocks' text already cleaned (`blockTexts`), when the caller has it: not cleaned twice.
+        let cleanBlocks = cleanBlocks?.count == article.body.count ? cleanBlocks : nil
         let measure = max(1, capped ? min(width, ArticleLayout.maximumMeasure) : width)
         self.width = measure
         self.strings = strings
@@ -120,9 +122,9 @@ public struct ArticleLayout: Sendable, Equatable {
 
         /// `quotes`: character ranges of the text to show as quoted by a note.
         func add(_ text: String, role: StyleRole, anchor block: Int, indent: String = "", firstIndent: String? = nil,
-                 prefixRole: StyleRole? = nil, quotes: [Range<Int>] = [], marker: Marker? = nil)
+                 prefixRole: StyleRole? = nil, quotes: [Range<Int>] = [], marker: Marker? = nil, isClean: Bool = false)
         {
-            let clean = TextSanitizer.clean(text)
+            let clean = isClean ? text : TextSanitizer.clean(text)
             let first = firstIndent ?? indent
             let available = max(1, measure - DisplayWidth.of(indent))
             for (i, line) in TextWrapper.wrap(clean, width: available).enumerated() {
@@ -190,7 +192,7 @@ public struct ArticleLayout: Sendable, Equatable {
             blank(index)
             // A block past the budget is cut, and says so: laying out a 50 MB paragraph would hold
             // the screen for seconds on every open and resize. `steppe show` prints it whole.
-            var text = block.text
+            var text = cleanBlocks?[index] ?? block.text
             var cutBytes = 0
             // Measured in UTF-8 first (free), then cut by walking only as far as the budget.
             if text.utf8.count > budget,
@@ -203,13 +205,16 @@ public struct ArticleLayout: Sendable, Equatable {
             let placed = notes.onBlocks[index] ?? []
             let quotes = placed.compactMap(\.range)
             let marker: Marker? = placed.isEmpty ? nil : .note
+            let isClean = cleanBlocks != nil
             switch block.kind {
-            case .paragraph: add(text, role: .body, anchor: index, quotes: quotes, marker: marker)
-            case .heading: add(text, role: .heading, anchor: index, quotes: quotes, marker: marker)
-            case .quote: add(text, role: .quote, anchor: index, indent: "  ┃ ", prefixRole: .dim, quotes: quotes, marker: marker)
+            case .paragraph: add(text, role: .body, anchor: index, quotes: quotes, marker: marker, isClean: isClean)
+            case .heading: add(text, role: .heading, anchor: index, quotes: quotes, marker: marker, isClean: isClean)
+            case .quote:
+                add(text, role: .quote, anchor: index, indent: "  ┃ ", prefixRole: .dim, quotes: quotes, marker: marker,
+                    isClean: isClean)
             case .listItem:
                 add(text, role: .body, anchor: index, indent: "    ", firstIndent: "  • ", prefixRole: .listBullet,
-                    quotes: quotes, marker: marker)
+                    quotes: quotes, marker: marker, isClean: isClean)
             }
             if cutBytes > 0 { add(strings.textCut(bytes: cutBytes), role: .dim, anchor: index) }
             if notes.showsBoxes { for note in placed { box(note.note, block: index) } }

@@ -98,7 +98,7 @@ public struct ReaderState: Sendable, Equatable {
     public mutating func relayout(width: Int, visible: Int, taxonomy: TaxonomyTable, strings: Strings) {
         guard case .loaded(let article) = content else { return }
         if layout?.width != min(width, ArticleLayout.maximumMeasure) || layout?.strings != strings || layout?.notes != notes {
-            layout = ArticleLayout(article: article, taxonomy: taxonomy, width: width, strings: strings, notes: notes)
+            layout = ArticleLayout(article: article, taxonomy: taxonomy, width: width, strings: strings, notes: notes, blocks: blocks)
         }
         guard let layout else { return }
         topLine = ScrollMath.clamp(top: layout.line(for: anchor), count: layout.lines.count, visible: visible)

@@ -36,6 +36,7 @@ public struct UserState: Sendable, Equatable {
     public private(set) var notedOrder: [String] = []
     public private(set) var recentOrder: [String] = []
     public private(set) var labels: [LabelCount] = []
+    public private(set) var noteCount = 0
     /// What changes not yet stamped by the store created, in the order they were made: the lists
     /// show the newest first until the store's stamps arrive.
     private enum Unconfirmed: Hashable {
@@ -108,7 +109,7 @@ public struct UserState: Sendable, Equatable {
         case .setBookmark, .removeBookmark:
             deriveBookmarks()
         case .saveNote, .deleteNote:
-            notedOrder = data.notedIDs { [unconfirmedOrder] in unconfirmedOrder[.note($0)] ?? 0 }
+            deriveNotes()
         case .opened:
             recentOrder = data.recentIDs { [unconfirmedOrder] in unconfirmedOrder[.opened($0)] ?? 0 }
         case .setRead, .setPosition:
@@ -121,9 +122,14 @@ public struct UserState: Sendable, Equatable {
         labels = data.labels.map { LabelCount(label: $0.label, count: $0.count) }
     }
 
+    private mutating func deriveNotes() {
+        notedOrder = data.notedIDs { [unconfirmedOrder] in unconfirmedOrder[.note($0)] ?? 0 }
+        noteCount = data.noteCount
+    }
+
     private mutating func derive() {
         deriveBookmarks()
-        notedOrder = data.notedIDs { [unconfirmedOrder] in unconfirmedOrder[.note($0)] ?? 0 }
+        deriveNotes()
         recentOrder = data.recentIDs { [unconfirmedOrder] in unconfirmedOrder[.opened($0)] ?? 0 }
     }
 
