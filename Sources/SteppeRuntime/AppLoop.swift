@@ -38,12 +38,16 @@ public final class AppLoop {
 
     /// Runs until the state says quit; first starts `effects` (opening the archive, typically).
     /// `firstFrameGrace` milliseconds are given to those effects before the first frame, so that an
-    /// archive indexed before appears at once, at the last session's place, instead of after a flash of
-    /// the progress screen or of the top of the menu.
+    /// archive indexed before appears at once, at the last session's place and with the reader's marks,
+    /// instead of after a flash of the progress screen or of the top of the menu.
     public func run(startingWith effects: [Effect], firstFrameGrace: Int = 0) -> Outcome {
         perform(effects)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, firstFrameGrace)) * 1_000_000
-        while state.catalogue == nil || state.isAwaitingSession, !state.isQuitting {
+        // Bookmarks and reading marks too, when asked for, so the first lists do not change under the reader.
+        let awaitsUserData = effects.contains(.loadUserData)
+        while state.catalogue == nil || state.isAwaitingSession || (awaitsUserData && state.user.status == .loading),
+            !state.isQuitting
+        {
             let now = DispatchTime.now().uptimeNanoseconds
             guard now < deadline else { break }
             _ = wakeup.wait(milliseconds: Int((deadline - now) / 1_000_000) + 1)
