@@ -54,7 +54,9 @@ struct ArticleListView {
             x += grid.write(DisplayWidth.fit(row.language, to: 2), x: x, y: y, role: role(.listMarker))
             x += 1
             let notes = row.noteCount > 0 ? " ✎\(row.noteCount)" : ""
-            let missing = row.isMissing ? " (\(strings.missingFromArchive))" : ""
+            // Where there is a column for details, that is where "missing from archive" goes.
+            let missing = row.isMissing && !showDetail ? " (\(strings.missingFromArchive))" : ""
+            let detail = row.isMissing ? strings.missingFromArchive : row.detail
             let tail = DisplayWidth.of(notes) + DisplayWidth.of(missing)
             let titleWidth = max(0, content.maxX - x - (showDetail ? detailWidth + 2 : 1) - tail)
             let titleRole: StyleRole = row.isMissing ? .dim : (row.isRead ? .listTitle : .listUnread)
@@ -63,9 +65,9 @@ struct ArticleListView {
             if !missing.isEmpty { x += grid.write(missing, x: x, y: y, role: role(.dim)) }
             if !notes.isEmpty { x += grid.write(notes, x: x, y: y, role: role(.noteMarker)) }
             if showDetail {
-                let text = DisplayWidth.truncate(TextSanitizer.clean(row.detail), to: detailWidth)
+                let text = DisplayWidth.truncate(TextSanitizer.clean(detail), to: detailWidth)
                 let w = DisplayWidth.of(text)
-                grid.write(text, x: content.maxX - 1 - w, y: y, role: role(.listAuthor))
+                grid.write(text, x: content.maxX - 1 - w, y: y, role: role(row.isMissing ? .dim : .listAuthor))
             }
         }
     }

@@ -53,9 +53,7 @@ struct ArticlePaneView {
                 let y = content.y + row
                 // The margin: ✎ where a paragraph has notes, a bar along the paragraph under the cursor.
                 if line.marker == .note { grid.write("✎", x: content.x, y: y, role: .noteMarker) }
-                if let cursor = reader.cursor, line.anchor.block == cursor, line.noteID == nil, !line.spans.isEmpty {
-                    grid.write("▌", x: content.x + 1, y: y, role: .paragraphCursor)
-                }
+                if reader.isUnderCursor(line) { grid.write("▌", x: content.x + 1, y: y, role: .paragraphCursor) }
                 var column = x
                 for span in line.spans {
                     let limit = x + width - column

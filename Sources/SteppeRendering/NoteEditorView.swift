@@ -11,7 +11,8 @@ struct NoteEditorView {
     func draw(into grid: inout Grid) {
         let box = layout.box
         guard box.width >= 4, box.height >= 4 else { return }
-        grid.fill(box, role: .base)
+        // A column of space each side, so the pane's margin marks do not crowd the box.
+        grid.fill(Rect(x: max(0, box.x - 2), y: box.y, width: box.width + 4, height: box.height), role: .base)
         let title = " " + (draft.isNew ? strings.newNote : strings.editNote) + " "
         let top = "╭─" + DisplayWidth.truncate(title, to: box.width - 4)
         grid.write(top + String(repeating: "─", count: max(0, box.width - 1 - DisplayWidth.of(top))) + "╮", x: box.x, y: box.y, role: .noteBox)

@@ -78,12 +78,16 @@ public final class CursesTerminal: TerminalBackend {
         sendControl("\u{1B}[?2004h")
     }
 
-    /// Ctrl-S would otherwise freeze the output (and with it the whole reader) until Ctrl-Q.
+    /// Ctrl-S would otherwise freeze the output (and with it the whole reader) until Ctrl-Q, and
+    /// Ctrl-C would kill it, with a note half written: both become keys, which the key map binds
+    /// (Ctrl-S saves a note, Ctrl-C quits or discards). Ctrl-Z and Ctrl-\ keep their signals.
     /// Curses restores the original settings when it ends.
     private static func disableFlowControl() {
         var settings = termios()
         guard tcgetattr(STDIN_FILENO, &settings) == 0 else { return }
         settings.c_iflag &= ~tcflag_t(IXON)
+        // _POSIX_VDISABLE, which is 0 on Linux.
+        withUnsafeMutableBytes(of: &settings.c_cc) { $0[Int(VINTR)] = 0 }
         _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings)
     }
 

@@ -217,14 +217,24 @@ public struct ArticleLayout: Sendable, Equatable {
                     quotes: quotes, marker: marker, isClean: isClean)
             }
             if cutBytes > 0 { add(strings.textCut(bytes: cutBytes), role: .dim, anchor: index) }
-            if notes.showsBoxes { for note in placed { box(note.note, block: index) } }
+            if notes.showsBoxes {
+                // A note on quoted words names them, so two notes on one paragraph can be told apart.
+                for note in placed {
+                    let quote = note.note.anchor?.quote ?? ""
+                    box(note.note, block: index, title: quote.isEmpty ? nil : strings.quoted(DisplayWidth.truncate(quote, to: max(4, measure - 10))))
+                }
+            }
         }
         let end = article.body.count
         if !notes.detached.isEmpty {
             blank(end)
             lines.append(Line(spans: [Span(strings.detachedNotes, .heading)], anchor: Anchor(block: end, offset: 0)))
             if notes.showsBoxes {
-                for note in notes.detached { box(note, block: end, title: note.anchor.map { "“\($0.quote.isEmpty ? $0.after : $0.quote)”" }) }
+                for note in notes.detached {
+                    box(note, block: end, title: note.anchor.map {
+                        strings.quoted(DisplayWidth.truncate($0.quote.isEmpty ? $0.after : $0.quote, to: max(4, measure - 10)))
+                    })
+                }
             }
         }
         lines.append(Line(spans: [], anchor: Anchor(block: end, offset: ArticleLayout.endOffset - 1)))

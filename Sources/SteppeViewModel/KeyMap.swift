@@ -51,7 +51,7 @@ public struct KeyMap: Sendable, Equatable {
     }
 
     public static let standard = KeyMap(bindings: [
-        Binding(.global, [.char("Q")], .quit),
+        Binding(.global, [.char("Q"), .ctrl("c")], .quit),
         Binding(.global, [.tab], .focusNext, hinted: true),
         Binding(.global, [.backTab], .focusPrevious),
         Binding(.global, [.char("?")], .toggleHelp, hinted: true),
@@ -103,7 +103,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.article, [.char("s")], .toggleBookmark, hinted: true),
         Binding(.article, [.char("m")], .toggleRead),
         Binding(.article, [.char("L")], .editLabels),
-        Binding(.article, [.char("]")], .nextParagraph),
+        Binding(.article, [.char("]")], .nextParagraph, hinted: true),
         Binding(.article, [.char("[")], .previousParagraph),
         Binding(.article, [.char("a")], .addNote, hinted: true),
         Binding(.article, [.char("v")], .selectWords),
@@ -124,10 +124,10 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.editor, [.ctrl("c")], .discardNote, hinted: true),
 
         Binding(.prompt, [.enter], .confirm, hinted: true),
-        Binding(.prompt, [.escape], .cancel, hinted: true),
+        Binding(.prompt, [.escape, .ctrl("c")], .cancel, hinted: true),
 
         Binding(.confirm, [.char("y")], .confirm, hinted: true),
-        Binding(.confirm, [.char("n"), .escape], .cancel, hinted: true),
+        Binding(.confirm, [.char("n"), .escape, .ctrl("c")], .cancel, hinted: true),
 
         Binding(.help, [.down, .char("j")], .moveDown),
         Binding(.help, [.up, .char("k")], .moveUp),
@@ -136,8 +136,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.help, [.char("g"), .home], .top),
         Binding(.help, [.char("G"), .end], .bottom),
         Binding(.help, [.escape, .char("q"), .char("?")], .toggleHelp, hinted: true),
-        Binding(.help, [.char("Q")], .quit, hinted: true),
+        Binding(.help, [.char("Q"), .ctrl("c")], .quit, hinted: true),
 
-        Binding(.opening, [.char("q"), .char("Q")], .quit, hinted: true),
+        Binding(.opening, [.char("q"), .char("Q"), .ctrl("c")], .quit, hinted: true),
     ])
 }

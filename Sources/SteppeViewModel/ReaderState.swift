@@ -42,6 +42,8 @@ public struct ReaderState: Sendable, Equatable {
     public var notes = ArticleLayout.Notes()
     /// The paragraph cursor: a block of the body, once `[` or `]` was pressed.
     public var cursor: Int?
+    /// The note box the cursor is on, when it stopped at one rather than at a paragraph.
+    public var cursorNote: String?
     /// Words of the cursor's paragraph selected to quote.
     public var selection: Selection?
 
@@ -115,44 +117,99 @@ extension ReaderState {
         return words[a].lowerBound..<words[b].upperBound
     }
 
-    /// The first block with a line on screen, for a cursor that starts where the reader is looking.
-    func firstVisibleBlock(visible: Int) -> Int? {
-        guard let layout else { return nil }
-        let end = min(layout.lines.count, topLine + max(1, visible))
-        for i in topLine..<max(topLine, end) {
-            let block = layout.lines[i].anchor.block
-            if block >= 0 && block < blocks.count && layout.lines[i].noteID == nil && !layout.lines[i].spans.isEmpty {
-                return block
+    /// A place the paragraph cursor stops at: a paragraph (any block with text), or a note's box.
+    public enum Stop: Sendable, Equatable {
+        case block(Int)
+        /// A note's box, and the block it belongs to (−1 for the article, past the last for detached notes).
+        case note(String, block: Int)
+    }
+
+    /// Every stop in reading order, with the first line of each.
+    func stops() -> [(stop: Stop, line: Int)] {
+        guard let layout else { return [] }
+        var stops: [(Stop, Int)] = []
+        var seenBlocks = Set<Int>()
+        var seenNotes = Set<String>()
+        for (i, line) in layout.lines.enumerated() {
+            if let id = line.noteID {
+                if seenNotes.insert(id).inserted { stops.append((.note(id, block: line.anchor.block), i)) }
+            } else if blocks.indices.contains(line.anchor.block), !line.spans.isEmpty, seenBlocks.insert(line.anchor.block).inserted {
+                stops.append((.block(line.anchor.block), i))
             }
         }
-        return nil
+        return stops
     }
 
-    /// Moves the paragraph cursor `step` blocks on (skipping blocks without text) and scrolls it into view.
+    public var cursorStop: Stop? {
+        if let cursorNote { return .note(cursorNote, block: cursor ?? -1) }
+        return cursor.map(Stop.block)
+    }
+
+    /// Moves the cursor to the next (or previous) paragraph or note box, and scrolls it into view.
+    /// The first move starts at the first one on screen.
     public mutating func moveCursor(by step: Int, visible: Int) {
-        guard !blocks.isEmpty else { return }
-        var target: Int
-        if let cursor {
-            target = cursor + step
-            while blocks.indices.contains(target), blocks[target].isEmpty { target += step }
-            guard blocks.indices.contains(target) else { return }
+        let stops = self.stops()
+        guard !stops.isEmpty else { return }
+        let target: Int
+        if let current = stops.firstIndex(where: { matches($0.stop) }) {
+            target = current + step
+            guard stops.indices.contains(target) else { return }
         } else {
-            target = firstVisibleBlock(visible: visible) ?? (step > 0 ? 0 : blocks.count - 1)
+            target = stops.firstIndex { $0.line >= topLine } ?? (step > 0 ? 0 : stops.count - 1)
         }
-        cursor = target
+        switch stops[target].stop {
+        case .block(let block):
+            cursor = block
+            cursorNote = nil
+        case .note(let id, let block):
+            cursor = block
+            cursorNote = id
+        }
         selection = nil
-        reveal(block: target, visible: visible)
+        reveal(visible: visible)
     }
 
-    /// Scrolls so that a block's first line (and as much of it as fits) is on screen.
-    public mutating func reveal(block: Int, visible: Int) {
+    /// Puts the cursor on a paragraph: the one it is on or under, else the next one from where it is
+    /// (or from the top of the screen).
+    public mutating func moveCursorToParagraph(visible: Int) {
+        if let cursor, blocks.indices.contains(cursor) {
+            cursorNote = nil
+            return
+        }
+        let stops = self.stops()
+        let start = stops.firstIndex(where: { matches($0.stop) }) ?? stops.firstIndex { $0.line >= topLine } ?? 0
+        guard let found = stops[start...].first(where: { if case .block = $0.stop { true } else { false } }),
+            case .block(let block) = found.stop
+        else { return }
+        cursor = block
+        cursorNote = nil
+        reveal(visible: visible)
+    }
+
+    private func matches(_ stop: Stop) -> Bool {
+        switch stop {
+        case .block(let b): cursorNote == nil && cursor == b
+        case .note(let id, _): cursorNote == id
+        }
+    }
+
+    /// Whether a line of the layout is under the cursor (and gets the bar in the margin).
+    public func isUnderCursor(_ line: ArticleLayout.Line) -> Bool {
+        if let cursorNote { return line.noteID == cursorNote }
+        guard let cursor else { return false }
+        return line.anchor.block == cursor && line.noteID == nil && !line.spans.isEmpty
+    }
+
+    /// Scrolls so that what the cursor is on is in view (as much of it as fits).
+    public mutating func reveal(visible: Int) {
         guard let layout else { return }
-        guard let first = layout.lines.firstIndex(where: { $0.anchor.block == block && !$0.spans.isEmpty }) else { return }
-        let last = layout.lines.lastIndex(where: { $0.anchor.block == block && $0.noteID == nil }) ?? first
+        let lines = layout.lines.indices.filter { isUnderCursor(layout.lines[$0]) }
+        guard let first = lines.first, let last = lines.last else { return }
         if first < topLine {
             scroll(to: first, visible: visible)
         } else if last >= topLine + visible {
             scroll(to: min(first, last - visible + 1), visible: visible)
         }
     }
+
 }

@@ -62,6 +62,11 @@ extension AppState {
         let notes = ArticleLayout.Notes(user.data.notes(on: reader.articleID), blocks: reader.blocks, showsBoxes: user.showsNotes)
         guard notes != reader.notes else { return }
         reader.notes = notes
+        // A cursor on a box that is gone (deleted, or hidden) goes back to the paragraph.
+        if let id = reader.cursorNote, !notes.showsBoxes || !notes.all.contains(where: { $0.id == id }) {
+            reader.cursorNote = nil
+            if let block = reader.cursor, !reader.blocks.indices.contains(block) { reader.cursor = nil }
+        }
         self.reader = reader
     }
 
@@ -108,6 +113,7 @@ extension AppState {
             return []
         case .toggleNotes:
             user.showsNotes.toggle()
+            notice = user.showsNotes ? strings.notesShown : strings.notesHidden
             placeNotes()
             relayout()
             return []
@@ -122,8 +128,11 @@ extension AppState {
             return []
         case .selectWords:
             guard var reader, case .loaded = reader.content else { return [] }
-            if reader.cursor == nil { reader.moveCursor(by: 1, visible: visibleRows(.article)) }
-            guard let block = reader.cursor, !Words.ranges(in: reader.blocks[block]).isEmpty else {
+            // The words of the paragraph the cursor is on (or whose note it is on), else of the next one.
+            reader.moveCursorToParagraph(visible: visibleRows(.article))
+            guard let block = reader.cursor, reader.blocks.indices.contains(block),
+                !Words.ranges(in: reader.blocks[block]).isEmpty
+            else {
                 notice = strings.noParagraphs
                 self.reader = reader
                 return []
@@ -174,9 +183,11 @@ extension AppState {
         }
     }
 
-    /// The note the paragraph cursor is on; without a cursor, the first note on the whole article.
+    /// The note whose box the cursor is on, else the first note of the paragraph it is on; without a
+    /// cursor, the first note on the whole article.
     private func noteAtCursor() -> Note? {
         guard focus == .article, let reader else { return nil }
+        if let id = reader.cursorNote { return reader.notes.all.first { $0.id == id } }
         if let cursor = reader.cursor { return reader.notes.onBlocks[cursor]?.first?.note }
         return reader.notes.onArticle.first
     }
@@ -188,7 +199,9 @@ extension AppState {
         if focus == .article, let reader {
             if let selection = reader.selection, let range = reader.selectedRange {
                 anchor = NoteAnchor(blocks: reader.blocks, block: selection.block, range: range)
-            } else if let cursor = reader.cursor {
+            } else if let cursor = reader.cursor, reader.blocks.indices.contains(cursor) {
+                // On a paragraph, or on a note's box under one: a note on that paragraph. On a note of
+                // the whole article (or a detached one): a note on the article.
                 anchor = NoteAnchor(blocks: reader.blocks, block: cursor, range: nil)
             }
             self.reader?.selection = nil
@@ -205,7 +218,7 @@ extension AppState {
     private func place(of anchor: NoteAnchor?) -> String {
         guard let anchor else { return strings.wholeArticle }
         let paragraph = strings.paragraphNumber(anchor.block + 1)
-        return anchor.quote.isEmpty ? paragraph : paragraph + ": “" + anchor.quote + "”"
+        return anchor.quote.isEmpty ? paragraph : paragraph + ": " + strings.quoted(anchor.quote)
     }
 
     // MARK: The editor
@@ -271,6 +284,16 @@ extension AppState {
         let effects = record(.saveNote(note, draft.article))
         placeNotes()
         relayout()
+        // The cursor goes to the note's box, which scrolls into view.
+        if reader?.articleID == note.articleID, reader?.notes.showsBoxes == true,
+            reader?.layout?.lines.contains(where: { $0.noteID == note.id }) == true
+        {
+            reader?.cursor = note.anchor?.block ?? -1
+            reader?.cursorNote = note.id
+            reader?.selection = nil
+            let rows = visibleRows(.article)
+            reader?.reveal(visible: rows)
+        }
         return effects
     }
 

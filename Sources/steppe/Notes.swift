@@ -29,6 +29,9 @@ struct Notes: ParsableCommand {
         func run() throws {
             let store = UserStore.openForCommand()
             let snapshot = store.snapshotForCommand()
+            if let label, !snapshot.bookmarks.values.contains(where: { $0.labels.contains(label) }) {
+                fail(strings.noSuchLabel(label))
+            }
             // The archive only improves titles and regions; notes export without it.
             let catalogue = try? ArchiveReader.open(options.choose().path, cache: HeaderCache.standard()).catalogue
             var regionSlugs: Set<String>?

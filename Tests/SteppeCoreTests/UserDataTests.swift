@@ -143,11 +143,13 @@ import Testing
 
             2 March 2019 · <https://example.org/t> · Georgia · Bookmarks: thesis
 
+            *on the article*
+
             On the *whole* article
 
             > Fares rose
 
-            Compare with Yerevan.
+            Compare with Yerevan.\\
             And Baku.
 
             """)

@@ -59,7 +59,9 @@ import Testing
         s.press(.tab)
         let panj = s.listEntries.indices.first { s.id(at: $0) == "panj" }!
         for _ in 0..<panj { s.press(.down) }
-        s.press(.enter, .char("]"), .char("]"))
+        // The cursor stops at the note on the article, paragraph 1, its note, then paragraph 2.
+        s.press(.enter, .char("]"), .char("]"), .char("]"), .char("]"))
+        #expect(s.reader?.cursor == 1 && s.reader?.cursorNote == nil)
         let grid = Screen.render(s)
         Golden.check(grid.lines, "article-notes-100x40")
         // The quoted words are underlined by their role, the cursor is in the margin.
@@ -106,6 +108,6 @@ import Testing
         for c in "thesis, чай" { s.press(.char(c)) }
         let status = Screen.render(s).lines[15]
         #expect(status.hasPrefix(" Labels (comma-separated): thesis, чай"), "\(status)")
-        #expect(status.hasSuffix("Enter accept  Esc cancel"), "\(status)")
+        #expect(status.hasSuffix("Enter accept  Esc/Ctrl-C cancel"), "\(status)")
     }
 }

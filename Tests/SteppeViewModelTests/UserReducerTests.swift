@@ -183,6 +183,34 @@ import Testing
         #expect(s.notice == "Note deleted")
     }
 
+    @Test func theCursorStopsAtEveryNoteSoEachCanBeEditedOrDeleted() throws {
+        var s = state(100, 30)
+        open("panj", in: &s)
+        s.press(.char("]"), .char("a"))
+        type("first on paragraph 1", into: &s)
+        s.press(.ctrl("s"))
+        // After saving, the cursor is on the new note's box.
+        let first = try #require(s.user.data.notes(on: "panj").first)
+        #expect(s.reader?.cursorNote == first.id)
+        s.press(.char("a"))
+        type("second on paragraph 1", into: &s)
+        s.press(.ctrl("s"))
+        let second = try #require(s.user.data.notes(on: "panj").last)
+        #expect(second.anchor?.block == 0)
+        #expect(s.reader?.cursorNote == second.id)
+        s.press(.char("e"))
+        #expect(s.draft?.note.id == second.id)
+        s.press(.escape, .char("["))
+        #expect(s.reader?.cursorNote == first.id)
+        s.press(.char("x"), .char("y"))
+        #expect(s.user.data.notes(on: "panj").map(\.id) == [second.id])
+        // With the boxes hidden the cursor is back on the paragraph.
+        s.press(.char("]"), .char("A"))
+        #expect(s.reader?.cursorNote == nil)
+        #expect(s.reader?.cursor == 0)
+        #expect(s.notice == "Notes hidden (A shows them)")
+    }
+
     @Test func editingANoteKeepsItsIdAndAnEmptyNewNoteIsNotSaved() throws {
         var s = state(100, 30)
         open("panj", in: &s)

@@ -33,8 +33,7 @@ extension Strings {
     public var noParagraphs: String { pick("This article has no paragraphs", "В этой статье нет абзацев") }
     public var articleNotLoaded: String { pick("The article's text is not loaded yet", "Текст статьи ещё не загружен") }
     public func notInArchive(_ title: String) -> String {
-        pick("“\(title)” is no longer in the archive; its bookmark and notes are kept",
-             "«\(title)» больше нет в архиве; закладка и заметки сохранены")
+        pick("No longer in the archive (bookmark and notes kept): \(title)", "Больше нет в архиве (закладка и заметки сохранены): \(title)")
     }
     public func readOnlyStore(_ reason: String) -> String {
         pick("Read-only, changes are not saved: \(reason)", "Только чтение, изменения не сохраняются: \(reason)")
@@ -56,6 +55,10 @@ extension Strings {
     public var detachedNotes: String {
         pick("Detached notes: their quote is no longer in the text", "Отделённые заметки: их цитаты больше нет в тексте")
     }
+    /// Quoted words, with the language's own quotation marks.
+    public func quoted(_ text: String) -> String { pick("“\(text)”", "«\(text)»") }
+    public var notesShown: String { pick("Notes shown", "Заметки показаны") }
+    public var notesHidden: String { pick("Notes hidden (A shows them)", "Заметки скрыты (A покажет их)") }
     public var newNote: String { pick("New note", "Новая заметка") }
     public var editNote: String { pick("Edit note", "Правка заметки") }
     public func paragraphNumber(_ n: Int) -> String { pick("paragraph \(n)", "абзац \(n)") }
@@ -115,7 +118,12 @@ extension Strings {
         pick("\(path) cannot be written: \(reason)", "\(path) нельзя записать: \(reason)")
     }
     public func importSummary(bookmarks: Int, notes: Int, unchanged: Int) -> String {
-        pick("Imported \(bookmarks) bookmark change(s) and \(notes) note(s); \(unchanged) already present",
-             "Импортировано изменений закладок: \(bookmarks), заметок: \(notes); уже были: \(unchanged)")
+        language == .russian
+            ? "Импортировано: закладок \(bookmarks), заметок \(notes); уже были: \(unchanged)"
+            : "Imported \(bookmarks) \(Plural.english(bookmarks, one: "bookmark", other: "bookmarks")) and "
+                + "\(noteCount(notes)); \(unchanged) already present"
+    }
+    public func noSuchLabel(_ label: String) -> String {
+        pick("No bookmark has the label '\(label)'", "Ни у одной закладки нет метки '\(label)'")
     }
 }

@@ -1,5 +1,5 @@
-/// Notes as Markdown, for writing with: one section per article (title, date, link, regions), then
-/// each note, its quote as a blockquote first. Articles in the order of their newest note.
+/// Notes as Markdown, for writing with: one section per article (title, date, link, regions, labels),
+/// then each note, its quote as a blockquote first.
 public enum NotesMarkdown {
     /// What is known of an article when the notes are written out: from the archive when it still
     /// holds the article, else as it was when noted.
@@ -19,14 +19,16 @@ public enum NotesMarkdown {
         }
     }
 
+    /// Articles with notes or a bookmark, the one acted on last first; under each, its notes in
+    /// reading order, each introduced by its quote (a blockquote) or by where it is.
     public static func render(_ export: UserExport, info: (String) -> ArticleInfo, strings: Strings) -> String {
         var notesByArticle: [String: [Note]] = [:]
         for note in export.notes { notesByArticle[note.articleID, default: []].append(note) }
         let bookmarks = Dictionary(export.bookmarks.map { ($0.articleID, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = notesByArticle.keys.sorted { a, b in
-            let latest = { (id: String) in notesByArticle[id]!.map { $0.updatedAt ?? $0.createdAt ?? 0 }.max() ?? 0 }
-            return (latest(a), b) > (latest(b), a)
+        func latest(_ id: String) -> Stamp {
+            max(notesByArticle[id]?.map { $0.updatedAt ?? $0.createdAt ?? 0 }.max() ?? 0, bookmarks[id]?.createdAt ?? 0)
         }
+        let order = Set(notesByArticle.keys).union(bookmarks.keys).sorted { a, b in (latest(a), b) > (latest(b), a) }
         var out = "# " + strings.notesTitle + "\n"
         for id in order {
             let article = info(id)
@@ -36,17 +38,28 @@ public enum NotesMarkdown {
             if !article.url.isEmpty { facts.append("<" + article.url.replacingOccurrences(of: ">", with: "%3E") + ">") }
             if !article.regions.isEmpty { facts.append(article.regions.map(inline).joined(separator: ", ")) }
             if article.isMissing { facts.append("*" + strings.missingFromArchive + "*") }
-            if let labels = bookmarks[id]?.labels, !labels.isEmpty {
-                facts.append(strings.bookmarksTitle + ": " + labels.map(inline).joined(separator: ", "))
+            if let bookmark = bookmarks[id] {
+                facts.append(strings.bookmarksTitle + (bookmark.labels.isEmpty ? "" : ": " + bookmark.labels.map(inline).joined(separator: ", ")))
             }
             if !facts.isEmpty { out += facts.joined(separator: " · ") + "\n" }
-            for note in notesByArticle[id]!.sorted(by: { ($0.anchor?.block ?? -1, $0.createdAt ?? 0) < ($1.anchor?.block ?? -1, $1.createdAt ?? 0) }) {
+            let notes = (notesByArticle[id] ?? []).sorted {
+                ($0.anchor?.block ?? -1, $0.createdAt ?? 0, $0.id) < ($1.anchor?.block ?? -1, $1.createdAt ?? 0, $1.id)
+            }
+            for note in notes {
                 out += "\n"
-                if let quote = note.anchor?.quote, !quote.isEmpty {
-                    out += "> " + inline(quote) + "\n\n"
+                if let anchor = note.anchor, !anchor.quote.isEmpty {
+                    out += "> " + inline(anchor.quote) + "\n\n"
+                } else if let anchor = note.anchor {
+                    out += "*" + strings.paragraphNumber(anchor.block + 1) + "*\n\n"
+                } else {
+                    out += "*" + strings.noteOnArticle + "*\n\n"
                 }
-                out += note.text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { TextSanitizer.clean(String($0)) }.joined(separator: "\n") + "\n"
+                // Line breaks the reader typed stay line breaks (a backslash at the end of a line).
+                let lines = note.text.split(separator: "\n", omittingEmptySubsequences: false).map { TextSanitizer.clean(String($0)) }
+                for (i, line) in lines.enumerated() {
+                    let continues = i + 1 < lines.count && !line.isEmpty && !lines[i + 1].isEmpty
+                    out += line + (continues ? "\\" : "") + "\n"
+                }
             }
         }
         return out
