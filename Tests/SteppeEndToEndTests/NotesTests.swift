@@ -60,6 +60,37 @@ extension EndToEnd {
         #expect(bookmarks.stdout.contains("csto-explained\tWhat the Collective Security Treaty Organisation is\t1 note"))
     }
 
+    /// Ctrl-C is a key: in the editor it asks before throwing a changed note away; elsewhere it quits
+    /// as Q does, restoring the terminal, instead of killing the reader.
+    @Test func ctrlCAsksInTheEditorAndQuitsCleanlyElsewhere() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = try start(home)
+        defer { tmux.close() }
+        _ = try tmux.waitFor("All articles")
+        try tmux.send("Tab", "Enter")
+        _ = try tmux.waitFor("By Security Desk")
+        try tmux.send("a")
+        _ = try tmux.waitFor("New note")
+        try tmux.tmuxRun(["send-keys", "-l", "half a thought"])
+        try tmux.send("C-c")
+        _ = try tmux.waitFor("Discard the changes to this note?")
+        try tmux.send("n")
+        _ = try tmux.waitFor(5, "the editor again") { $0.contains("half a thought") && !$0.contains("Discard") }
+        try tmux.send("C-c", "y")
+        _ = try tmux.waitFor(5, "the editor closed") { !$0.contains("New note") }
+        try tmux.send("C-c")
+        _ = try tmux.waitFor(5, "steppe to end") { !$0.contains("By Security Desk") }
+        var status = ""
+        let deadline = Date().addingTimeInterval(10)
+        while status.isEmpty, Date() < deadline {
+            status = try tmux.tmuxRun(["display-message", "-p", "#{pane_dead_status}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            if status.isEmpty { usleep(50_000) }
+        }
+        #expect(status == "0")
+        #expect(try !tmux.alternateScreenIsOn())
+    }
+
     @Test func jsonExportImportedIntoAnEmptyStoreExportsTheSame() throws {
         let home = try Harness.temporaryHome()
         let other = try Harness.temporaryHome()
