@@ -26,7 +26,8 @@ public enum ExternalEditor {
         // A private folder, so no other account can swap the file while the editor has it open.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-\(getuid())-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard mkdir(folder.path, 0o700) == 0 else { return .failed(String(cString: strerror(errno))) }
-        defer { try? FileManager.default.removeItem(at: folder) }
+        var keepsFile = false
+        defer { if !keepsFile { try? FileManager.default.removeItem(at: folder) } }
         let file = folder.appendingPathComponent("note.md")
         do {
             try Data(text.utf8).write(to: file)
@@ -37,7 +38,11 @@ public enum ExternalEditor {
         guard status == 0 else {
             return .failed(status < 0 ? String(cString: strerror(-status)) : "\(editor): exit status \(status)")
         }
-        guard let data = try? Data(contentsOf: file), data.count <= limit else { return .failed("the file could not be read back") }
+        guard let data = try? Data(contentsOf: file), data.count <= limit else {
+            // The reader's text is in that file: it stays where they can find it.
+            keepsFile = true
+            return .failed("\(file.path) could not be read back (more than 1 MB?); it is kept")
+        }
         let edited = String(decoding: data, as: UTF8.self)
         return .edited(edited == text ? nil : edited)
     }

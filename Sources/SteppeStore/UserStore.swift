@@ -37,15 +37,27 @@ public final class UserStore: Sendable {
     private let writer: DatabasePool?
     private let reader: DatabaseQueue?
 
-    /// Opens (creating when missing) the store at `file`. Never throws: a store that cannot be written
-    /// opens read-only.
-    public init(file: URL) {
+    /// Opens the store at `file`, creating it when missing (unless `forWriting` is false: a command
+    /// that only reads never creates one). Never throws: a store that cannot be written opens
+    /// read-only, with whatever can be read of it.
+    public init(file: URL, forWriting: Bool = true) {
         self.file = file
         let path = file.path
         var info = stat()
-        let exists = lstat(path, &info) == 0
+        // A symbolic link to a store kept elsewhere (dotfiles) is followed; one that leads nowhere is not
+        // a store to create through.
+        let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+        let exists = stat(path, &info) == 0
+        if isLink && !exists {
+            (writer, reader, readOnlyReason, isReadable) = (nil, nil, "a link to nothing", false)
+            return
+        }
         if exists && (info.st_mode & S_IFMT) != S_IFREG {
-            (writer, reader, readOnlyReason) = (nil, nil, "not a regular file")
+            (writer, reader, readOnlyReason, isReadable) = (nil, nil, "not a regular file", false)
+            return
+        }
+        guard exists || forWriting else {
+            (writer, reader, readOnlyReason, isReadable) = (nil, nil, nil, true)
             return
         }
         // Before anything can write to it, check an existing file with a read-only connection:
@@ -56,26 +68,33 @@ public final class UserStore: Sendable {
                 var configuration = Configuration()
                 configuration.readonly = true
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
-                try queue.read { db in
-                    let check = try String.fetchOne(db, sql: "PRAGMA quick_check") ?? ""
-                    guard check == "ok" else {
-                        throw StoreError(path: path, reason: "damaged (\(String(check.prefix(80))))")
-                    }
-                }
                 probe = queue
+                let check = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
+                // Damaged: what can still be read is shown, nothing is written.
+                guard check == "ok" else {
+                    (writer, reader, readOnlyReason, isReadable) = (nil, queue, "damaged", true)
+                    return
+                }
                 if try queue.read({ db in try UserStore.migrator.hasBeenSuperseded(db) }) {
-                    (writer, reader, readOnlyReason) = (nil, queue, "made by a newer version of steppe")
+                    (writer, reader, readOnlyReason, isReadable) = (nil, queue, "made by a newer version of steppe", true)
                     return
                 }
             } catch {
-                (writer, reader, readOnlyReason) = (nil, nil, UserStore.reason(error))
+                (writer, reader, readOnlyReason, isReadable) = (nil, nil, UserStore.reason(error), false)
                 return
             }
         }
+        guard forWriting else {
+            (writer, reader, readOnlyReason, isReadable) = (nil, probe, nil, probe != nil)
+            return
+        }
+        let folder = file.deletingLastPathComponent()
+        if exists && access(folder.path, W_OK) != 0 {
+            (writer, reader, readOnlyReason, isReadable) = (nil, probe, "its folder cannot be written to", probe != nil)
+            return
+        }
         do {
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
             configuration.prepareDatabase { db in
@@ -84,11 +103,14 @@ public final class UserStore: Sendable {
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
             try UserStore.migrator.migrate(pool)
-            (writer, reader, readOnlyReason) = (pool, nil, nil)
+            (writer, reader, readOnlyReason, isReadable) = (pool, nil, nil, true)
         } catch {
-            (writer, reader, readOnlyReason) = (nil, probe, UserStore.reason(error))
+            (writer, reader, readOnlyReason, isReadable) = (nil, probe, UserStore.reason(error), probe != nil)
         }
     }
+
+    /// False when nothing at all could be read: a command must not pass that off as "no bookmarks".
+    public let isReadable: Bool
 
     public var isReadOnly: Bool { readOnlyReason != nil }
 
@@ -152,6 +174,7 @@ public final class UserStore: Sendable {
             let read: (Database) throws -> UserSnapshot = { db in try UserStore.snapshot(db) }
             if let writer { return try writer.read(read) }
             if let reader { return try reader.read(read) }
+            guard isReadable else { throw StoreError(path: file.path, reason: readOnlyReason ?? "cannot be read") }
             return UserSnapshot()
         } catch {
             throw StoreError(path: file.path, reason: UserStore.reason(error))
@@ -159,10 +182,20 @@ public final class UserStore: Sendable {
     }
 
     private static func snapshot(_ db: Database) throws -> UserSnapshot {
+        // Each table on its own: in a damaged file, what can be read of the others is still shown.
+        // A table that cannot be read at all is an error only when every one fails.
+        var failures: [any Error] = []
+        func each(_ sql: String, _ body: (Row) -> Void) {
+            do {
+                let rows = try Row.fetchCursor(db, sql: sql)
+                while let row = try rows.next() { body(row) }
+            } catch {
+                failures.append(error)
+            }
+        }
         var articles: [ArticleRef] = []
-        let articleRows = try Row.fetchCursor(db, sql: "SELECT id, title, url, published, regions FROM article")
-        while let row = try articleRows.next() {
-            guard let id = row.text(0) else { continue }
+        each("SELECT id, title, url, published, regions FROM article") { row in
+            guard let id = row.text(0) else { return }
             articles.append(
                 ArticleRef(
                     id: id, title: row.text(1) ?? "", url: row.text(2) ?? "",
@@ -170,24 +203,20 @@ public final class UserStore: Sendable {
                     regions: (row.text(4) ?? "").split(separator: " ").map(String.init)))
         }
         var labels: [String: [String]] = [:]
-        if try db.tableExists("bookmarkLabel") {
-            let labelRows = try Row.fetchCursor(db, sql: "SELECT articleID, label FROM bookmarkLabel")
-            while let row = try labelRows.next() {
-                guard let id = row.text(0), let label = row.text(1) else { continue }
+        if (try? db.tableExists("bookmarkLabel")) == true {
+            each("SELECT articleID, label FROM bookmarkLabel") { row in
+                guard let id = row.text(0), let label = row.text(1) else { return }
                 labels[id, default: []].append(label)
             }
         }
         var bookmarks: [Bookmark] = []
-        let bookmarkRows = try Row.fetchCursor(db, sql: "SELECT articleID, createdAt FROM bookmark")
-        while let row = try bookmarkRows.next() {
-            guard let id = row.text(0) else { continue }
+        each("SELECT articleID, createdAt FROM bookmark") { row in
+            guard let id = row.text(0) else { return }
             bookmarks.append(Bookmark(articleID: id, createdAt: row.integer(1) ?? 0, labels: labels[id] ?? []))
         }
         var notes: [Note] = []
-        let noteRows = try Row.fetchCursor(
-            db, sql: "SELECT id, articleID, text, block, quote, before, after, createdAt, updatedAt FROM note")
-        while let row = try noteRows.next() {
-            guard let id = row.text(0), let articleID = row.text(1), let text = row.text(2) else { continue }
+        each("SELECT id, articleID, text, block, quote, before, after, createdAt, updatedAt FROM note") { row in
+            guard let id = row.text(0), let articleID = row.text(1), let text = row.text(2) else { return }
             var anchor: NoteAnchor?
             if let block = row.integer(3), let b = Int(exactly: block) {
                 anchor = NoteAnchor(block: b, quote: row.text(4) ?? "", before: row.text(5) ?? "", after: row.text(6) ?? "")
@@ -197,15 +226,15 @@ public final class UserStore: Sendable {
                      updatedAt: row.integer(8) ?? row.integer(7) ?? 0))
         }
         var marks: [ReadingMark] = []
-        let markRows = try Row.fetchCursor(db, sql: "SELECT articleID, isRead, openedAt, block, offset FROM reading")
-        while let row = try markRows.next() {
-            guard let id = row.text(0) else { continue }
+        each("SELECT articleID, isRead, openedAt, block, offset FROM reading") { row in
+            guard let id = row.text(0) else { return }
             var position: TextPosition?
             if let block = row.integer(3).flatMap({ Int(exactly: $0) }), let offset = row.integer(4).flatMap({ Int(exactly: $0) }) {
                 position = TextPosition(block: block, offset: offset)
             }
             marks.append(ReadingMark(articleID: id, isRead: (row.integer(1) ?? 0) != 0, openedAt: row.integer(2), position: position))
         }
+        if failures.count == 4, let first = failures.first { throw first }
         return UserSnapshot(articles: articles, bookmarks: bookmarks, notes: notes, marks: marks)
     }
 
@@ -249,27 +278,27 @@ public final class UserStore: Sendable {
         switch change {
         case .setBookmark(var bookmark, let article):
             try save(article, db)
-            let existing = try Int64.fetchOne(db, sql: "SELECT createdAt FROM bookmark WHERE articleID = ?", arguments: [bookmark.articleID])
+            let existing = try UserStore.integer(db, sql: "SELECT createdAt FROM bookmark WHERE articleID = ?", arguments: [bookmark.articleID])
             bookmark.createdAt = bookmark.createdAt ?? existing ?? now
-            try db.execute(
-                sql: "INSERT INTO bookmark (articleID, createdAt) VALUES (?, ?) ON CONFLICT(articleID) DO UPDATE SET createdAt = excluded.createdAt",
+            try UserStore.run(
+                db, sql: "INSERT INTO bookmark (articleID, createdAt) VALUES (?, ?) ON CONFLICT(articleID) DO UPDATE SET createdAt = excluded.createdAt",
                 arguments: [bookmark.articleID, bookmark.createdAt])
-            try db.execute(sql: "DELETE FROM bookmarkLabel WHERE articleID = ?", arguments: [bookmark.articleID])
+            try UserStore.run(db, sql: "DELETE FROM bookmarkLabel WHERE articleID = ?", arguments: [bookmark.articleID])
             for label in bookmark.labels {
-                try db.execute(sql: "INSERT OR IGNORE INTO bookmarkLabel (articleID, label) VALUES (?, ?)", arguments: [bookmark.articleID, label])
+                try UserStore.run(db, sql: "INSERT OR IGNORE INTO bookmarkLabel (articleID, label) VALUES (?, ?)", arguments: [bookmark.articleID, label])
             }
             return .setBookmark(bookmark, article)
         case .removeBookmark(let id):
-            try db.execute(sql: "DELETE FROM bookmarkLabel WHERE articleID = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM bookmark WHERE articleID = ?", arguments: [id])
+            try UserStore.run(db, sql: "DELETE FROM bookmarkLabel WHERE articleID = ?", arguments: [id])
+            try UserStore.run(db, sql: "DELETE FROM bookmark WHERE articleID = ?", arguments: [id])
             return change
         case .saveNote(var note, let article):
             try save(article, db)
-            let existing = try Int64.fetchOne(db, sql: "SELECT createdAt FROM note WHERE id = ?", arguments: [note.id])
+            let existing = try UserStore.integer(db, sql: "SELECT createdAt FROM note WHERE id = ?", arguments: [note.id])
             note.createdAt = note.createdAt ?? existing ?? now
             note.updatedAt = note.updatedAt ?? now
-            try db.execute(
-                sql: """
+            try UserStore.run(
+                db, sql: """
                     INSERT INTO note (id, articleID, text, block, quote, before, after, createdAt, updatedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET articleID = excluded.articleID, text = excluded.text,
@@ -282,26 +311,26 @@ public final class UserStore: Sendable {
                 ])
             return .saveNote(note, article)
         case .deleteNote(let id, _):
-            try db.execute(sql: "DELETE FROM note WHERE id = ?", arguments: [id])
+            try UserStore.run(db, sql: "DELETE FROM note WHERE id = ?", arguments: [id])
             return change
         case .opened(let id, let article, let stamp):
             try save(article, db)
             let at = stamp ?? now
-            try db.execute(
-                sql: """
+            try UserStore.run(
+                db, sql: """
                     INSERT INTO reading (articleID, isRead, openedAt) VALUES (?, 1, ?)
                     ON CONFLICT(articleID) DO UPDATE SET isRead = 1, openedAt = max(coalesce(openedAt, 0), excluded.openedAt)
                     """,
                 arguments: [id, at])
             return .opened(articleID: id, article, at: at)
         case .setRead(let id, let isRead):
-            try db.execute(
-                sql: "INSERT INTO reading (articleID, isRead) VALUES (?, ?) ON CONFLICT(articleID) DO UPDATE SET isRead = excluded.isRead",
+            try UserStore.run(
+                db, sql: "INSERT INTO reading (articleID, isRead) VALUES (?, ?) ON CONFLICT(articleID) DO UPDATE SET isRead = excluded.isRead",
                 arguments: [id, isRead])
             return change
         case .setPosition(let id, let position):
-            try db.execute(
-                sql: """
+            try UserStore.run(
+                db, sql: """
                     INSERT INTO reading (articleID, isRead, block, offset) VALUES (?, 1, ?, ?)
                     ON CONFLICT(articleID) DO UPDATE SET block = excluded.block, offset = excluded.offset
                     """,
@@ -311,13 +340,25 @@ public final class UserStore: Sendable {
     }
 
     private static func save(_ article: ArticleRef, _ db: Database) throws {
-        try db.execute(
-            sql: """
+        try UserStore.run(
+            db, sql: """
                 INSERT INTO article (id, title, url, published, regions) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET title = excluded.title, url = excluded.url,
                     published = excluded.published, regions = excluded.regions
                 """,
             arguments: [article.id, article.title, article.url, article.published?.isoString, article.regions.joined(separator: " ")])
+    }
+
+    /// Runs a statement compiled once per connection: an import of 100,000 notes runs the same few.
+    private static func run(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
+    /// One integer value; anything else (NULL, or text a damaged row holds) is nil.
+    private static func integer(_ db: Database, sql: String, arguments: StatementArguments) throws -> Int64? {
+        let value = try DatabaseValue.fetchOne(try db.cachedStatement(sql: sql), arguments: arguments)
+        if case .int64(let n)? = value?.storage { return n }
+        return nil
     }
 
     public static func now() -> Stamp { Stamp((Date().timeIntervalSince1970 * 1000).rounded()) }

@@ -102,6 +102,8 @@ public struct ArticleLayout: Sendable, Equatable {
 
     /// The most characters of body text the pane lays out (a long book chapter is about 100,000).
     public static let maximumArticleLength = 400_000
+    /// The most characters of a note shown in its box.
+    public static let maximumNoteLength = 20_000
 
     /// `capped` limits the measure to `maximumMeasure`; plain-text output asks for the width it was given.
     /// The text of each block as the pane shows it (cleaned of what a terminal cannot show): the
@@ -153,7 +155,17 @@ public struct ArticleLayout: Sendable, Equatable {
             let top = "╭" + label + String(repeating: "─", count: max(0, measure - 2 - DisplayWidth.of(label))) + "╮"
             line([Span(top, .noteBox)])
             var body: [(text: String, width: Int)] = []
-            for paragraph in note.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // A note pasted or imported at book length is shown in part, as an article is.
+            var text = note.text
+            var cut = 0
+            if text.utf8.count > ArticleLayout.maximumNoteLength,
+                let end = text.index(text.startIndex, offsetBy: ArticleLayout.maximumNoteLength, limitedBy: text.endIndex)
+            {
+                cut = text.utf8.count - text[..<end].utf8.count
+                text = String(text[..<end])
+            }
+            if cut > 0 { text += "\n" + strings.textCut(bytes: cut) }
+            for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let wrapped = TextWrapper.wrap(TextSanitizer.clean(String(paragraph)), width: inner)
                 body += wrapped.isEmpty ? [("", 0)] : wrapped.map { ($0.text, $0.width) }
             }
@@ -231,9 +243,8 @@ public struct ArticleLayout: Sendable, Equatable {
             lines.append(Line(spans: [Span(strings.detachedNotes, .heading)], anchor: Anchor(block: end, offset: 0)))
             if notes.showsBoxes {
                 for note in notes.detached {
-                    box(note, block: end, title: note.anchor.map {
-                        strings.quoted(DisplayWidth.truncate($0.quote.isEmpty ? $0.after : $0.quote, to: max(4, measure - 10)))
-                    })
+                    let quote = note.anchor.map { $0.quote.isEmpty ? $0.after : $0.quote } ?? ""
+                    box(note, block: end, title: quote.isEmpty ? nil : strings.quoted(DisplayWidth.truncate(quote, to: max(4, measure - 10))))
                 }
             }
         }

@@ -12,8 +12,9 @@ extension AppState {
         user.apply(change)
         let isRead = user.data.isRead(id)
         if wasRead != isRead { adjustReadCounts(id, by: isRead ? 1 : -1) }
-        if user.isReadOnly {
+        if case .readOnly(let reason) = user.status {
             user.fail(change)
+            notice = strings.readOnlyStore(reason)
             return []
         }
         return [.saveUserChange(change)]
@@ -167,6 +168,10 @@ extension AppState {
                 return []
             }
             guard let article = reference(for: note.articleID) else { return [] }
+            if command == .editNote && note.text.count > TextEditor.maximumLength {
+                notice = strings.noteTooLongForEditor
+                return []
+            }
             draft = NoteDraft(note: note, article: article, place: place(of: note.anchor), isNew: false)
             layoutEditor()
             return command == .editNoteExternally ? [.editExternally(note.text)] : []
@@ -227,6 +232,8 @@ extension AppState {
     mutating func typeIntoField(_ key: KeyPress) -> [Effect]? {
         let context = keyContext
         guard context == .editor || context == .prompt, keyMap.command(for: key, in: context) == nil else { return nil }
+        // Nothing but the notice is on screen: no text is typed unseen.
+        guard layout.mode != .tooSmall else { return [] }
         if draft != nil {
             _ = draft?.editor.reduce(key)
             layoutEditor()

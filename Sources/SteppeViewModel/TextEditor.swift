@@ -28,6 +28,9 @@ public struct TextEditor: Sendable, Equatable {
     /// The display column kept while moving up and down through shorter rows.
     private var goal: Int?
 
+    /// The longest text the editor takes (characters); longer notes are edited in $VISUAL.
+    public static let maximumLength = 100_000
+
     public init(_ text: String = "", width: Int = 40) {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(TextEditor.clean(String($0))) }
         if lines.isEmpty { lines = [[]] }
@@ -215,5 +218,13 @@ public struct TextEditor: Sendable, Equatable {
         scroll = ScrollMath.clamp(scroll: scroll, selected: rowIndex(in: rows), count: rows.count, visible: visible)
     }
 
-    private static func clean(_ text: String) -> String { TextSanitizer.clean(text) }
+    /// What is typed or pasted is kept as it is (flags, joined emoji), less control characters:
+    /// substitutions for the screen are the grid's business, not the note's.
+    private static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)) {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
 }

@@ -27,8 +27,7 @@ struct Notes: ParsableCommand {
         var label: String?
 
         func run() throws {
-            let store = UserStore.openForCommand()
-            let snapshot = store.snapshotForCommand()
+            let snapshot = UserStore.openForCommand(writing: false).snapshotForCommand()
             if let label, !snapshot.bookmarks.values.contains(where: { $0.labels.contains(label) }) {
                 fail(strings.noSuchLabel(label))
             }
@@ -103,7 +102,7 @@ struct Notes: ParsableCommand {
             } catch {
                 fail(strings.notAnExport(file, error))
             }
-            let store = UserStore.openForCommand()
+            let store = UserStore.openForCommand(writing: true)
             if let reason = store.readOnlyReason { fail(strings.storeReadOnly(store.file.path, reason)) }
             let changes = export.changes(mergingInto: store.snapshotForCommand())
             do throws(StoreError) {
@@ -134,7 +133,7 @@ struct Bookmarks: ParsableCommand {
     var json = false
 
     func run() throws {
-        let snapshot = UserStore.openForCommand().snapshotForCommand()
+        let snapshot = UserStore.openForCommand(writing: false).snapshotForCommand()
         let catalogue = try? ArchiveReader.open(options.choose().path, cache: HeaderCache.standard()).catalogue
         let ids = snapshot.bookmarkedIDs(label: label)
         if json {
@@ -188,13 +187,18 @@ private struct BookmarkEntry: Encodable {
 }
 
 extension UserStore {
-    /// The store of the user running a command.
-    static func openForCommand() -> UserStore { UserStore(file: XDGDirectories().userStore) }
+    /// The store of the user running a command; one that only reads does not create it.
+    static func openForCommand(writing: Bool) -> UserStore { UserStore(file: XDGDirectories().userStore, forWriting: writing) }
 
-    /// Everything in the store, or a one-line error.
+    /// Everything in the store, or a one-line error: an unreadable store is never passed off as an
+    /// empty one. A damaged one that could be read in part says so on standard error.
     func snapshotForCommand() -> UserSnapshot {
         do throws(StoreError) {
-            return try snapshot()
+            let snapshot = try snapshot()
+            if let reason = readOnlyReason, reason == "damaged" {
+                Output.printError("steppe: \(VisibleText.escape(strings.storePartlyRead(file.path)))\n")
+            }
+            return snapshot
         } catch {
             fail(error.description)
         }

@@ -155,11 +155,38 @@ import Testing
             """)
     }
 
+    @Test func aLinkInMarkdownCarriesNothingATerminalWouldActOn() {
+        let text = NotesMarkdown.render(export, info: { _ in
+            NotesMarkdown.ArticleInfo(title: "T", published: nil, url: "https://e\u{1B}]52;c;ZXZpbA==\u{07}\n# hdr> x", regions: [], isMissing: true)
+        }, strings: .english)
+        #expect(text.contains("<https://e]52;c;ZXZpbA==%20#%20hdr%3E%20x>"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(text.contains("*missing from archive*"))
+    }
+
+    @Test func duplicatesInsideTheFileAreMergedToo() {
+        var file = export
+        file.bookmarks.append(Bookmark(articleID: "tbilisi", createdAt: 10, labels: ["follow up"]))
+        file.notes.append(Note(id: "copy", articleID: "tbilisi", text: file.notes[0].text, anchor: file.notes[0].anchor, createdAt: 20, updatedAt: 20))
+        file.notes.append(Note(id: "n2", articleID: "tbilisi", text: "an older edit", createdAt: 13, updatedAt: 1))
+        let changes = file.changes(mergingInto: UserSnapshot())
+        #expect(changes == [
+            .setBookmark(Bookmark(articleID: "tbilisi", createdAt: 10, labels: ["follow up", "thesis"]), tbilisi),
+            .saveNote(export.notes[0], tbilisi),
+            .saveNote(export.notes[1], tbilisi),
+        ])
+    }
+
     @Test func decodingRefusesWhatIsNotAnExport() throws {
         #expect(throws: UserExport.DecodeError.notAnExport) { try UserExport.decode(Data("{}".utf8)) }
         #expect(throws: UserExport.DecodeError.notAnExport) { try UserExport.decode(Data("not json".utf8)) }
         #expect(throws: UserExport.DecodeError.newerVersion(2)) {
             try UserExport.decode(Data(#"{"format":"steppe-notes","version":2}"#.utf8))
+        }
+        for version in [#""1""#, "1.5", "-1", "0"] {
+            #expect(throws: UserExport.DecodeError.invalid("'version' must be a whole number, 1")) {
+                try UserExport.decode(Data(#"{"format":"steppe-notes","version":\#(version)}"#.utf8))
+            }
         }
         let broken = #"{"format":"steppe-notes","version":1,"articles":[],"bookmarks":[{"articleID":""}],"notes":[]}"#
         #expect(throws: UserExport.DecodeError.self) { try UserExport.decode(Data(broken.utf8)) }

@@ -43,10 +43,13 @@ extension EndToEnd {
         // The session brings the article back, with its note under the paragraph.
         var screen = try tmux.waitFor("Заметка: ОДКБ и Армения")
         #expect(screen.contains("✎"))
-        try tmux.send("Escape", "Escape")
-        screen = try tmux.waitFor(5, "the menu") { $0.contains("Bookmarks            1") && $0.contains("Notes                1") }
+        #expect(screen.contains("Bookmarks            1") && screen.contains("Notes                1"))
+        try tmux.send("Escape")
+        _ = try tmux.waitFor(5, "the list") { $0.contains("Enter/→ open") }
+        try tmux.send("Escape")
+        _ = try tmux.waitFor(5, "the menu") { $0.contains("Enter articles") }
         try tmux.send("g", "j", "j", "Enter")
-        screen = try tmux.waitFor("What the Collective Security Treaty")
+        screen = try tmux.waitFor(5, "the bookmark list") { $0.contains("· Bookmarks") && $0.contains("What the Collective Security Treaty") }
         #expect(screen.contains("★"))
         #expect(screen.contains("✎1"))
         try tmux.send("Q")
@@ -127,6 +130,30 @@ extension EndToEnd {
         let unknown = try Harness.run(Harness.steppe, ["notes", "export", "--label", "nothing"], environment: Harness.isolatedEnvironment(other))
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "steppe: No bookmark has the label 'nothing'\n")
+    }
+
+    /// A store that cannot be read is an error for a command, never an empty list; it is left as it was.
+    @Test func commandsOnAnUnreadableStoreFailAndLeaveItAlone() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = Harness.isolatedEnvironment(home)
+        let folder = home.appendingPathComponent("data/steppe")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let garbage = Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })
+        try garbage.write(to: folder.appendingPathComponent("user.sqlite"))
+        for arguments in [["bookmarks"], ["notes", "export", "--format", "json"], ["notes", "export"]] {
+            let result = try Harness.run(Harness.steppe, arguments, environment: env)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasPrefix("steppe: \(folder.path)/user.sqlite: "), "\(result.stderr)")
+        }
+        #expect(try Data(contentsOf: folder.appendingPathComponent("user.sqlite")) == garbage)
+        // A command that only reads creates no store where there is none.
+        let fresh = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        let empty = try Harness.run(Harness.steppe, ["bookmarks"], environment: Harness.isolatedEnvironment(fresh))
+        #expect(empty.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: fresh.appendingPathComponent("data/steppe/user.sqlite").path))
     }
 
     /// Imports killed with SIGKILL at random points: every import that finished is in the store, and

@@ -140,7 +140,9 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
         bytes.replaceSubrange(4 * 4096..<5 * 4096, with: Data(repeating: 0xA5, count: 4096))
         try bytes.write(to: scratch.store)
         let store = UserStore(file: scratch.store)
-        #expect(store.readOnlyReason != nil)
+        #expect(store.readOnlyReason == "damaged")
+        // What can still be read is read: the bookmark's table is intact.
+        #expect(try store.snapshot().articles[tbilisi.id] != nil)
         #expect(try Data(contentsOf: scratch.store) == bytes)
     }
 
@@ -151,11 +153,34 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
             let store = UserStore(file: scratch.store)
             try store.write(.setBookmark(Bookmark(articleID: tbilisi.id), tbilisi), now: 7)
         }
-        chmod(scratch.store.path, 0o400)
         chmod(scratch.folder.path, 0o500)
         let store = UserStore(file: scratch.store)
-        #expect(store.readOnlyReason != nil)
+        #expect(store.readOnlyReason == "its folder cannot be written to")
         #expect(try store.snapshot().bookmarks[tbilisi.id] == Bookmark(articleID: tbilisi.id, createdAt: 7))
+    }
+
+    @Test func aLinkToAStoreElsewhereIsFollowedAndALinkToNothingIsNotWrittenThrough() throws {
+        let scratch = Scratch()
+        let elsewhere = scratch.folder.appendingPathComponent("dotfiles.sqlite")
+        try UserStore(file: elsewhere).write(.setBookmark(Bookmark(articleID: tbilisi.id), tbilisi), now: 3)
+        try FileManager.default.createSymbolicLink(at: scratch.store, withDestinationURL: elsewhere)
+        let linked = UserStore(file: scratch.store)
+        #expect(linked.readOnlyReason == nil)
+        #expect(try linked.snapshot().bookmarks[tbilisi.id]?.createdAt == 3)
+
+        let dangling = scratch.folder.appendingPathComponent("dangling.sqlite")
+        try FileManager.default.createSymbolicLink(at: dangling, withDestinationURL: scratch.folder.appendingPathComponent("nowhere"))
+        let store = UserStore(file: dangling)
+        #expect(store.readOnlyReason == "a link to nothing")
+        #expect(!FileManager.default.fileExists(atPath: scratch.folder.appendingPathComponent("nowhere").path))
+        #expect(throws: StoreError.self) { try store.snapshot() }
+    }
+
+    @Test func aStoreOpenedOnlyToReadIsNotCreated() throws {
+        let scratch = Scratch()
+        let store = UserStore(file: scratch.store, forWriting: false)
+        #expect(try store.snapshot() == UserSnapshot())
+        #expect(!FileManager.default.fileExists(atPath: scratch.store.path))
     }
 
     @Test func aFolderInThePlaceOfTheFileIsRefused() throws {
@@ -163,7 +188,8 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
         try FileManager.default.createDirectory(at: scratch.store, withIntermediateDirectories: true)
         let store = UserStore(file: scratch.store)
         #expect(store.readOnlyReason == "not a regular file")
-        #expect(try store.snapshot() == UserSnapshot())
+        // Nothing could be read: that is an error, never an empty store.
+        #expect(throws: StoreError(path: scratch.store.path, reason: "not a regular file")) { try store.snapshot() }
     }
 
     @Test func damagedValuesAreLeftOutNotTrusted() throws {

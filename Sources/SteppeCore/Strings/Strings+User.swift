@@ -57,6 +57,10 @@ extension Strings {
     }
     /// Quoted words, with the language's own quotation marks.
     public func quoted(_ text: String) -> String { pick("“\(text)”", "«\(text)»") }
+    public var noteTooLongForEditor: String {
+        pick("This note is too long for the built-in editor: E edits it in $VISUAL or $EDITOR",
+             "Заметка слишком длинная для встроенного редактора: E откроет её в $VISUAL или $EDITOR")
+    }
     public var notesShown: String { pick("Notes shown", "Заметки показаны") }
     public var notesHidden: String { pick("Notes hidden (A shows them)", "Заметки скрыты (A покажет их)") }
     public var newNote: String { pick("New note", "Новая заметка") }
@@ -122,6 +126,9 @@ extension Strings {
             ? "Импортировано: закладок \(bookmarks), заметок \(notes); уже были: \(unchanged)"
             : "Imported \(bookmarks) \(Plural.english(bookmarks, one: "bookmark", other: "bookmarks")) and "
                 + "\(noteCount(notes)); \(unchanged) already present"
+    }
+    public func storePartlyRead(_ path: String) -> String {
+        pick("\(path) is damaged: what could be read follows", "\(path) повреждён: ниже то, что удалось прочитать")
     }
     public func noSuchLabel(_ label: String) -> String {
         pick("No bookmark has the label '\(label)'", "Ни у одной закладки нет метки '\(label)'")

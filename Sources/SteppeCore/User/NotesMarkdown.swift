@@ -35,7 +35,7 @@ public enum NotesMarkdown {
             out += "\n## " + inline(article.title) + "\n\n"
             var facts: [String] = []
             if let date = article.published { facts.append(strings.longDate(date)) }
-            if !article.url.isEmpty { facts.append("<" + article.url.replacingOccurrences(of: ">", with: "%3E") + ">") }
+            if !article.url.isEmpty { facts.append("<" + link(article.url) + ">") }
             if !article.regions.isEmpty { facts.append(article.regions.map(inline).joined(separator: ", ")) }
             if article.isMissing { facts.append("*" + strings.missingFromArchive + "*") }
             if let bookmark = bookmarks[id] {
@@ -60,6 +60,20 @@ public enum NotesMarkdown {
                     let continues = i + 1 < lines.count && !line.isEmpty && !lines[i + 1].isEmpty
                     out += line + (continues ? "\\" : "") + "\n"
                 }
+            }
+        }
+        return out
+    }
+
+    /// A link as an autolink's content: nothing a terminal would act on, nothing that ends the link.
+    static func link(_ url: String) -> String {
+        var out = ""
+        for c in TextSanitizer.clean(url) {
+            switch c {
+            case " ": out += "%20"
+            case "<": out += "%3C"
+            case ">": out += "%3E"
+            default: out.append(c)
             }
         }
         return out

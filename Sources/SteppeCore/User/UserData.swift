@@ -55,6 +55,10 @@ public struct Bookmark: Sendable, Equatable, Codable {
 
 /// A note on an article: on the article as a whole, on a paragraph, or on words quoted from one.
 public struct Note: Sendable, Equatable, Codable, Identifiable {
+    /// The longest note, in bytes, that an import accepts: far beyond any note, far below what would
+    /// hold the screen up.
+    public static let maximumLength = 1 << 20
+
     public var id: String
     public var articleID: String
     public var text: String

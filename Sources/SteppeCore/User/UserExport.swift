@@ -42,14 +42,15 @@ public struct UserExport: Sendable, Equatable, Codable {
 
     /// Reads an export, checking that it is one and of a version this steppe knows.
     public static func decode(_ data: Data) throws(DecodeError) -> UserExport {
-        struct Header: Decodable {
-            var format: String?
-            var version: Int?
-        }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == formatName else {
+        struct Format: Decodable { var format: String? }
+        struct Version: Decodable { var version: Int }
+        guard let format = try? JSONDecoder().decode(Format.self, from: data), format.format == formatName else {
             throw .notAnExport
         }
-        guard let version = header.version, version <= 1 else { throw .newerVersion(header.version ?? 0) }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data).version, version >= 1 else {
+            throw .invalid("'version' must be a whole number, 1")
+        }
+        guard version == 1 else { throw .newerVersion(version) }
         do {
             let export = try JSONDecoder().decode(UserExport.self, from: data)
             for id in export.articles.map(\.id) + export.bookmarks.map(\.articleID) + export.notes.map(\.articleID)
@@ -57,6 +58,9 @@ public struct UserExport: Sendable, Equatable, Codable {
                 throw DecodeError.invalid("an empty article id")
             }
             if export.notes.contains(where: { $0.id.isEmpty }) { throw DecodeError.invalid("an empty note id") }
+            if export.notes.contains(where: { $0.text.utf8.count > Note.maximumLength }) {
+                throw DecodeError.invalid("a note longer than 1 MB")
+            }
             return export
         } catch let error as DecodeError {
             throw error
@@ -73,25 +77,45 @@ public struct UserExport: Sendable, Equatable, Codable {
         var changes: [UserChange] = []
         let references = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func reference(_ id: String) -> ArticleRef { references[id] ?? snapshot.articles[id] ?? ArticleRef(id: id, title: id) }
-        for bookmark in bookmarks {
-            if var existing = snapshot.bookmarks[bookmark.articleID] {
+        // Merged as the file goes, so duplicates inside the file itself count too.
+        var bookmarks = snapshot.bookmarks
+        var changedBookmarks: [String] = []
+        for bookmark in self.bookmarks {
+            if var existing = bookmarks[bookmark.articleID] {
                 let labels = Bookmark.normalized(existing.labels + bookmark.labels)
                 guard labels != existing.labels else { continue }
                 existing.labels = labels
-                changes.append(.setBookmark(existing, reference(bookmark.articleID)))
+                bookmarks[bookmark.articleID] = existing
             } else {
-                changes.append(.setBookmark(bookmark, reference(bookmark.articleID)))
+                bookmarks[bookmark.articleID] = bookmark
             }
+            if !changedBookmarks.contains(bookmark.articleID) { changedBookmarks.append(bookmark.articleID) }
         }
+        for id in changedBookmarks { changes.append(.setBookmark(bookmarks[id]!, reference(id))) }
+
+        struct Content: Hashable {
+            var articleID: String
+            var text: String
+            var anchor: NoteAnchor?
+        }
+        var byID: [String: Note] = [:]
+        var contents = Set<Content>()
+        for note in snapshot.notes.values.joined() {
+            byID[note.id] = note
+            contents.insert(Content(articleID: note.articleID, text: note.text, anchor: note.anchor))
+        }
+        var changedNotes: [String] = []
         for note in notes {
-            let present = snapshot.notes[note.articleID] ?? []
-            if let existing = present.first(where: { $0.id == note.id }) {
+            if let existing = byID[note.id] {
                 guard existing != note, (note.updatedAt ?? 0) > (existing.updatedAt ?? 0) else { continue }
-            } else if present.contains(where: { $0.text == note.text && $0.anchor == note.anchor }) {
+            } else if contents.contains(Content(articleID: note.articleID, text: note.text, anchor: note.anchor)) {
                 continue
             }
-            changes.append(.saveNote(note, reference(note.articleID)))
+            byID[note.id] = note
+            contents.insert(Content(articleID: note.articleID, text: note.text, anchor: note.anchor))
+            if !changedNotes.contains(note.id) { changedNotes.append(note.id) }
         }
+        for id in changedNotes { changes.append(.saveNote(byID[id]!, reference(byID[id]!.articleID))) }
         return changes
     }
 }
