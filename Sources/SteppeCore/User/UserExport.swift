@@ -80,6 +80,7 @@ public struct UserExport: Sendable, Equatable, Codable {
         // Merged as the file goes, so duplicates inside the file itself count too.
         var bookmarks = snapshot.bookmarks
         var changedBookmarks: [String] = []
+        var seenBookmarks = Set<String>()
         for bookmark in self.bookmarks {
             if var existing = bookmarks[bookmark.articleID] {
                 let labels = Bookmark.normalized(existing.labels + bookmark.labels)
@@ -89,7 +90,7 @@ public struct UserExport: Sendable, Equatable, Codable {
             } else {
                 bookmarks[bookmark.articleID] = bookmark
             }
-            if !changedBookmarks.contains(bookmark.articleID) { changedBookmarks.append(bookmark.articleID) }
+            if seenBookmarks.insert(bookmark.articleID).inserted { changedBookmarks.append(bookmark.articleID) }
         }
         for id in changedBookmarks { changes.append(.setBookmark(bookmarks[id]!, reference(id))) }
 
@@ -105,6 +106,7 @@ public struct UserExport: Sendable, Equatable, Codable {
             contents.insert(Content(articleID: note.articleID, text: note.text, anchor: note.anchor))
         }
         var changedNotes: [String] = []
+        var seenNotes = Set<String>()
         for note in notes {
             if let existing = byID[note.id] {
                 guard existing != note, (note.updatedAt ?? 0) > (existing.updatedAt ?? 0) else { continue }
@@ -113,7 +115,7 @@ public struct UserExport: Sendable, Equatable, Codable {
             }
             byID[note.id] = note
             contents.insert(Content(articleID: note.articleID, text: note.text, anchor: note.anchor))
-            if !changedNotes.contains(note.id) { changedNotes.append(note.id) }
+            if seenNotes.insert(note.id).inserted { changedNotes.append(note.id) }
         }
         for id in changedNotes { changes.append(.saveNote(byID[id]!, reference(byID[id]!.articleID))) }
         return changes
