@@ -60,6 +60,57 @@ static void restore_and_chain(int signo, siginfo_t *info, void *context) {
 
 static void restore_at_exit(void) { steppe_guard_restore(); }
 
+// SIGTERM, SIGHUP and SIGINT, once the main loop runs: it is asked to quit the way `Q` does (a note
+// being written is saved, writes finish), and the process then dies of the signal all the same. A
+// second signal, or a loop that has not finished within a few seconds, ends it at once.
+static volatile sig_atomic_t wakeup_fd = -1;
+static volatile sig_atomic_t pending_termination = 0;
+
+static void ask_to_quit(int signo) {
+    if (pending_termination || wakeup_fd < 0 || !screen_active) {
+        restore_and_reraise(signo);
+        return;
+    }
+    pending_termination = signo;
+    char byte = 1;
+    ssize_t ignored = write(wakeup_fd, &byte, 1);
+    (void)ignored;
+    alarm(3);
+}
+
+static void on_alarm(int signo) {
+    int pending = pending_termination;
+    restore_and_reraise(pending ? pending : signo);
+}
+
+void steppe_guard_quit_gracefully(int fd) {
+    if (wakeup_fd == fd) return;
+    wakeup_fd = fd;
+    static const int signals[] = { SIGTERM, SIGHUP, SIGINT };
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = ask_to_quit;
+        sigemptyset(&action.sa_mask);
+        sigaction(signals[i], &action, NULL);
+    }
+    struct sigaction alarm_action;
+    memset(&alarm_action, 0, sizeof alarm_action);
+    alarm_action.sa_handler = on_alarm;
+    sigemptyset(&alarm_action.sa_mask);
+    sigaction(SIGALRM, &alarm_action, NULL);
+}
+
+int steppe_guard_termination(void) { return pending_termination; }
+
+void steppe_guard_finish_termination(void) {
+    int signo = pending_termination;
+    if (!signo) return;
+    steppe_guard_restore();
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
 // Ctrl-Z: curses puts the terminal back and stops the process; its handler does not know about
 // bracketed paste, so a shell would receive paste markers. Ours turns it off around curses' handler.
 static struct sigaction previous_suspend_action;

@@ -32,6 +32,8 @@ public final class Wakeup: Sendable {
 
     /// The descriptor to poll for reading; -1 when no pipe could be made.
     public var fileDescriptor: Int32 { readEnd }
+    /// The end a signal handler may write a byte to, to wake the loop (write(2) is async-signal-safe).
+    public var signalDescriptor: Int32 { writeEnd }
 
     public func signal() {
         guard writeEnd >= 0 else { return }

@@ -169,6 +169,10 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Waits for input together with `wakeup`: up to `timeout` milliseconds, or indefinitely when nil.
     public func nextEvent(timeout: Int?, wakeup: Wakeup) -> InputEvent? {
+        // From the first wait on, SIGTERM, SIGHUP and SIGINT ask the loop to quit, so a note being written
+        // is saved; the process still dies of the signal once the loop is done (`finishTermination`).
+        steppe_guard_quit_gracefully(wakeup.signalDescriptor)
+        if steppe_guard_termination() != 0 { return .closed }
         if let event = pushedBack {
             pushedBack = nil
             return event
@@ -416,6 +420,9 @@ public final class CursesTerminal: TerminalBackend {
         sendControl("\u{1B}[?2004h")
         invalidate()
     }
+
+    /// Dies of the signal that asked the loop to quit, if one did; call after `stop()`.
+    public nonisolated static func finishTermination() { steppe_guard_finish_termination() }
 
     /// Gives the terminal back. Safe to call more than once.
     public func stop() {

@@ -74,6 +74,8 @@ struct Read: ParsableCommand {
             return outcome
         }
         if !unsaved.isEmpty { reportUnsaved(unsaved, store: store) }
+        // Ended by SIGTERM, SIGHUP or SIGINT: everything is saved; now die of it, as the caller expects.
+        CursesTerminal.finishTermination()
         if case .failed(let message) = outcome { fail(message) }
     }
 

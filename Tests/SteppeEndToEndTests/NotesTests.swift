@@ -6,11 +6,25 @@ import Testing
 extension EndToEnd {
 @Suite struct NotesTests {
     /// steppe in a tmux pane, with its data in `home`.
-    func start(_ home: URL, width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        let command = "env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CACHE_HOME=\(home.path)/cache "
+    /// steppe in a tmux pane, with its data in `home`; with `recordingExit`, the shell writes steppe's
+    /// exit status to `home/exit-status` (tmux does not always learn it).
+    func start(_ home: URL, width: Int = 100, height: Int = 30, recordingExit: Bool = false) throws -> TmuxSession {
+        var command = "env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CACHE_HOME=\(home.path)/cache "
             + "XDG_STATE_HOME=\(home.path)/state LANG=C.UTF-8 TERM=xterm-256color SWIFT_BACKTRACE=interactive=no "
             + "\(Harness.steppe.path)"
+        if recordingExit { command += "; echo $? > \(home.path)/exit-status" }
         return try TmuxSession(command: command, width: width, height: height)
+    }
+
+    func exitStatus(_ home: URL) -> String? {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if let text = try? String(contentsOf: home.appendingPathComponent("exit-status"), encoding: .utf8) {
+                return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            usleep(50_000)
+        }
+        return nil
     }
 
     /// The process a pane runs, found through /proc.
@@ -68,7 +82,7 @@ extension EndToEnd {
     @Test func ctrlCAsksInTheEditorAndQuitsCleanlyElsewhere() throws {
         let home = try Harness.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        let tmux = try start(home)
+        let tmux = try start(home, recordingExit: true)
         defer { tmux.close() }
         _ = try tmux.waitFor("All articles")
         try tmux.send("Tab", "Enter")
@@ -84,14 +98,30 @@ extension EndToEnd {
         _ = try tmux.waitFor(5, "the editor closed") { !$0.contains("New note") }
         try tmux.send("C-c")
         _ = try tmux.waitFor(5, "steppe to end") { !$0.contains("By Security Desk") }
-        var status = ""
-        let deadline = Date().addingTimeInterval(10)
-        while status.isEmpty, Date() < deadline {
-            status = try tmux.tmuxRun(["display-message", "-p", "#{pane_dead_status}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-            if status.isEmpty { usleep(50_000) }
-        }
-        #expect(status == "0")
+        #expect(exitStatus(home) == "0")
         #expect(try !tmux.alternateScreenIsOn())
+    }
+
+    /// SIGTERM while a note is being written: the note is saved, and steppe still dies of the signal.
+    @Test func aTerminatedReaderSavesTheNoteBeingWritten() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = try start(home, recordingExit: true)
+        defer { tmux.close() }
+        _ = try tmux.waitFor("All articles")
+        try tmux.send("Tab", "Enter")
+        _ = try tmux.waitFor("By Security Desk")
+        try tmux.send("a")
+        _ = try tmux.waitFor("New note")
+        try tmux.tmuxRun(["send-keys", "-l", "written when the signal came"])
+        _ = try tmux.waitFor("written when the signal came")
+        let shell = try #require(Int32(try tmux.tmuxRun(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
+        let steppe = try #require(Harness.childProcesses(of: shell).first)
+        #expect(kill(steppe, SIGTERM) == 0)
+        #expect(exitStatus(home) == "143")
+        #expect(try !tmux.alternateScreenIsOn())
+        let export = try Harness.run(Harness.steppe, ["notes", "export"], environment: Harness.isolatedEnvironment(home))
+        #expect(export.stdout.contains("written when the signal came"))
     }
 
     @Test func jsonExportImportedIntoAnEmptyStoreExportsTheSame() throws {

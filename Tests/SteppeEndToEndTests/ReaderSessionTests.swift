@@ -12,18 +12,6 @@ extension EndToEnd {
         return (try TmuxSession(command: command, width: width, height: height), home)
     }
 
-    func childProcesses(of parent: Int32) -> [Int32] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(Int32.init).filter { pid in
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                let close = stat.lastIndex(of: ")")
-            else { return false }
-            // Fields after the command name: state, then the parent's pid.
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && Int32(fields[1]) == parent
-        }
-    }
-
     /// The exit status the pane's shell recorded, once steppe has exited.
     func waitForExit(_ home: URL, seconds: Double = 10) -> Int? {
         let file = home.appendingPathComponent("exit-status")
@@ -137,7 +125,7 @@ extension EndToEnd {
         let shell = try tmux.tmuxRun(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         // The pane runs a shell; steppe is its child. Found through /proc, so no extra tools are needed.
         let shellPID = try #require(Int32(shell))
-        let steppe = try #require(childProcesses(of: shellPID).first)
+        let steppe = try #require(Harness.childProcesses(of: shellPID).first)
         #expect(kill(steppe, signal) == 0)
         #expect(waitForExit(home) == status)
         #expect(try !tmux.alternateScreenIsOn())

@@ -24,4 +24,15 @@ void steppe_guard_install_suspend(void);
 /// 1 once after the process continued from a stop (Ctrl-Z, then `fg`), else 0.
 int steppe_guard_take_resumed(void);
 
+/// From now on SIGTERM, SIGHUP and SIGINT ask the main loop to quit, by a byte written to `fd` (its
+/// wake-up pipe), instead of ending the process at once; a second such signal, or three seconds
+/// without the loop finishing, ends it the hard way.
+void steppe_guard_quit_gracefully(int fd);
+
+/// The signal that asked to quit, or 0.
+int steppe_guard_termination(void);
+
+/// If a signal asked to quit: restores the terminal and dies of that signal. Call once the loop is done.
+void steppe_guard_finish_termination(void);
+
 #endif
