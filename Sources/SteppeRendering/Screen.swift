@@ -28,10 +28,11 @@ public enum Screen {
                 }
                 if let rect = layout.list {
                     let entries = state.listEntries
+                    let data = state.user.data
                     let visible = state.list.scroll..<min(entries.count, state.list.scroll + max(0, rect.height - 1))
                     ArticleListView(
                         title: state.path(of: state.list.source), count: entries.count,
-                        rows: visible.map { listRow(entries, $0, state, catalogue) }, list: state.list,
+                        rows: visible.map { listRow(entries, $0, state, data, catalogue) }, list: state.list,
                         isFocused: state.focus == .list, emptyText: emptyText(state.list.source, strings), strings: strings
                     ).draw(in: rect, into: &grid)
                 }
@@ -69,11 +70,10 @@ public enum Screen {
     }
 
     /// One row of a list, as the list view draws it.
-    private static func listRow(_ entries: ListEntries, _ position: Int, _ state: AppState, _ catalogue: Catalogue)
-        -> ArticleListView.Row
-    {
+    private static func listRow(
+        _ entries: ListEntries, _ position: Int, _ state: AppState, _ data: UserSnapshot, _ catalogue: Catalogue
+    ) -> ArticleListView.Row {
         let id = state.articleID(entries, at: position) ?? ""
-        let data = state.user.data
         let noteCount = data.notes[id]?.count ?? 0
         let header: ArticleHeader?
         if case .positions(let positions) = entries {

@@ -259,6 +259,7 @@ public struct ArticleLayout: Sendable, Equatable {
 
     /// A wrapped line of a block's text as spans, quoted characters in their own role.
     static func split(_ text: String, from start: Int, role: StyleRole, quotes: [Range<Int>]) -> [Span] {
+        guard !quotes.isEmpty else { return [Span(text, role, offset: start)] }
         let characters = Array(text)
         let end = start + characters.count
         let inLine = quotes.filter { $0.overlaps(start..<end) }
