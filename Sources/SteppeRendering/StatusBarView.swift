@@ -18,8 +18,10 @@ struct StatusBarView {
     var strings: Strings
 
     init(_ state: AppState) {
-        label = state.archiveLabel
-        place = state.catalogue != nil && state.help == nil ? state.path(of: state.list.source) : ""
+        // In the editor the keys that save and discard matter more than where the reader is.
+        let isEditing = state.keyContext == .editor
+        label = isEditing ? "" : state.archiveLabel
+        place = state.catalogue != nil && state.help == nil && !isEditing ? state.path(of: state.list.source) : ""
         skippedCount = state.catalogue?.skippedCount ?? 0
         notice = state.confirmation?.question ?? state.notice
         if case .readOnly(let reason) = state.user.status {
