@@ -16,15 +16,4 @@ public enum MenuItem: Sendable, Hashable {
         if case .node(let n) = self { return n }
         return nil
     }
-
-    /// Lists of the reader's own: newest first by when the reader acted, and may hold articles
-    /// that are no longer in the archive.
-    public var isPersonal: Bool { node == nil }
-
-    public var isBookmarkList: Bool {
-        switch self {
-        case .bookmarks, .label: true
-        default: false
-        }
-    }
 }

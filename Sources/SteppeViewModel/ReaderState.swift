@@ -140,11 +140,6 @@ extension ReaderState {
         return stops
     }
 
-    public var cursorStop: Stop? {
-        if let cursorNote { return .note(cursorNote, block: cursor ?? -1) }
-        return cursor.map(Stop.block)
-    }
-
     /// Moves the cursor to the next (or previous) paragraph or note box, and scrolls it into view.
     /// The first move starts at the first one on screen.
     public mutating func moveCursor(by step: Int, visible: Int) {

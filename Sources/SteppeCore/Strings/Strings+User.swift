@@ -31,7 +31,6 @@ extension Strings {
         pick("No note here: [ and ] move the paragraph cursor", "Здесь нет заметки: [ и ] двигают курсор абзаца")
     }
     public var noParagraphs: String { pick("This article has no paragraphs", "В этой статье нет абзацев") }
-    public var articleNotLoaded: String { pick("The article's text is not loaded yet", "Текст статьи ещё не загружен") }
     public func notInArchive(_ title: String) -> String {
         pick("No longer in the archive (bookmark and notes kept): \(title)", "Больше нет в архиве (закладка и заметки сохранены): \(title)")
     }
