@@ -62,7 +62,7 @@ static void restore_at_exit(void) { steppe_guard_restore(); }
 
 // SIGTERM, SIGHUP and SIGINT, once the main loop runs: it is asked to quit the way `Q` does (a note
 // being written is saved, writes finish), and the process then dies of the signal all the same. A
-// second signal, or a loop that has not finished within a few seconds, ends it at once.
+// second signal, or a loop that has not finished within eight seconds, ends it at once.
 static volatile sig_atomic_t wakeup_fd = -1;
 static volatile sig_atomic_t pending_termination = 0;
 
@@ -75,7 +75,8 @@ static void ask_to_quit(int signo) {
     char byte = 1;
     ssize_t ignored = write(wakeup_fd, &byte, 1);
     (void)ignored;
-    alarm(3);
+    // Longer than the store's busy timeout (5 s), so a write that cannot get the lock is reported.
+    alarm(8);
 }
 
 static void on_alarm(int signo) {

@@ -68,6 +68,8 @@ public final class AppLoop {
             if !state.isQuitting && state != drawn { draw() }
         }
         runner.finish()
+        // The answers to the last writes: a failed one is kept as unsaved, and so reported at exit.
+        for action in runner.takeResults() { _ = state.reduce(action) }
         return state.failure.map(Outcome.failed) ?? .finished
     }
 

@@ -60,7 +60,10 @@ public struct Clients: Sendable {
 
     /// The clients of the real program: archives from disk, indexed into `cache`; sessions in
     /// `sessions`; bookmarks and notes in `store`.
-    public static func live(cache: HeaderCache, sessions: SessionStore, store: UserStore) -> Clients {
+    /// `isTerminating` tells an external editor when steppe was told to end.
+    public static func live(
+        cache: HeaderCache, sessions: SessionStore, store: UserStore, isTerminating: @escaping @Sendable () -> Bool = { false }
+    ) -> Clients {
         let environment = ProcessInfo.processInfo.environment
         return Clients(
             openArchive: { path, progress throws(ArchiveError) in
@@ -80,6 +83,6 @@ public struct Clients: Sendable {
             },
             saveUserChange: { change in try store.write(change) },
             userDataChangedElsewhere: { store.hasChangedElsewhere() },
-            editText: { text in ExternalEditor.edit(text, environment: environment) })
+            editText: { text in ExternalEditor.edit(text, environment: environment, isTerminating: isTerminating) })
     }
 }

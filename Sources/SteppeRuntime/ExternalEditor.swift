@@ -20,7 +20,11 @@ public enum ExternalEditor {
     /// The most text read back: a note, not a book.
     static let limit = 1 << 20
 
-    public static func edit(_ text: String, environment: [String: String]) -> Outcome {
+    /// `isTerminating` is asked while the editor runs: when steppe is told to end, the editor is told
+    /// too (SIGTERM), and whatever it saved is kept, rather than left running on a terminal steppe gives up.
+    public static func edit(
+        _ text: String, environment: [String: String], isTerminating: @Sendable () -> Bool = { false }
+    ) -> Outcome {
         guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty })
         else { return .noEditor }
         // A private folder, so no other account can swap the file while the editor has it open.
@@ -34,8 +38,9 @@ public enum ExternalEditor {
         } catch {
             return .failed(error.localizedDescription)
         }
-        let status = run(["/bin/sh", "-c", editor + " \"$1\"", "sh", file.path])
-        guard status == 0 else {
+        let status = run(["/bin/sh", "-c", editor + " \"$1\"", "sh", file.path], isTerminating: isTerminating)
+        // Told to end by steppe's signal: what the editor saved so far still counts.
+        guard status == 0 || isTerminating() else {
             return .failed(status < 0 ? String(cString: strerror(-status)) : "\(editor): exit status \(status)")
         }
         guard let data = try? Data(contentsOf: file), data.count <= limit else {
@@ -48,7 +53,7 @@ public enum ExternalEditor {
     }
 
     /// Runs a program in the foreground on this terminal and waits for it; its exit status, or −errno.
-    private static func run(_ arguments: [String]) -> Int32 {
+    private static func run(_ arguments: [String], isTerminating: @Sendable () -> Bool) -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -62,7 +67,16 @@ public enum ExternalEditor {
         let result = posix_spawn(&pid, arguments[0], nil, &attributes, argv, environ)
         guard result == 0 else { return -result }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var told = false
+        while true {
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid || (done < 0 && errno != EINTR) { break }
+            if !told && isTerminating() {
+                kill(pid, SIGTERM)
+                told = true
+            }
+            usleep(20_000)
+        }
         // WIFEXITED / WEXITSTATUS, which Swift cannot import as macros.
         return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }

@@ -69,8 +69,8 @@ public final class UserStore: Sendable {
                 configuration.readonly = true
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
                 probe = queue
-                let check = try queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "" }
-                // Damaged: what can still be read is shown, nothing is written.
+                // Damaged (the check fails, or cannot even run): what can still be read is shown, nothing is written.
+                let check = (try? queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }) ?? nil
                 guard check == "ok" else {
                     (writer, reader, readOnlyReason, isReadable) = (nil, queue, "damaged", true)
                     return
@@ -80,7 +80,10 @@ public final class UserStore: Sendable {
                     return
                 }
             } catch {
-                (writer, reader, readOnlyReason, isReadable) = (nil, nil, UserStore.reason(error), false)
+                // A database in WAL mode needs to write beside itself even to be read.
+                let reason = access(file.deletingLastPathComponent().path, W_OK) != 0
+                    ? "its folder cannot be written to" : UserStore.reason(error)
+                (writer, reader, readOnlyReason, isReadable) = (nil, nil, reason, false)
                 return
             }
         }
@@ -185,7 +188,9 @@ public final class UserStore: Sendable {
         // Each table on its own: in a damaged file, what can be read of the others is still shown.
         // A table that cannot be read at all is an error only when every one fails.
         var failures: [any Error] = []
+        var attempts = 0
         func each(_ sql: String, _ body: (Row) -> Void) {
+            attempts += 1
             do {
                 let rows = try Row.fetchCursor(db, sql: sql)
                 while let row = try rows.next() { body(row) }
@@ -234,7 +239,7 @@ public final class UserStore: Sendable {
             }
             marks.append(ReadingMark(articleID: id, isRead: (row.integer(1) ?? 0) != 0, openedAt: row.integer(2), position: position))
         }
-        if failures.count == 4, let first = failures.first { throw first }
+        if failures.count == attempts, let first = failures.first { throw first }
         return UserSnapshot(articles: articles, bookmarks: bookmarks, notes: notes, marks: marks)
     }
 

@@ -421,6 +421,9 @@ public final class CursesTerminal: TerminalBackend {
         invalidate()
     }
 
+    /// Whether a signal asked the loop to quit.
+    public nonisolated static var isTerminationRequested: Bool { steppe_guard_termination() != 0 }
+
     /// Dies of the signal that asked the loop to quit, if one did; call after `stop()`.
     public nonisolated static func finishTermination() { steppe_guard_finish_termination() }
 

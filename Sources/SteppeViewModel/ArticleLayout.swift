@@ -157,14 +157,13 @@ public struct ArticleLayout: Sendable, Equatable {
             var body: [(text: String, width: Int)] = []
             // A note pasted or imported at book length is shown in part, as an article is.
             var text = note.text
-            var cut = 0
             if text.utf8.count > ArticleLayout.maximumNoteLength,
-                let end = text.index(text.startIndex, offsetBy: ArticleLayout.maximumNoteLength, limitedBy: text.endIndex)
+                let end = text.index(text.startIndex, offsetBy: ArticleLayout.maximumNoteLength, limitedBy: text.endIndex),
+                end < text.endIndex
             {
-                cut = text.utf8.count - text[..<end].utf8.count
-                text = String(text[..<end])
+                let rest = text[end...].count
+                text = String(text[..<end]) + "\n" + strings.noteCut(characters: rest)
             }
-            if cut > 0 { text += "\n" + strings.textCut(bytes: cut) }
             for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 let wrapped = TextWrapper.wrap(TextSanitizer.clean(String(paragraph)), width: inner)
                 body += wrapped.isEmpty ? [("", 0)] : wrapped.map { ($0.text, $0.width) }

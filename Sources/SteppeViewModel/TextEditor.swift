@@ -132,6 +132,14 @@ public struct TextEditor: Sendable, Equatable {
             lines.insert(contentsOf: newLines, at: line + 1)
             line += newLines.count
         }
+        // Characters typed one code point at a time (a flag's two letters, an emoji and its skin tone)
+        // join into one character with what is before them, as they would have arrived pasted.
+        let before = String(lines[line][..<column])
+        let joined = Array(before + String(lines[line][column...]))
+        if joined.count != lines[line].count {
+            lines[line] = joined
+            column = min(Array(before).count, joined.count)
+        }
         goal = nil
         return .edited
     }

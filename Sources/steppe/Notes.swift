@@ -134,6 +134,9 @@ struct Bookmarks: ParsableCommand {
 
     func run() throws {
         let snapshot = UserStore.openForCommand(writing: false).snapshotForCommand()
+        if let label, !snapshot.bookmarks.values.contains(where: { $0.labels.contains(label) }) {
+            fail(strings.noSuchLabel(label))
+        }
         let catalogue = try? ArchiveReader.open(options.choose().path, cache: HeaderCache.standard()).catalogue
         let ids = snapshot.bookmarkedIDs(label: label)
         if json {

@@ -67,7 +67,7 @@ struct Read: ParsableCommand {
                 state: state, terminal: terminal, clients: .live(
                     cache: HeaderCache.standard(directories),
                     sessions: SessionStore(file: directories.steppeState.appendingPathComponent("session.json")),
-                    store: store))
+                    store: store, isTerminating: { CursesTerminal.isTerminationRequested }))
             // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
             let outcome = loop.run(startingWith: [.openArchive(path: choice.path), .loadUserData], firstFrameGrace: 150)
             unsaved = loop.state.user.unsaved

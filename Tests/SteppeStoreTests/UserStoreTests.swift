@@ -192,6 +192,17 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
         #expect(throws: StoreError(path: scratch.store.path, reason: "not a regular file")) { try store.snapshot() }
     }
 
+    @Test func tablesThatCannotBeReadAtAllAreAnErrorNotAnEmptyStore() throws {
+        let scratch = Scratch()
+        let queue = try DatabaseQueue(path: scratch.store.path)
+        try queue.write { db in
+            for table in ["article", "bookmark", "note", "reading", "bookmarkLabel"] { try db.execute(sql: "CREATE TABLE \(table) (x)") }
+        }
+        try queue.close()
+        let store = UserStore(file: scratch.store, forWriting: false)
+        #expect(throws: StoreError.self) { try store.snapshot() }
+    }
+
     @Test func damagedValuesAreLeftOutNotTrusted() throws {
         let scratch = Scratch()
         _ = UserStore(file: scratch.store)

@@ -325,6 +325,18 @@ import Testing
         #expect((editor.line, editor.column) == (1, 0))
     }
 
+    @Test func codePointsTypedOneByOneJoinIntoOneCharacter() {
+        var editor = TextEditor("", width: 40)
+        _ = editor.reduce(.char("\u{1F1FA}"))
+        _ = editor.reduce(.char("\u{1F1E6}"))
+        #expect(editor.text == "🇺🇦")
+        #expect(editor.column == 1)
+        _ = editor.reduce(.char("x"))
+        #expect(editor.reduce(.backspace) == .edited)
+        #expect(editor.reduce(.backspace) == .edited)
+        #expect(editor.text.isEmpty)
+    }
+
     @Test func enterSplitsAndBackspaceAndDeleteJoin() {
         var editor = TextEditor("Душанбе", width: 40)
         _ = editor.reduce(.left)

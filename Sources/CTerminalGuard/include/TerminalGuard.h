@@ -25,7 +25,7 @@ void steppe_guard_install_suspend(void);
 int steppe_guard_take_resumed(void);
 
 /// From now on SIGTERM, SIGHUP and SIGINT ask the main loop to quit, by a byte written to `fd` (its
-/// wake-up pipe), instead of ending the process at once; a second such signal, or three seconds
+/// wake-up pipe), instead of ending the process at once; a second such signal, or eight seconds
 /// without the loop finishing, ends it the hard way.
 void steppe_guard_quit_gracefully(int fd);
 

@@ -78,7 +78,10 @@ extension Strings {
         pick("Set $VISUAL or $EDITOR to edit notes in your own editor", "Задайте $VISUAL или $EDITOR, чтобы править заметки в своём редакторе")
     }
     public func externalEditorFailed(_ reason: String) -> String {
-        pick("The editor did not run: \(reason)", "Редактор не запустился: \(reason)")
+        pick("External editor: \(reason)", "Внешний редактор: \(reason)")
+    }
+    public func noteCut(characters: Int) -> String {
+        pick("[\(characters) more characters: E opens the whole note]", "[ещё символов: \(characters); E откроет всю заметку]")
     }
 
     // MARK: Exit
