@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SteppeRuntimeTests",
-            dependencies: ["SteppeRuntime", "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeTestSupport"]),
+            dependencies: ["SteppeRuntime", "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeStore", "SteppeTestSupport"]),
         .testTarget(name: "SteppeStoreTests", dependencies: ["SteppeStore", "SteppeCore"]),
         .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),
     ],

@@ -22,8 +22,8 @@ public struct Clients: Sendable {
     /// Starts a browser on a link.
     public var openLink: @Sendable (_ link: String) -> LinkOpener.Outcome
     /// The reader's own data, and why the store cannot take changes when it cannot.
-    public var loadUserData: @Sendable () -> (UserSnapshot, readOnlyReason: String?)
-    /// Commits a change and returns it stamped; throws with a reason fit for the status bar.
+    public var loadUserData: @Sendable () -> (UserSnapshot, readOnlyReason: StoreProblem?)
+    /// Commits a change and returns it stamped; throws a `StoreError` when it cannot.
     public var saveUserChange: @Sendable (UserChange) throws -> UserChange
     /// True when another process changed the store since the last call.
     public var userDataChangedElsewhere: @Sendable () -> Bool
@@ -40,7 +40,7 @@ public struct Clients: Sendable {
         loadSession: @escaping @Sendable (String) -> Session? = { _ in nil },
         saveSession: @escaping @Sendable (Session, String) throws -> Void = { _, _ in },
         openLink: @escaping @Sendable (String) -> LinkOpener.Outcome = { _ in .noBrowser },
-        loadUserData: @escaping @Sendable () -> (UserSnapshot, readOnlyReason: String?) = { (UserSnapshot(), nil) },
+        loadUserData: @escaping @Sendable () -> (UserSnapshot, readOnlyReason: StoreProblem?) = { (UserSnapshot(), nil) },
         saveUserChange: @escaping @Sendable (UserChange) throws -> UserChange = { $0 },
         userDataChangedElsewhere: @escaping @Sendable () -> Bool = { false },
         editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor },
@@ -78,7 +78,7 @@ public struct Clients: Sendable {
                 do throws(StoreError) {
                     return (try store.snapshot(), store.readOnlyReason)
                 } catch {
-                    return (UserSnapshot(), error.reason)
+                    return (UserSnapshot(), error.problem)
                 }
             },
             saveUserChange: { change in try store.write(change) },

@@ -1,5 +1,6 @@
 import Dispatch
 import SteppeCore
+import SteppeStore
 import SteppeViewModel
 import Synchronization
 
@@ -99,7 +100,7 @@ public final class EffectRunner: Sendable {
             do {
                 post(.userChangeSaved(change, stamped: try clients.saveUserChange(change)))
             } catch {
-                post(.userChangeFailed(change, reason: String(describing: error)))
+                post(.userChangeFailed(change, reason: (error as? StoreError)?.problem ?? .sqlite(String(describing: error))))
             }
         case .copyToClipboard, .editExternally, .redraw, .quit:
             break

@@ -7,17 +7,17 @@ import Synchronization
     import Glibc
 #endif
 
-/// A store problem, in words fit for the status bar and for standard error.
+/// A store problem and the file it is about; put into words where it is shown.
 public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
-    public var reason: String
+    public var problem: StoreProblem
 
-    public init(path: String, reason: String) {
+    public init(path: String, problem: StoreProblem) {
         self.path = path
-        self.reason = reason
+        self.problem = problem
     }
 
-    public var description: String { "\(path): \(reason)" }
+    public var description: String { "\(path): \(Strings.english.storeProblem(problem))" }
 }
 
 /// The reader's bookmarks, notes and reading marks in one SQLite database (WAL mode, versioned
@@ -33,7 +33,7 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 public final class UserStore: Sendable {
     public let file: URL
     /// Why changes cannot be saved; nil when they can.
-    public let readOnlyReason: String?
+    public let readOnlyReason: StoreProblem?
     private let writer: DatabasePool?
     private let reader: DatabaseQueue?
 
@@ -49,11 +49,11 @@ public final class UserStore: Sendable {
         let isLink = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
         let exists = stat(path, &info) == 0
         if isLink && !exists {
-            (writer, reader, readOnlyReason, isReadable) = (nil, nil, "a link to nothing", false)
+            (writer, reader, readOnlyReason, isReadable) = (nil, nil, .linkToNothing, false)
             return
         }
         if exists && (info.st_mode & S_IFMT) != S_IFREG {
-            (writer, reader, readOnlyReason, isReadable) = (nil, nil, "not a regular file", false)
+            (writer, reader, readOnlyReason, isReadable) = (nil, nil, .notAFile, false)
             return
         }
         guard exists || forWriting else {
@@ -72,17 +72,17 @@ public final class UserStore: Sendable {
                 // Damaged (the check fails, or cannot even run): what can still be read is shown, nothing is written.
                 let check = (try? queue.read { db in try String.fetchOne(db, sql: "PRAGMA quick_check") }) ?? nil
                 guard check == "ok" else {
-                    (writer, reader, readOnlyReason, isReadable) = (nil, queue, "damaged", true)
+                    (writer, reader, readOnlyReason, isReadable) = (nil, queue, .damaged, true)
                     return
                 }
                 if try queue.read({ db in try UserStore.migrator.hasBeenSuperseded(db) }) {
-                    (writer, reader, readOnlyReason, isReadable) = (nil, queue, "made by a newer version of steppe", true)
+                    (writer, reader, readOnlyReason, isReadable) = (nil, queue, .newerVersion, true)
                     return
                 }
             } catch {
                 // A database in WAL mode needs to write beside itself even to be read.
                 let reason = access(file.deletingLastPathComponent().path, W_OK) != 0
-                    ? "its folder cannot be written to" : UserStore.reason(error)
+                    ? StoreProblem.folderNotWritable : UserStore.problem(error)
                 (writer, reader, readOnlyReason, isReadable) = (nil, nil, reason, false)
                 return
             }
@@ -93,7 +93,7 @@ public final class UserStore: Sendable {
         }
         let folder = file.deletingLastPathComponent()
         if exists && access(folder.path, W_OK) != 0 {
-            (writer, reader, readOnlyReason, isReadable) = (nil, probe, "its folder cannot be written to", probe != nil)
+            (writer, reader, readOnlyReason, isReadable) = (nil, probe, .folderNotWritable, probe != nil)
             return
         }
         do {
@@ -108,7 +108,7 @@ public final class UserStore: Sendable {
             try UserStore.migrator.migrate(pool)
             (writer, reader, readOnlyReason, isReadable) = (pool, nil, nil, true)
         } catch {
-            (writer, reader, readOnlyReason, isReadable) = (nil, probe, UserStore.reason(error), probe != nil)
+            (writer, reader, readOnlyReason, isReadable) = (nil, probe, UserStore.problem(error), probe != nil)
         }
     }
 
@@ -177,10 +177,10 @@ public final class UserStore: Sendable {
             let read: (Database) throws -> UserSnapshot = { db in try UserStore.snapshot(db) }
             if let writer { return try writer.read(read) }
             if let reader { return try reader.read(read) }
-            guard isReadable else { throw StoreError(path: file.path, reason: readOnlyReason ?? "cannot be read") }
+            guard isReadable else { throw StoreError(path: file.path, problem: readOnlyReason ?? .damaged) }
             return UserSnapshot()
         } catch {
-            throw StoreError(path: file.path, reason: UserStore.reason(error))
+            throw StoreError(path: file.path, problem: UserStore.problem(error))
         }
     }
 
@@ -261,21 +261,21 @@ public final class UserStore: Sendable {
     /// Commits one change and returns it with the stamps it was given (`now`, milliseconds).
     @discardableResult
     public func write(_ change: UserChange, now: Stamp = UserStore.now()) throws(StoreError) -> UserChange {
-        guard let writer else { throw StoreError(path: file.path, reason: readOnlyReason ?? "read-only") }
+        guard let writer else { throw StoreError(path: file.path, problem: readOnlyReason ?? .damaged) }
         do {
             return try writer.write { db in try UserStore.apply(change, now: now, db) }
         } catch {
-            throw StoreError(path: file.path, reason: UserStore.reason(error))
+            throw StoreError(path: file.path, problem: UserStore.problem(error))
         }
     }
 
     /// Commits several changes in one transaction (an import): all or none.
     public func write(all changes: [UserChange], now: Stamp = UserStore.now()) throws(StoreError) {
-        guard let writer else { throw StoreError(path: file.path, reason: readOnlyReason ?? "read-only") }
+        guard let writer else { throw StoreError(path: file.path, problem: readOnlyReason ?? .damaged) }
         do {
             try writer.write { db in for change in changes { _ = try UserStore.apply(change, now: now, db) } }
         } catch {
-            throw StoreError(path: file.path, reason: UserStore.reason(error))
+            throw StoreError(path: file.path, problem: UserStore.problem(error))
         }
     }
 
@@ -369,12 +369,12 @@ public final class UserStore: Sendable {
     public static func now() -> Stamp { Stamp((Date().timeIntervalSince1970 * 1000).rounded()) }
 
     /// SQLite's own words, without GRDB's wrapping of the statement.
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? StoreError { return error.reason }
+    static func problem(_ error: any Error) -> StoreProblem {
+        if let error = error as? StoreError { return error.problem }
         if let error = error as? DatabaseError {
-            return error.message ?? String(describing: error.resultCode)
+            return .sqlite(error.message ?? String(describing: error.resultCode))
         }
-        return String(describing: error)
+        return .sqlite(String(describing: error))
     }
 }
 

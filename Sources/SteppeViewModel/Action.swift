@@ -22,10 +22,10 @@ public enum Action: Sendable, Equatable {
     case sessionLoaded(Session?)
     /// The reader's own data, read at start or again after another process changed it; with why the
     /// store cannot take changes, when it cannot.
-    case userDataLoaded(UserSnapshot, readOnlyReason: String?)
+    case userDataLoaded(UserSnapshot, readOnlyReason: StoreProblem?)
     /// The store committed a change, giving it stamps.
     case userChangeSaved(UserChange, stamped: UserChange)
-    case userChangeFailed(UserChange, reason: String)
+    case userChangeFailed(UserChange, reason: StoreProblem)
     /// The external editor ended with this text (nil: the text was not changed or could not be read).
     case externalEditFinished(String?)
     /// The external editor did not run (nil: none is set).

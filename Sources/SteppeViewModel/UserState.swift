@@ -8,7 +8,7 @@ public struct UserState: Sendable, Equatable {
         case loading
         case ready
         /// Changes are shown but cannot be saved; the reason is in the status bar.
-        case readOnly(String)
+        case readOnly(StoreProblem)
     }
 
     public struct LabelCount: Sendable, Equatable {
@@ -59,7 +59,7 @@ public struct UserState: Sendable, Equatable {
     }
 
     /// A snapshot from the store: the changes it has not confirmed yet are laid over it again.
-    public mutating func load(_ snapshot: UserSnapshot, readOnlyReason: String?) {
+    public mutating func load(_ snapshot: UserSnapshot, readOnlyReason: StoreProblem?) {
         data = snapshot
         for change in pending + unsaved { applyStamping(change) }
         status = readOnlyReason.map(Status.readOnly) ?? .ready

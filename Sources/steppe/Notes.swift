@@ -108,7 +108,7 @@ struct Notes: ParsableCommand {
             do throws(StoreError) {
                 try store.write(all: changes)
             } catch {
-                fail(error.description)
+                fail(strings.storeReadOnly(error.path, error.problem))
             }
             var bookmarks = 0
             var notes = 0
@@ -198,12 +198,12 @@ extension UserStore {
     func snapshotForCommand() -> UserSnapshot {
         do throws(StoreError) {
             let snapshot = try snapshot()
-            if let reason = readOnlyReason, reason == "damaged" {
+            if readOnlyReason == .damaged {
                 Output.printError("steppe: \(VisibleText.escape(strings.storePartlyRead(file.path)))\n")
             }
             return snapshot
         } catch {
-            fail(error.description)
+            fail(strings.storeUnreadable(error.path, error.problem))
         }
     }
 }

@@ -82,8 +82,7 @@ struct Read: ParsableCommand {
     /// Changes the store refused are not dropped silently: the text of every unsaved note goes to
     /// standard error, where the reader can keep it.
     private func reportUnsaved(_ changes: [UserChange], store: UserStore) {
-        let reason = store.readOnlyReason ?? "write failed"
-        var text = "steppe: " + VisibleText.escape(strings.unsavedAtExit(changes.count, path: store.file.path, reason: reason)) + "\n"
+        var text = "steppe: " + VisibleText.escape(strings.unsavedAtExit(changes.count, path: store.file.path, problem: store.readOnlyReason)) + "\n"
         for case .saveNote(let note, let article) in changes {
             text += "\n## " + VisibleText.escape(article.title) + "\n"
             if let quote = note.anchor?.quote, !quote.isEmpty { text += "> " + VisibleText.escape(quote) + "\n" }

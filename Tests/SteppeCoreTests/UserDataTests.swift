@@ -112,6 +112,12 @@ import Testing
         #expect(s.marks["x"]?.openedAt == 50)
     }
 
+    @Test func storeProblemsAreWordedInTheInterfaceLanguage() {
+        #expect(Strings(.russian).readOnlyStore(.damaged) == "Только чтение, изменения не сохраняются: файл повреждён")
+        #expect(Strings.english.readOnlyStore(.folderNotWritable) == "Read-only, changes are not saved: its folder cannot be written to")
+        #expect(Strings(.russian).notSaved(.sqlite("database is locked")) == "Не сохранено: database is locked")
+    }
+
     @Test func labelsAreCleanedAndSorted() {
         #expect(Bookmark.parse(labels: " thesis , Follow up,,follow UP, \u{1B}[31mred") == ["[31mred", "Follow up", "thesis"])
     }

@@ -94,7 +94,7 @@ import Testing
 
     @Test func aConfirmationAndAReadOnlyStoreSpeakInTheStatusBar() {
         var s = state(100, 16)
-        _ = s.reduce(.userDataLoaded(s.user.data, readOnlyReason: "file is not a database"))
+        _ = s.reduce(.userDataLoaded(s.user.data, readOnlyReason: .sqlite("file is not a database")))
         #expect(Screen.render(s).lines[15].contains("Read-only, changes are not saved: file is not a database"))
         s.confirmation = Confirmation(question: "Delete this note?", action: .discardDraft)
         let status = Screen.render(s).lines[15]

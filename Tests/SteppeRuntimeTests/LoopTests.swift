@@ -3,6 +3,7 @@ import Glibc
 import SteppeCore
 import SteppeRendering
 import SteppeRuntime
+import SteppeStore
 import SteppeTestSupport
 import SteppeViewModel
 import Synchronization
@@ -226,7 +227,7 @@ import Testing
                     // A busy database takes its time to fail: the answer comes after the keys that follow.
                     if self.state.withLock({ $0.failing != nil }) { usleep(200_000) }
                     return try self.state.withLock { s in
-                        if let reason = s.failing { throw StoreFailure(reason: reason) }
+                        if let reason = s.failing { throw StoreError(path: "user.sqlite", problem: .sqlite(reason)) }
                         s.written.append(change)
                         s.data.apply(change)
                         return change
@@ -243,10 +244,7 @@ import Testing
         }
     }
 
-    struct StoreFailure: Error, CustomStringConvertible {
-        var reason: String
-        var description: String { reason }
-    }
+
 
     func run(_ store: Store, _ script: [MemoryTerminal.Step], editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor })
         -> (AppLoop, MemoryTerminal)

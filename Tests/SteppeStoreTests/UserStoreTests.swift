@@ -140,7 +140,7 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
         bytes.replaceSubrange(4 * 4096..<5 * 4096, with: Data(repeating: 0xA5, count: 4096))
         try bytes.write(to: scratch.store)
         let store = UserStore(file: scratch.store)
-        #expect(store.readOnlyReason == "damaged")
+        #expect(store.readOnlyReason == .damaged)
         // What can still be read is read: the bookmark's table is intact.
         #expect(try store.snapshot().articles[tbilisi.id] != nil)
         #expect(try Data(contentsOf: scratch.store) == bytes)
@@ -155,7 +155,7 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
         }
         chmod(scratch.folder.path, 0o500)
         let store = UserStore(file: scratch.store)
-        #expect(store.readOnlyReason == "its folder cannot be written to")
+        #expect(store.readOnlyReason == .folderNotWritable)
         #expect(try store.snapshot().bookmarks[tbilisi.id] == Bookmark(articleID: tbilisi.id, createdAt: 7))
     }
 
@@ -171,7 +171,7 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
         let dangling = scratch.folder.appendingPathComponent("dangling.sqlite")
         try FileManager.default.createSymbolicLink(at: dangling, withDestinationURL: scratch.folder.appendingPathComponent("nowhere"))
         let store = UserStore(file: dangling)
-        #expect(store.readOnlyReason == "a link to nothing")
+        #expect(store.readOnlyReason == .linkToNothing)
         #expect(!FileManager.default.fileExists(atPath: scratch.folder.appendingPathComponent("nowhere").path))
         #expect(throws: StoreError.self) { try store.snapshot() }
     }
@@ -187,9 +187,9 @@ let dushanbe = ArticleRef(id: "dushanbe-tea", title: "Чайхана в Душа
         let scratch = Scratch()
         try FileManager.default.createDirectory(at: scratch.store, withIntermediateDirectories: true)
         let store = UserStore(file: scratch.store)
-        #expect(store.readOnlyReason == "not a regular file")
+        #expect(store.readOnlyReason == .notAFile)
         // Nothing could be read: that is an error, never an empty store.
-        #expect(throws: StoreError(path: scratch.store.path, reason: "not a regular file")) { try store.snapshot() }
+        #expect(throws: StoreError(path: scratch.store.path, problem: .notAFile)) { try store.snapshot() }
     }
 
     @Test func tablesThatCannotBeReadAtAllAreAnErrorNotAnEmptyStore() throws {

@@ -273,17 +273,18 @@ import Testing
             Issue.record("no write")
             return
         }
-        _ = s.reduce(.userChangeFailed(change, reason: "disk full"))
+        _ = s.reduce(.userChangeFailed(change, reason: .sqlite("disk full")))
         #expect(s.notice == "Not saved: disk full")
         #expect(s.user.unsaved == [change])
         #expect(s.user.data.bookmarks[s.id(at: 0)] != nil)
 
         var r = AppState(size: Size(width: 120, height: 40), archiveLabel: "test", catalogue: library.catalogue)
-        _ = r.reduce(.userDataLoaded(UserSnapshot(), readOnlyReason: "damaged"))
+        _ = r.reduce(.userDataLoaded(UserSnapshot(), readOnlyReason: .damaged))
         r.press(.tab)
         #expect(r.reduce(.keyPressed(.char("s"))) == [])
         #expect(r.user.unsaved.count == 1)
-        #expect(r.user.status == .readOnly("damaged"))
+        #expect(r.user.status == .readOnly(.damaged))
+        #expect(r.notice == "Read-only, changes are not saved: damaged")
     }
 
     @Test func theLastPlaceCanBeABookmarkList() throws {

@@ -34,10 +34,14 @@ extension Strings {
     public func notInArchive(_ title: String) -> String {
         pick("No longer in the archive (bookmark and notes kept): \(title)", "Больше нет в архиве (закладка и заметки сохранены): \(title)")
     }
-    public func readOnlyStore(_ reason: String) -> String {
-        pick("Read-only, changes are not saved: \(reason)", "Только чтение, изменения не сохраняются: \(reason)")
+    public func readOnlyStore(_ problem: StoreProblem) -> String {
+        let reason = storeProblem(problem)
+        return pick("Read-only, changes are not saved: \(reason)", "Только чтение, изменения не сохраняются: \(reason)")
     }
-    public func notSaved(_ reason: String) -> String { pick("Not saved: \(reason)", "Не сохранено: \(reason)") }
+    public func notSaved(_ problem: StoreProblem) -> String {
+        let reason = storeProblem(problem)
+        return pick("Not saved: \(reason)", "Не сохранено: \(reason)")
+    }
     public func unsavedChanges(_ n: Int) -> String {
         pick("\(n) unsaved", "\(n) не сохранено")
     }
@@ -86,8 +90,9 @@ extension Strings {
 
     // MARK: Exit
 
-    public func unsavedAtExit(_ n: Int, path: String, reason: String) -> String {
-        pick("\(n) change(s) could not be saved to \(path) (\(reason)); the text of unsaved notes follows",
+    public func unsavedAtExit(_ n: Int, path: String, problem: StoreProblem?) -> String {
+        let reason = problem.map(storeProblem) ?? pick("the write failed", "запись не удалась")
+        return pick("\(n) change(s) could not be saved to \(path) (\(reason)); the text of unsaved notes follows",
              "Не удалось сохранить изменений: \(n) в \(path) (\(reason)); текст несохранённых заметок ниже")
     }
 
@@ -120,9 +125,12 @@ extension Strings {
             return "\(file): \(reason)"
         }
     }
-    public func storeReadOnly(_ path: String, _ reason: String) -> String {
-        pick("\(path) cannot be written: \(reason)", "\(path) нельзя записать: \(reason)")
+    public func storeReadOnly(_ path: String, _ problem: StoreProblem) -> String {
+        let reason = storeProblem(problem)
+        return pick("\(path) cannot be written: \(reason)", "\(path) нельзя записать: \(reason)")
     }
+    /// A store that cannot be read, for a command's error.
+    public func storeUnreadable(_ path: String, _ problem: StoreProblem) -> String { "\(path): " + storeProblem(problem) }
     public func importSummary(bookmarks: Int, notes: Int, unchanged: Int) -> String {
         language == .russian
             ? "Импортировано: закладок \(bookmarks), заметок \(notes); уже были: \(unchanged)"
