@@ -13,7 +13,7 @@ extension AppState {
         let isRead = user.data.isRead(id)
         if wasRead != isRead { adjustReadCounts(id, by: isRead ? 1 : -1) }
         if case .readOnly(let reason) = user.status {
-            user.fail(change)
+            user.fail(change, reason)
             notice = strings.readOnlyStore(reason)
             return []
         }

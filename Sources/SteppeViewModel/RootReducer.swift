@@ -58,7 +58,7 @@ extension AppState {
             userDataChanged()
             return []
         case .userChangeFailed(let change, let reason):
-            user.fail(change)
+            user.fail(change, reason)
             notice = strings.notSaved(reason)
             return []
         case .externalEditFinished(let text):

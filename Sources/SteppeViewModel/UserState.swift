@@ -28,6 +28,8 @@ public struct UserState: Sendable, Equatable {
     public private(set) var pending: [UserChange] = []
     /// Changes the store refused. Still shown, and their text is printed at exit, so nothing typed is lost.
     public private(set) var unsaved: [UserChange] = []
+    /// Why the last of them was refused.
+    public private(set) var lastProblem: StoreProblem?
     public var lastRemoval: Removal?
     /// Note boxes shown in the article pane (`A` hides them).
     public var showsNotes = true
@@ -97,9 +99,10 @@ public struct UserState: Sendable, Equatable {
     }
 
     /// The store could not write `change`: it stays shown, and is kept as unsaved.
-    public mutating func fail(_ change: UserChange) {
+    public mutating func fail(_ change: UserChange, _ problem: StoreProblem) {
         if let i = pending.firstIndex(of: change) { pending.remove(at: i) }
         unsaved.append(change)
+        lastProblem = problem
     }
 
 

@@ -52,6 +52,7 @@ struct Read: ParsableCommand {
         // read-only, and the status bar says why.
         let store = UserStore(file: directories.userStore)
         var unsaved: [UserChange] = []
+        var problem: StoreProblem?
         let outcome = MainActor.assumeIsolated { () -> AppLoop.Outcome in
             let terminal: CursesTerminal
             do throws(TerminalError) {
@@ -71,9 +72,10 @@ struct Read: ParsableCommand {
             // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
             let outcome = loop.run(startingWith: [.openArchive(path: choice.path), .loadUserData], firstFrameGrace: 150)
             unsaved = loop.state.user.unsaved
+            problem = loop.state.user.lastProblem
             return outcome
         }
-        if !unsaved.isEmpty { reportUnsaved(unsaved, store: store) }
+        if !unsaved.isEmpty { reportUnsaved(unsaved, problem: problem, store: store) }
         // Ended by SIGTERM, SIGHUP or SIGINT: everything is saved; now die of it, as the caller expects.
         CursesTerminal.finishTermination()
         if case .failed(let message) = outcome { fail(message) }
@@ -81,8 +83,8 @@ struct Read: ParsableCommand {
 
     /// Changes the store refused are not dropped silently: the text of every unsaved note goes to
     /// standard error, where the reader can keep it.
-    private func reportUnsaved(_ changes: [UserChange], store: UserStore) {
-        var text = "steppe: " + VisibleText.escape(strings.unsavedAtExit(changes.count, path: store.file.path, problem: store.readOnlyReason)) + "\n"
+    private func reportUnsaved(_ changes: [UserChange], problem: StoreProblem?, store: UserStore) {
+        var text = "steppe: " + VisibleText.escape(strings.unsavedAtExit(changes.count, path: store.file.path, problem: problem ?? store.readOnlyReason)) + "\n"
         for case .saveNote(let note, let article) in changes {
             text += "\n## " + VisibleText.escape(article.title) + "\n"
             if let quote = note.anchor?.quote, !quote.isEmpty { text += "> " + VisibleText.escape(quote) + "\n" }

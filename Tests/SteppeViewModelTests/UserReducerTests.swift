@@ -276,6 +276,7 @@ import Testing
         _ = s.reduce(.userChangeFailed(change, reason: .sqlite("disk full")))
         #expect(s.notice == "Not saved: disk full")
         #expect(s.user.unsaved == [change])
+        #expect(s.user.lastProblem == .sqlite("disk full"))
         #expect(s.user.data.bookmarks[s.id(at: 0)] != nil)
 
         var r = AppState(size: Size(width: 120, height: 40), archiveLabel: "test", catalogue: library.catalogue)
