@@ -51,7 +51,9 @@ struct StatusBarView {
             // The prompt takes the bar, less its hints.
             let hintText = hints.map { " \($0.keys) \($0.label) " }.joined()
             let hintWidth = min(DisplayWidth.of(hintText), rect.width / 3)
-            TextFieldView(prompt: " " + strings.labelsPrompt, field: prompt.field, isFocused: true)
+            // A narrow bar keeps its room for what is typed.
+            let words = rect.width < 70 ? strings.labelsPromptShort : strings.labelsPrompt
+            TextFieldView(prompt: " " + words, field: prompt.field, isFocused: true)
                 .draw(in: Rect(x: rect.x, y: rect.y, width: rect.width - hintWidth, height: 1), into: &grid)
             var hx = rect.maxX - hintWidth
             for hint in hints {

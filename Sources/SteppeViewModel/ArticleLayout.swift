@@ -50,6 +50,11 @@ public struct ArticleLayout: Sendable, Equatable {
         public var all: [Note] { onArticle + onBlocks.keys.sorted().flatMap { onBlocks[$0]!.map(\.note) } + detached }
     }
 
+    /// An article no longer in the archive, shown as what is known of it: with or without its date.
+    public enum Missing: Sendable, Equatable {
+        case withDate, withoutDate
+    }
+
     public struct PlacedNote: Sendable, Equatable {
         public var note: Note
         /// The quoted characters in the block's cleaned text; nil for a note on the whole paragraph.
@@ -112,7 +117,7 @@ public struct ArticleLayout: Sendable, Equatable {
 
     public init(
         article: Article, taxonomy: TaxonomyTable, width: Int, strings: Strings, capped: Bool = true,
-        notes: Notes = Notes(), blocks cleanBlocks: [String]? = nil
+        notes: Notes = Notes(), blocks cleanBlocks: [String]? = nil, missing: Missing? = nil
     ) {
         // The blocks' text already cleaned (`blockTexts`), when the caller has it: not cleaned twice.
         let cleanBlocks = cleanBlocks?.count == article.body.count ? cleanBlocks : nil
@@ -182,7 +187,8 @@ public struct ArticleLayout: Sendable, Equatable {
         add(article.title, role: .articleTitle, anchor: -1)
         var byline: [String] = []
         if !article.authors.isEmpty { byline.append(strings.byline(article.authors)) }
-        byline.append(strings.longDate(article.published))
+        if missing != .withoutDate { byline.append(strings.longDate(article.published)) }
+        if missing != nil { byline.append(strings.missingFromArchive) }
         if !article.isEnglish { byline.append(strings.languageName(article.language)) }
         add(byline.joined(separator: " · "), role: .byline, anchor: -1)
         let tags = ArticleLayout.tagLine(article, taxonomy, strings.language)

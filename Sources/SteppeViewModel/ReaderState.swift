@@ -46,6 +46,10 @@ public struct ReaderState: Sendable, Equatable {
     public var cursorNote: String?
     /// Words of the cursor's paragraph selected to quote.
     public var selection: Selection?
+    /// No longer in the archive: shown as what is known of it (title, link), with its notes.
+    public var isMissing = false
+    /// …and without even a date.
+    public var missingDate = false
 
     /// A span of words in one block: from the word where it started to the word it was moved to.
     public struct Selection: Sendable, Equatable {
@@ -100,7 +104,9 @@ public struct ReaderState: Sendable, Equatable {
     public mutating func relayout(width: Int, visible: Int, taxonomy: TaxonomyTable, strings: Strings) {
         guard case .loaded(let article) = content else { return }
         if layout?.width != min(width, ArticleLayout.maximumMeasure) || layout?.strings != strings || layout?.notes != notes {
-            layout = ArticleLayout(article: article, taxonomy: taxonomy, width: width, strings: strings, notes: notes, blocks: blocks)
+            layout = ArticleLayout(
+                article: article, taxonomy: taxonomy, width: width, strings: strings, notes: notes, blocks: blocks,
+                missing: isMissing ? (missingDate ? .withoutDate : .withDate) : nil)
         }
         guard let layout else { return }
         topLine = ScrollMath.clamp(top: layout.line(for: anchor), count: layout.lines.count, visible: visible)

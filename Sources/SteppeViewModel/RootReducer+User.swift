@@ -79,7 +79,7 @@ extension AppState {
         case .toggleBookmark:
             guard let id = articleInFocus, let article = reference(for: id) else { return [] }
             if let bookmark = user.data.bookmarks[id] {
-                user.lastRemoval = UserState.Removal(bookmark: bookmark, article: article)
+                user.remember(UserState.Removal(bookmark: bookmark, article: article))
                 notice = strings.bookmarkRemoved
                 return record(.removeBookmark(articleID: id))
             }
@@ -91,15 +91,14 @@ extension AppState {
                 notice = strings.notBookmarked
                 return []
             }
-            user.lastRemoval = UserState.Removal(bookmark: bookmark, article: article)
+            user.remember(UserState.Removal(bookmark: bookmark, article: article))
             notice = strings.bookmarkRemoved
             return record(.removeBookmark(articleID: id))
         case .undoRemoval:
-            guard let removal = user.lastRemoval else {
+            guard let removal = user.removals.popLast() else {
                 notice = strings.nothingToUndo
                 return []
             }
-            user.lastRemoval = nil
             notice = strings.bookmarkRestored
             return record(.setBookmark(removal.bookmark, removal.article))
         case .toggleRead:
@@ -120,11 +119,9 @@ extension AppState {
             return []
         case .nextParagraph, .previousParagraph:
             guard var reader, case .loaded = reader.content else { return [] }
-            guard !reader.blocks.isEmpty else {
-                notice = strings.noParagraphs
-                return []
-            }
             reader.moveCursor(by: command == .nextParagraph ? 1 : -1, visible: visibleRows(.article))
+            // Nowhere to stop: no paragraph, and no note's box.
+            if reader.cursor == nil && reader.cursorNote == nil { notice = strings.noParagraphs }
             self.reader = reader
             return []
         case .selectWords:

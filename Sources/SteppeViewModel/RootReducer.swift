@@ -46,11 +46,22 @@ extension AppState {
             return []
         case .sessionLoaded(let session):
             guard isAwaitingSession else { return [] }
+            // A place in one of the reader's own lists needs their bookmarks and notes first.
+            if let session, session.node.isPersonal, user.status == .loading {
+                sessionAwaitingUserData = session
+                return []
+            }
             isAwaitingSession = false
             return session.map { restore($0) } ?? []
         case .userDataLoaded(let snapshot, let reason):
             user.load(snapshot, readOnlyReason: reason)
             userDataChanged()
+            if let session = sessionAwaitingUserData {
+                sessionAwaitingUserData = nil
+                guard isAwaitingSession else { return [] }
+                isAwaitingSession = false
+                return restore(session)
+            }
             return []
         case .userChangeSaved(let change, let stamped):
             user.confirm(change, stamped: stamped)
@@ -69,6 +80,7 @@ extension AppState {
         case .keyPressed(let key):
             notice = nil
             isAwaitingSession = false
+            sessionAwaitingUserData = nil
             // Keys for an article whose text is still on its way wait for the text, like type-ahead;
             // once one waits, those after it wait too, so they keep their order (and are read as what
             // they are then: `a` then `чай` is a note saying "чай").
@@ -108,6 +120,7 @@ extension AppState {
             return perform(command, at: nil)
         case .mouse(let event):
             isAwaitingSession = false
+            sessionAwaitingUserData = nil
             guard let command = keyMap.command(for: KeyPress(event.key), in: keyContext) else { return [] }
             return perform(command, at: event)
         case .pasted(let text):
@@ -285,16 +298,15 @@ extension AppState {
         guard let catalogue else { return [] }
         let entries = entries(of: source)
         guard let id = articleID(entries, at: position) else { return [] }
-        guard let header = catalogue.header(id: id) else {
-            notice = strings.notInArchive(user.data.articles[id]?.title ?? id)
-            return []
-        }
+        let header = catalogue.header(id: id)
+        // An article no longer in the archive opens as what is known of it, with its notes.
+        guard let title = header?.title ?? user.data.articles[id]?.title else { return [] }
         var effects = leaveArticle()
         if list.source == source {
             list.selected = position
             list.clamp(count: entries.count, visible: visibleRows(.list))
         }
-        reader = ReaderState(articleID: id, title: header.title, origin: ReaderState.Origin(list: source, position: position))
+        reader = ReaderState(articleID: id, title: title, origin: ReaderState.Origin(list: source, position: position))
         if let position = user.data.marks[id]?.position {
             reader?.anchor = ArticleLayout.Anchor(block: position.block, offset: position.offset)
         }
@@ -303,7 +315,15 @@ extension AppState {
         relayout()
         // The place is remembered now, not only on quit, so a killed or crashed reader reopens here too.
         if let session { effects.append(.saveSession(session)) }
-        return effects + [.loadArticle(id: id)]
+        guard header == nil else { return effects + [.loadArticle(id: id)] }
+        let known = user.data.articles[id] ?? ArticleRef(id: id, title: title)
+        reader?.missingDate = known.published == nil
+        reader?.isMissing = true
+        _ = reduce(.articleLoaded(Article(
+            id: id, url: known.url, title: known.title, published: known.published ?? PublishedDate(secondsSince1970: 0),
+            regions: known.regions, body: [])))
+        notice = strings.notInArchive(title)
+        return effects
     }
 
     /// Remembers where the reader is in the open article, for the next time it is opened.

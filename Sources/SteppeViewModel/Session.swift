@@ -15,6 +15,11 @@ public struct Session: Sendable, Equatable, Codable {
             self.facet = facet
             self.slug = slug
         }
+
+        /// Continue reading, Bookmarks (or one of its labels), Notes.
+        public var isPersonal: Bool {
+            facet == "label" || (facet == nil && ["recent", "bookmarks", "notes"].contains(slug))
+        }
     }
 
     public var node: Node

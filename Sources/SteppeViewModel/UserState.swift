@@ -16,7 +16,7 @@ public struct UserState: Sendable, Equatable {
         public var count: Int
     }
 
-    /// A bookmark removed with `d`, which `u` puts back.
+    /// A bookmark removed with `d` (or `s`), which `u` puts back.
     public struct Removal: Sendable, Equatable {
         public var bookmark: Bookmark
         public var article: ArticleRef
@@ -30,7 +30,14 @@ public struct UserState: Sendable, Equatable {
     public private(set) var unsaved: [UserChange] = []
     /// Why the last of them was refused.
     public private(set) var lastProblem: StoreProblem?
-    public var lastRemoval: Removal?
+    /// Removals, the last at the end: each `u` puts the last one back.
+    public var removals: [Removal] = []
+
+    /// Keeps a removal for `u`; the oldest go beyond a hundred.
+    public mutating func remember(_ removal: Removal) {
+        removals.append(removal)
+        if removals.count > 100 { removals.removeFirst(removals.count - 100) }
+    }
     /// Note boxes shown in the article pane (`A` hides them).
     public var showsNotes = true
 

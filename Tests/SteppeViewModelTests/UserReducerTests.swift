@@ -65,6 +65,56 @@ import Testing
         #expect(s.notice == "No removal to undo")
     }
 
+    @Test func eachUndoPutsBackOneMoreRemoval() {
+        var s = state()
+        s.press(.tab, .char("s"), .down, .char("s"))
+        s.press(.backTab, .down, .down, .tab)
+        #expect(s.listEntries.count == 2)
+        s.press(.char("d"), .char("d"))
+        #expect(s.listEntries.count == 0)
+        s.press(.char("u"), .char("u"))
+        #expect(s.listEntries.count == 2)
+        s.press(.char("u"))
+        #expect(s.notice == "No removal to undo")
+    }
+
+    @Test func aPlaceInABookmarkListWaitsForTheBookmarks() throws {
+        var s = AppState(size: Size(width: 120, height: 30), archiveLabel: "test")
+        _ = s.reduce(.archiveOpened(library.catalogue))
+        let place = Session(node: Session.Node(facet: nil, slug: "bookmarks"), articleID: "supra")
+        // The place arrives before the bookmarks do: it is held, not lost.
+        #expect(s.reduce(.sessionLoaded(place)) == [])
+        #expect(s.isAwaitingSession)
+        var data = UserSnapshot()
+        data.apply(.setBookmark(Bookmark(articleID: "supra", createdAt: 1), ArticleRef(id: "supra", title: "The supra")))
+        let effects = s.reduce(.userDataLoaded(data, readOnlyReason: nil))
+        #expect(s.list.source == .bookmarks)
+        #expect(s.reader?.articleID == "supra")
+        #expect(effects.last == .loadArticle(id: "supra"))
+    }
+
+    @Test func anArticleNoLongerInTheArchiveOpensWithItsNotes() throws {
+        var s = state()
+        let gone = ArticleRef(id: "gone", title: "A vanished article", url: "https://example.org/gone")
+        var data = UserSnapshot()
+        data.apply(.saveNote(Note(id: "n", articleID: "gone", text: "still here",
+                                  anchor: NoteAnchor(block: 2, quote: "words", before: "", after: ""), createdAt: 1, updatedAt: 1), gone))
+        _ = s.reduce(.userDataLoaded(data, readOnlyReason: nil))
+        s.press(.down, .down, .down, .tab)  // Notes
+        #expect(s.listEntries == .ids(["gone"]))
+        let effects = s.reduce(.keyPressed(.enter))
+        #expect(!effects.contains(.loadArticle(id: "gone")))
+        #expect(s.reader?.isMissing == true)
+        #expect(s.reader?.notes.detached.map(\.id) == ["n"])
+        let text = try #require(s.reader?.layout).lines.map(\.text)
+        #expect(text.contains { $0.contains("A vanished article") })
+        #expect(text.contains { $0.contains("still here") })
+        #expect(!text.contains { $0.contains("1970") })
+        // Its note can be reached and deleted like any other.
+        s.press(.char("]"), .char("x"), .char("y"))
+        #expect(s.user.data.notes(on: "gone").isEmpty)
+    }
+
     @Test func labelsAreEditedInThePromptAndNarrowTheList() {
         var s = state()
         s.press(.tab, .char("L"))

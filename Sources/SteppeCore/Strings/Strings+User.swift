@@ -51,6 +51,7 @@ extension Strings {
     public var deleteNoteQuestion: String { pick("Delete this note?", "Удалить эту заметку?") }
     public var discardNoteQuestion: String { pick("Discard the changes to this note?", "Отменить изменения заметки?") }
     public var labelsPrompt: String { pick("Labels (comma-separated): ", "Метки (через запятую): ") }
+    public var labelsPromptShort: String { pick("Labels: ", "Метки: ") }
 
     // MARK: The article pane and the editor
 
