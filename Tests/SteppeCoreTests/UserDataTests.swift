@@ -138,7 +138,11 @@ import Testing
     }
 
     @Test func markdownGroupsNotesUnderTheirArticle() {
-        let text = NotesMarkdown.render(export, info: { _ in
+        var file = export
+        file.notes.append(
+            Note(id: "n3", articleID: "tbilisi", text: "A paragraph to come back to.",
+                 anchor: NoteAnchor(block: 2, quote: "", before: "", after: "The second line runs"), createdAt: 14, updatedAt: 14))
+        let text = NotesMarkdown.render(file, info: { _ in
             NotesMarkdown.ArticleInfo(title: "Tbilisi metro [fares]", published: PublishedDate(iso: "2019-03-02"),
                                       url: "https://example.org/t", regions: ["Georgia"], isMissing: false)
         }, strings: .english)
@@ -157,6 +161,10 @@ import Testing
 
             Compare with Yerevan.\\
             And Baku.
+
+            *paragraph 3: “The second line runs…”*
+
+            A paragraph to come back to.
 
             """)
     }

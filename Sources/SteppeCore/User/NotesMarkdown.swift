@@ -50,7 +50,9 @@ public enum NotesMarkdown {
                 if let anchor = note.anchor, !anchor.quote.isEmpty {
                     out += "> " + inline(anchor.quote) + "\n\n"
                 } else if let anchor = note.anchor {
-                    out += "*" + strings.paragraphNumber(anchor.block + 1) + "*\n\n"
+                    // The paragraph's opening, so the note says what it is about without the article.
+                    let opening = anchor.after.isEmpty ? "" : ": " + strings.quoted(inline(anchor.after) + "…")
+                    out += "*" + strings.paragraphNumber(anchor.block + 1) + opening + "*\n\n"
                 } else {
                     out += "*" + strings.noteOnArticle + "*\n\n"
                 }
