@@ -16,6 +16,15 @@ extension EndToEnd {
         return try TmuxSession(command: command, width: width, height: height)
     }
 
+    /// Opens the newest article and starts a note on it.
+    func writeNote(in tmux: TmuxSession) throws {
+        _ = try tmux.waitFor("All articles")
+        try tmux.send("Tab", "Enter")
+        _ = try tmux.waitFor("By Security Desk")
+        try tmux.send("a")
+        _ = try tmux.waitFor("New note")
+    }
+
     func exitStatus(_ home: URL) -> String? {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
@@ -84,11 +93,7 @@ extension EndToEnd {
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try start(home, recordingExit: true)
         defer { tmux.close() }
-        _ = try tmux.waitFor("All articles")
-        try tmux.send("Tab", "Enter")
-        _ = try tmux.waitFor("By Security Desk")
-        try tmux.send("a")
-        _ = try tmux.waitFor("New note")
+        try writeNote(in: tmux)
         try tmux.tmuxRun(["send-keys", "-l", "half a thought"])
         try tmux.send("C-c")
         _ = try tmux.waitFor("Discard the changes to this note?")
@@ -108,11 +113,7 @@ extension EndToEnd {
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try start(home, recordingExit: true)
         defer { tmux.close() }
-        _ = try tmux.waitFor("All articles")
-        try tmux.send("Tab", "Enter")
-        _ = try tmux.waitFor("By Security Desk")
-        try tmux.send("a")
-        _ = try tmux.waitFor("New note")
+        try writeNote(in: tmux)
         try tmux.tmuxRun(["send-keys", "-l", "written when the signal came"])
         _ = try tmux.waitFor("written when the signal came")
         let shell = try #require(Int32(try tmux.tmuxRun(["display-message", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)))
