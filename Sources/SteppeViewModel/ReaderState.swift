@@ -130,10 +130,11 @@ extension ReaderState {
         case note(String, block: Int)
     }
 
-    /// Every stop in reading order, with the first line of each.
+    /// Every stop in reading order, with the first line of each. The first is the article's heading,
+    /// where a note is on the article as a whole.
     func stops() -> [(stop: Stop, line: Int)] {
-        guard let layout else { return [] }
-        var stops: [(Stop, Int)] = []
+        guard let layout, !layout.lines.isEmpty else { return [] }
+        var stops: [(Stop, Int)] = [(.block(-1), 0)]
         var seenBlocks = Set<Int>()
         var seenNotes = Set<String>()
         for (i, line) in layout.lines.enumerated() {
@@ -156,7 +157,8 @@ extension ReaderState {
             target = current + step
             guard stops.indices.contains(target) else { return }
         } else {
-            target = stops.firstIndex { $0.line >= topLine } ?? (step > 0 ? 0 : stops.count - 1)
+            // The first move starts on what is on screen, past the heading, which `[` reaches from there.
+            target = stops.firstIndex { $0.line >= topLine && $0.stop != .block(-1) } ?? (step > 0 ? 0 : stops.count - 1)
         }
         switch stops[target].stop {
         case .block(let block):
@@ -179,7 +181,7 @@ extension ReaderState {
         }
         let stops = self.stops()
         let start = stops.firstIndex(where: { matches($0.stop) }) ?? stops.firstIndex { $0.line >= topLine } ?? 0
-        guard let found = stops[start...].first(where: { if case .block = $0.stop { true } else { false } }),
+        guard let found = stops[start...].first(where: { if case .block(let b) = $0.stop { b >= 0 } else { false } }),
             case .block(let block) = found.stop
         else { return }
         cursor = block

@@ -190,7 +190,7 @@ extension AppState {
     private func noteAtCursor() -> Note? {
         guard focus == .article, let reader else { return nil }
         if let id = reader.cursorNote { return reader.notes.all.first { $0.id == id } }
-        if let cursor = reader.cursor { return reader.notes.onBlocks[cursor]?.first?.note }
+        if let cursor = reader.cursor, cursor >= 0 { return reader.notes.onBlocks[cursor]?.first?.note }
         return reader.notes.onArticle.first
     }
 

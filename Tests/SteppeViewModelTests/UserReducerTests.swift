@@ -261,6 +261,27 @@ import Testing
         #expect(s.notice == "Notes hidden (A shows them)")
     }
 
+    @Test func theHeadingIsTheCursorsStopForANoteOnTheWholeArticle() throws {
+        var s = state(100, 30)
+        open("panj", in: &s)
+        s.press(.char("]"))
+        #expect(s.reader?.cursor == 0)
+        s.press(.char("["))
+        #expect(s.reader?.cursor == -1)
+        // The bar runs along the heading.
+        #expect(s.reader!.layout!.lines.filter { s.reader!.isUnderCursor($0) }.first?.text == "The Panj: a river border")
+        s.press(.char("a"))
+        #expect(s.draft?.place == "the whole article")
+        type("on all of it", into: &s)
+        s.press(.ctrl("s"))
+        let note = try #require(s.user.data.notes(on: "panj").first)
+        #expect(note.anchor == nil)
+        s.press(.char("["), .char("["))
+        #expect(s.reader?.cursor == -1 && s.reader?.cursorNote == nil)
+        s.press(.char("e"))
+        #expect(s.draft?.note.id == note.id)
+    }
+
     @Test func editingANoteKeepsItsIdAndAnEmptyNewNoteIsNotSaved() throws {
         var s = state(100, 30)
         open("panj", in: &s)
