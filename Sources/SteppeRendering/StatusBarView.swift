@@ -30,7 +30,13 @@ struct StatusBarView {
             storeProblem = state.strings.unsavedChanges(state.user.unsaved.count)
         }
         prompt = state.prompt
-        hints = state.keyMap.hints(in: state.keyContext, state.strings)
+        var hints = state.keyMap.hints(in: state.keyContext, state.strings)
+        // In the menu, expand and collapse are offered only where they do something.
+        if state.keyContext == .menu, let row = state.menuRows.first(where: { $0.item == state.menu.selected }) {
+            if !row.hasChildren || row.isExpanded { hints.removeAll { $0.command == .expandOrEnter } }
+            if !row.isExpanded && row.depth == 0 { hints.removeAll { $0.command == .collapseOrLeave } }
+        }
+        self.hints = hints
         strings = state.strings
     }
 
