@@ -66,7 +66,10 @@ extension AppState {
         case .userChangeSaved(let change, let stamped):
             user.confirm(change, stamped: stamped)
             if case .saveNote = change, notice == nil { notice = strings.noteSaved }
-            userDataChanged()
+            // Stamps only: what is read was counted when the change was made, so no recount here
+            // (one per opened article would walk every reading mark).
+            placeNotes()
+            relayout()
             return []
         case .userChangeFailed(let change, let reason):
             user.fail(change, reason)
