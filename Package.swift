@@ -20,6 +20,14 @@ let package = Package(
         .target(name: "SteppeRendering", dependencies: ["SteppeCore", "SteppeViewModel"]),
         // The reader's own data (bookmarks, notes, reading marks) in SQLite.
         .target(name: "SteppeStore", dependencies: ["SteppeCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // libxml2's HTML parser and streaming XML reader (Debian's libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Turns saved pages, HTML, RSS/Atom feeds and JSON into archive articles, offline.
+        .target(name: "SteppeImport", dependencies: ["SteppeCore", "CLibXML2"]),
         // The main loop, the effect runner and its clients, the terminal backend protocol and an
         // in-memory terminal. No ncurses.
         .target(
@@ -44,7 +52,7 @@ let package = Package(
             exclude: [
                 "README.md", "Tests",
                 "Sources/SteppeCore", "Sources/SteppeViewModel", "Sources/SteppeRendering",
-                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/SteppeTerminal", "Sources/SteppeRuntime", "Sources/SteppeStore",
+                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/CLibXML2", "Sources/SteppeImport", "Sources/SteppeTerminal", "Sources/SteppeRuntime", "Sources/SteppeStore",
                 "Sources/steppe", "Sources/steppe-bench", ".ci",
             ],
             sources: ["Sources/SteppeResources/ResourceLocator.swift"],
@@ -59,14 +67,14 @@ let package = Package(
             name: "steppe",
             dependencies: [
                 "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeRuntime", "SteppeTerminal",
-                "SteppeResources", "SteppeStore",
+                "SteppeResources", "SteppeStore", "SteppeImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "steppe-bench",
             dependencies: [
-                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources", "SteppeStore",
+                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources", "SteppeStore", "SteppeImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +90,7 @@ let package = Package(
         .testTarget(
             name: "SteppeRuntimeTests",
             dependencies: ["SteppeRuntime", "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeStore", "SteppeTestSupport"]),
+        .testTarget(name: "SteppeImportTests", dependencies: ["SteppeImport", "SteppeCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SteppeStoreTests", dependencies: ["SteppeStore", "SteppeCore"]),
         .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),
     ],

@@ -32,13 +32,7 @@ public enum ArchiveReader {
         }
         let layout: ArchiveSource.Layout
         if isDirectory {
-            let articles = metadataURL.deletingLastPathComponent()
-                .appendingPathComponent(metadata.articlesFile ?? ArchiveSource.defaultArticlesFileName)
-            guard FileManager.default.fileExists(atPath: articles.path) else {
-                throw .unreadable(path: articles.path, reason: "the articles file named by archive.json is missing")
-            }
-            try RegularFile.check(articles)
-            layout = .directory(articles: articles)
+            layout = .directory(files: try articleFiles(metadata, beside: metadataURL))
         } else {
             layout = .singleFile
         }
@@ -47,14 +41,35 @@ public enum ArchiveReader {
             source: ArchiveSource(metadataURL: metadataURL, layout: layout), metadata: metadata, taxonomy: taxonomy)
     }
 
+    /// The main articles file, then each segment, each checked to be a regular file that exists.
+    private static func articleFiles(_ metadata: ArchiveMetadata, beside metadataURL: URL) throws(ArchiveError) -> [URL] {
+        let folder = metadataURL.deletingLastPathComponent()
+        var files = [folder.appendingPathComponent(metadata.articlesFile ?? ArchiveSource.defaultArticlesFileName)]
+        for (index, name) in (metadata.segments ?? []).enumerated() {
+            guard ArchiveMetadata.isPlainSegmentName(name) else {
+                throw .invalid(
+                    path: metadataURL.path, place: "segments[\(index)]",
+                    reason: "a segment must be a plain file name in the archive's folder")
+            }
+            files.append(folder.appendingPathComponent(name))
+        }
+        for file in files {
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw .unreadable(path: file.path, reason: "an articles file named by archive.json is missing")
+            }
+            try RegularFile.check(file)
+        }
+        return files
+    }
+
     /// The library straight from a fresh index, or nil when the archive must be scanned first.
     /// Fast enough (milliseconds) to run before the first frame.
     public static func loadIndexed(_ prepared: PreparedArchive, cache: HeaderCache) -> Library? {
-        guard case .directory(let articlesURL) = prepared.source.layout, let cached = cache.load(for: prepared.source, nodeCount: prepared.taxonomy.count)
+        guard case .directory(let files) = prepared.source.layout, let cached = cache.load(for: prepared.source, nodeCount: prepared.taxonomy.count)
         else { return nil }
         return Library(
             source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy,
-            headers: cached.headers, issues: cached.issues, bodies: .jsonLines(articlesURL), isSorted: true)
+            headers: cached.headers, issues: cached.issues, bodies: .jsonLines(files), isSorted: true)
     }
 
     public static func load(
@@ -63,23 +78,44 @@ public enum ArchiveReader {
         switch prepared.source.layout {
         case .singleFile:
             return try loadSingleFile(prepared)
-        case .directory(let articlesURL):
+        case .directory(let files):
             if let cache, let library = loadIndexed(prepared, cache: cache) { return library }
-            let lines = try JSONLinesScanner.scan(articlesURL, as: HeaderRecord.self, progress: progress)
-            var headers: [ArticleHeader] = []
-            headers.reserveCapacity(lines.count)
-            let issues = admitEntries(lines, path: articlesURL.path, taxonomy: prepared.taxonomy) { record, span, nodes, _ in
-                headers.append(
-                    ArticleHeader(
-                        id: record.id, url: record.url, title: record.title, authors: record.authors, published: record.published,
-                        language: record.language, nodes: nodes, span: span))
-            }
+            let (headers, issues) = try scanHeaders(files, taxonomy: prepared.taxonomy, progress: progress)
             let library = Library(
                 source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy, headers: headers,
-                issues: issues, bodies: .jsonLines(articlesURL))
+                issues: issues, bodies: .jsonLines(files))
             cache?.store(library.catalogue.headers, issues: library.catalogue.issues, for: prepared.source)
             return library
         }
+    }
+
+    /// Indexes a folder archive's files in order. Within one file the first of two entries with the
+    /// same id wins (a mistake, reported); a later file's entry replaces an earlier file's (an update).
+    static func scanHeaders(
+        _ files: [URL], taxonomy: TaxonomyTable, progress: Progress? = nil
+    ) throws(ArchiveError) -> (headers: [ArticleHeader], issues: [ArchiveIssue]) {
+        var headers: [ArticleHeader] = []
+        var issues: [ArchiveIssue] = []
+        var positions: [String: Int] = [:]
+        for (fileIndex, url) in files.enumerated() {
+            let lines = try JSONLinesScanner.scan(url, as: HeaderRecord.self, progress: fileIndex == 0 ? progress : nil)
+            if fileIndex == 0 { headers.reserveCapacity(lines.count) }
+            issues += admitEntries(lines, path: url.path, taxonomy: taxonomy) { record, span, nodes, _ in
+                var span = span
+                span.file = fileIndex
+                let header = ArticleHeader(
+                    id: record.id, url: record.url, title: record.title, authors: record.authors, published: record.published,
+                    language: record.language, nodes: nodes, span: span)
+                // Only later files can repeat an id here: admitEntries drops repeats within a file.
+                if fileIndex > 0, let earlier = positions[record.id] {
+                    headers[earlier] = header
+                } else {
+                    if files.count > 1 { positions[record.id] = headers.count }
+                    headers.append(header)
+                }
+            }
+        }
+        return (headers, issues)
     }
 
     /// The rules every JSON Lines entry passes, shared by indexing and `steppe validate`: a line that

@@ -7,8 +7,10 @@ import Foundation
 /// Where an archive lives on disk, in one of the two layouts of format v1.
 public struct ArchiveSource: Sendable, Equatable {
     public enum Layout: Sendable, Equatable {
-        /// A folder with `archive.json` (metadata and taxonomy) beside a JSON Lines file of articles.
-        case directory(articles: URL)
+        /// A folder with `archive.json` (metadata and taxonomy) beside JSON Lines files of articles:
+        /// the main file first, then the segments imports appended, in order. A later file's entry
+        /// replaces an earlier one with the same id.
+        case directory(files: [URL])
         /// One `.json` file holding metadata and articles together.
         case singleFile
     }
@@ -38,6 +40,18 @@ public struct ArchiveSource: Sendable, Equatable {
         guard path == "~" || path.hasPrefix("~/") else { return path }
         let home = XDGDirectories().home
         return home.path + path.dropFirst()
+    }
+
+    /// The size, times and inode of the file that holds the metadata: an import replaces `archive.json`
+    /// (a new inode), so any update of the archive changes it. nil when the path cannot be resolved.
+    public static func stamp(_ path: String) -> [Int64]? {
+        guard let url = try? locate(path) else { return nil }
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return [
+            Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec), Int64(info.st_ctim.tv_sec),
+            Int64(info.st_ctim.tv_nsec), Int64(bitPattern: UInt64(info.st_ino)),
+        ]
     }
 
     /// Resolves a path the user gave: a folder holding `archive.json`, that file itself, or a single `.json` file.
@@ -72,17 +86,29 @@ public struct ArchiveMetadata: Sendable, Equatable, Codable {
     public var description: String?
     /// Folder layout only: the JSON Lines file of articles, relative to `archive.json`.
     public var articlesFile: String?
+    /// Folder layout only: JSON Lines files added by imports, read after `articlesFile` in this
+    /// order; an entry replaces any earlier one with its id. Plain file names in the archive's folder.
+    public var segments: [String]?
+    /// Counts the imports committed to this archive; names new segment files.
+    public var generation: Int?
     /// The archive's own taxonomy; Eurasianet's applies when absent.
     public var taxonomy: Taxonomy?
 
     public init(
         formatVersion: Int = ArchiveMetadata.supportedFormatVersion, title: String, description: String? = nil,
-        articlesFile: String? = nil, taxonomy: Taxonomy? = nil
+        articlesFile: String? = nil, segments: [String]? = nil, generation: Int? = nil, taxonomy: Taxonomy? = nil
     ) {
         self.formatVersion = formatVersion
         self.title = title
         self.description = description
         self.articlesFile = articlesFile
+        self.segments = segments
+        self.generation = generation
         self.taxonomy = taxonomy
+    }
+
+    /// Whether a segment name stays inside the archive's folder and is not a hidden or temporary file.
+    public static func isPlainSegmentName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
     }
 }

@@ -28,20 +28,23 @@ public enum ArchiveValidator {
                 }
             }
             return Report(articleCount: library.catalogue.headers.count, issues: issues)
-        case .directory(let articlesURL):
-            let lines = try JSONLinesScanner.scan(articlesURL, as: Article.self)
-            var count = 0
-            issues += ArchiveReader.admitEntries(lines, path: articlesURL.path, taxonomy: prepared.taxonomy) {
-                article, span, _, issues in
-                count += 1
-                for message in warnings(for: article) {
-                    issues.append(
-                        ArchiveIssue(
-                            path: articlesURL.path, line: span.line, articleID: article.id, message: message,
-                            severity: .warning))
+        case .directory(let files):
+            // Each file on its own, as the reader admits them; a later file's entry replaces an earlier one.
+            var ids: Set<String> = []
+            for url in files {
+                let lines = try JSONLinesScanner.scan(url, as: Article.self)
+                issues += ArchiveReader.admitEntries(lines, path: url.path, taxonomy: prepared.taxonomy) {
+                    article, span, _, issues in
+                    ids.insert(article.id)
+                    for message in warnings(for: article) {
+                        issues.append(
+                            ArchiveIssue(
+                                path: url.path, line: span.line, articleID: article.id, message: message,
+                                severity: .warning))
+                    }
                 }
             }
-            return Report(articleCount: count, issues: issues)
+            return Report(articleCount: ids.count, issues: issues)
         }
     }
 

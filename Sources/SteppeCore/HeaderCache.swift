@@ -11,7 +11,7 @@ import Foundation
 public struct HeaderCache: Sendable {
     public let directory: URL
     static let magic: [UInt8] = Array("STEPPEIX".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
 
     public init(directory: URL) { self.directory = directory }
 
@@ -41,7 +41,7 @@ public struct HeaderCache: Sendable {
     public func load(for source: ArchiveSource, nodeCount: Int) -> Contents? {
         guard case .directory = source.layout, let stamp = Stamp(source) else { return nil }
         // Headers are smaller than the articles they describe; anything far larger is not our cache.
-        let limit = Int64(HeaderCache.preambleSize) + 2 * stamp.articlesSize + (1 << 20)
+        let limit = Int64(HeaderCache.preambleSize) + 2 * stamp.totalArticlesSize + (1 << 20)
         guard let data = RegularFile.read(fileURL(for: source), limit: limit) else { return nil }
         return data.withUnsafeBytes { raw -> Contents? in
             var reader = ByteReader(raw)
@@ -50,21 +50,16 @@ public struct HeaderCache: Sendable {
                 length == Int64(raw.count - HeaderCache.preambleSize),
                 HeaderCache.checksum(UnsafeRawBufferPointer(rebasing: raw[HeaderCache.preambleSize...])) == checksum
             else { return nil }
-            guard reader.string() == source.metadataURL.path, Stamp(reading: &reader) == stamp,
-                let articlesPath = reader.string()
-            else { return nil }
-            return HeaderCache.decode(
-                &reader, articlesPath: articlesPath, articlesSize: stamp.articlesSize, nodeCount: nodeCount)
+            guard reader.string() == source.metadataURL.path, Stamp(reading: &reader) == stamp else { return nil }
+            return HeaderCache.decode(&reader, fileSizes: stamp.articleFileSizes, nodeCount: nodeCount)
         }
     }
 
     /// The body of a cache file, every count and range checked against the bytes left and the file.
-    static func decode(
-        _ reader: inout ByteReader, articlesPath: String, articlesSize: Int64, nodeCount: Int
-    ) -> Contents? {
+    static func decode(_ reader: inout ByteReader, fileSizes: [Int64], nodeCount: Int) -> Contents? {
         // The fewest bytes a header and an issue take, to bound their counts before allocating.
-        let minimumHeader = 4 + 4 + 4 + 4 + 8 + 2 + 4 + 4 + 4 + 8 + 4
-        let minimumIssue = 1 + 4 + 4 + 4 + 4
+        let minimumHeader = 4 + 4 + 4 + 4 + 8 + 2 + 4 + 4 + 4 + 2 + 8 + 4
+        let minimumIssue = 1 + 4 + 4 + 4 + 4 + 4
         guard let count = reader.count(each: minimumHeader) else { return nil }
         var headers: [ArticleHeader] = []
         headers.reserveCapacity(count)
@@ -88,25 +83,26 @@ public struct HeaderCache: Sendable {
                 guard let node = reader.u32(), Int(node) < nodeCount else { return nil }
                 nodes.append(Int32(node))
             }
-            guard let line = reader.u32(), line > 0, let offset = reader.i64(), let length = reader.u32(),
-                offset >= 0, length > 0, offset <= articlesSize - Int64(length)
+            guard let line = reader.u32(), line > 0, let file = reader.u16().map(Int.init), fileSizes.indices.contains(file),
+                let offset = reader.i64(), let length = reader.u32(),
+                offset >= 0, length > 0, offset <= fileSizes[file] - Int64(length)
             else { return nil }
             headers.append(
                 ArticleHeader(
                     id: id, url: url, title: title, authors: authors, published: PublishedDate(secondsSince1970: seconds, offsetMinutes: zone),
-                    language: language, nodes: nodes, span: LineSpan(line: Int(line), offset: offset, length: Int(length))))
+                    language: language, nodes: nodes, span: LineSpan(line: Int(line), offset: offset, length: Int(length), file: file)))
         }
         guard let issueCount = reader.count(each: minimumIssue) else { return nil }
         var issues: [ArchiveIssue] = []
         issues.reserveCapacity(issueCount)
         for _ in 0..<issueCount {
             guard let severity = reader.u8().flatMap(ArchiveIssue.Severity.init(rawValue:)),
-                let line = reader.u32(), let column = reader.u32(), let id = reader.string(),
+                let path = reader.string(), let line = reader.u32(), let column = reader.u32(), let id = reader.string(),
                 let message = reader.string()
             else { return nil }
             issues.append(
                 ArchiveIssue(
-                    path: articlesPath, line: line == 0 ? nil : Int(line), column: column == 0 ? nil : Int(column),
+                    path: path, line: line == 0 ? nil : Int(line), column: column == 0 ? nil : Int(column),
                     articleID: id.isEmpty ? nil : id, message: message, severity: severity))
         }
         guard reader.isAtEnd else { return nil }
@@ -116,7 +112,8 @@ public struct HeaderCache: Sendable {
     /// Writes the index atomically. Failing to write a cache is not an error: the archive still opens.
     @discardableResult
     public func store(_ headers: [ArticleHeader], issues: [ArchiveIssue], for source: ArchiveSource) -> Bool {
-        guard case .directory(let articlesURL) = source.layout, let stamp = Stamp(source) else { return false }
+        guard case .directory = source.layout, let stamp = Stamp(source), stamp.articleFileSizes.count <= Int(UInt16.max)
+        else { return false }
         var w = ByteWriter()
         w.buffer.reserveCapacity(headers.count * 160 + 4096)
         w.bytes(HeaderCache.magic)
@@ -125,7 +122,6 @@ public struct HeaderCache: Sendable {
         w.i64(0)
         w.string(source.metadataURL.path)
         stamp.write(to: &w)
-        w.string(articlesURL.path)
         w.u32(UInt32(headers.count))
         for header in headers {
             w.string(header.id)
@@ -139,12 +135,14 @@ public struct HeaderCache: Sendable {
             w.u32(UInt32(header.nodes.count))
             for node in header.nodes { w.u32(UInt32(bitPattern: node)) }
             w.u32(UInt32(clamping: header.span?.line ?? 0))
+            w.u16(UInt16(clamping: header.span?.file ?? 0))
             w.i64(header.span?.offset ?? 0)
             w.u32(UInt32(clamping: header.span?.length ?? 0))
         }
         w.u32(UInt32(issues.count))
         for issue in issues {
             w.u8(issue.severity.rawValue)
+            w.string(issue.path)
             w.u32(UInt32(clamping: issue.line ?? 0))
             w.u32(UInt32(clamping: issue.column ?? 0))
             w.string(issue.articleID ?? "")
@@ -202,34 +200,45 @@ public struct HeaderCache: Sendable {
         return true
     }
 
-    /// Identifies one state of the archive's files on disk.
+    /// Identifies one state of the archive's files on disk: `archive.json`, then each articles file.
     struct Stamp: Equatable {
         var values: [Int64]
 
         init?(_ source: ArchiveSource) {
-            guard case .directory(let articles) = source.layout,
-                let a = Stamp.identity(of: source.metadataURL.path), let b = Stamp.identity(of: articles.path)
+            guard case .directory(let files) = source.layout, var values = Stamp.identity(of: source.metadataURL.path)
             else { return nil }
-            values = a + b
+            for file in files {
+                guard let identity = Stamp.identity(of: file.path) else { return nil }
+                values += identity
+            }
+            self.values = values
         }
 
+        /// Reads a file count, bounded by the bytes left, then the values.
         init?(reading reader: inout ByteReader) {
+            guard let files = reader.count(each: Stamp.perFile * 8), files >= 2 else { return nil }
             var values: [Int64] = []
-            for _ in 0..<Stamp.count {
+            for _ in 0..<(files * Stamp.perFile) {
                 guard let v = reader.i64() else { return nil }
                 values.append(v)
             }
             self.values = values
         }
 
-        func write(to writer: inout ByteWriter) { for v in values { writer.i64(v) } }
+        func write(to writer: inout ByteWriter) {
+            writer.u32(UInt32(values.count / Stamp.perFile))
+            for v in values { writer.i64(v) }
+        }
 
         /// Values per file: size, modification and change times, inode.
         static let perFile = 6
-        static let count = 2 * perFile
 
-        /// The articles file's size, which bounds every byte range the cache holds.
-        var articlesSize: Int64 { values[Stamp.perFile] }
+        /// The size of each articles file, which bounds every byte range the cache holds in it.
+        var articleFileSizes: [Int64] {
+            stride(from: Stamp.perFile, to: values.count, by: Stamp.perFile).map { values[$0] }
+        }
+
+        var totalArticlesSize: Int64 { articleFileSizes.reduce(0, +) }
 
         /// Follows symbolic links: what matters is the file read, not the link to it.
         static func identity(of path: String) -> [Int64]? {

@@ -11,6 +11,15 @@ public struct LineSpan: Sendable, Equatable {
     public var line: Int
     public var offset: Int64
     public var length: Int
+    /// Which of a folder archive's article files holds the line: 0 for the main file, then its segments.
+    public var file: Int
+
+    public init(line: Int, offset: Int64, length: Int, file: Int = 0) {
+        self.line = line
+        self.offset = offset
+        self.length = length
+        self.file = file
+    }
 }
 
 /// Why one line could not be decoded.
@@ -124,7 +133,7 @@ public enum JSONLinesScanner {
         return data
     }
 
-    static func failure(for error: any Error, in data: Data) -> LineFailure {
+    package static func failure(for error: any Error, in data: Data) -> LineFailure {
         if DecodingErrorMessage.isSyntaxError(error), let location = JSONSyntaxLocator.locate(in: data) {
             return LineFailure(message: "malformed JSON: \(location.reason)", column: location.column)
         }
@@ -169,7 +178,7 @@ public enum JSONLinesScanner {
     }
 
     /// Calls `body` for every line in [from, to): a pointer to its bytes, its file offset and length.
-    static func forEachLine(
+    package static func forEachLine(
         fd: Int32, from: Int64, to: Int64, _ body: (UnsafeRawPointer, Int64, Int) throws -> Void
     ) throws {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)

@@ -150,8 +150,8 @@ public struct Catalogue: Sendable, Equatable {
 /// Reads article bodies from an archive, one article at a time. Owned by whoever does I/O, never by the state.
 public struct ArchiveBodies: Sendable {
     public enum Store: Sendable {
-        /// Bodies stay in the JSON Lines file and are read by line span.
-        case jsonLines(URL)
+        /// Bodies stay in the JSON Lines files (main file, then segments) and are read by line span.
+        case jsonLines([URL])
         /// Bodies of a single-file archive, kept since the whole file was decoded anyway.
         case inMemory([String: Article])
     }
@@ -171,10 +171,11 @@ public struct ArchiveBodies: Sendable {
                 throw .invalid(path: source.metadataURL.path, place: "id '\(header.id)'", reason: "article is missing")
             }
             return article
-        case .jsonLines(let url):
-            guard let span = header.span else {
-                throw .invalid(path: url.path, place: "id '\(header.id)'", reason: "article has no line")
+        case .jsonLines(let files):
+            guard let span = header.span, files.indices.contains(span.file) else {
+                throw .invalid(path: source.displayPath, place: "id '\(header.id)'", reason: "article has no line")
             }
+            let url = files[span.file]
             let data = try JSONLinesScanner.read(span, from: url)
             let article: Article
             do {

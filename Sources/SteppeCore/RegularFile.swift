@@ -10,7 +10,7 @@ import Foundation
 /// command until a writer appeared, and a device or a folder gives misleading errors.
 public enum RegularFile {
     /// A descriptor of a regular file; the caller closes it.
-    static func open(_ url: URL) throws(ArchiveError) -> Int32 {
+    package static func open(_ url: URL) throws(ArchiveError) -> Int32 {
         let fd = Glibc.open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))

@@ -29,7 +29,10 @@ public struct Clients: Sendable {
     public var userDataChangedElsewhere: @Sendable () -> Bool
     /// Edits text in the reader's own editor, on the terminal the loop hands over.
     public var editText: @Sendable (String) -> ExternalEditor.Outcome
-    /// How often to look for another process's changes to the store.
+    /// What identifies the state of the archive's files at this path (nil when it cannot be read):
+    /// when it changes, an import has changed the archive.
+    public var archiveStamp: @Sendable (_ path: String) -> [Int64]?
+    /// How often to look for another process's changes to the store and the archive.
     public var watchInterval: DispatchTimeInterval
 
     public init(
@@ -44,9 +47,11 @@ public struct Clients: Sendable {
         saveUserChange: @escaping @Sendable (UserChange) throws -> UserChange = { $0 },
         userDataChangedElsewhere: @escaping @Sendable () -> Bool = { false },
         editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor },
+        archiveStamp: @escaping @Sendable (String) -> [Int64]? = { _ in nil },
         watchInterval: DispatchTimeInterval = .seconds(1)
     ) {
         self.watchInterval = watchInterval
+        self.archiveStamp = archiveStamp
         self.openLink = openLink
         self.loadUserData = loadUserData
         self.saveUserChange = saveUserChange
@@ -83,6 +88,7 @@ public struct Clients: Sendable {
             },
             saveUserChange: { change in try store.write(change) },
             userDataChangedElsewhere: { store.hasChangedElsewhere() },
-            editText: { text in ExternalEditor.edit(text, environment: environment, isTerminating: isTerminating) })
+            editText: { text in ExternalEditor.edit(text, environment: environment, isTerminating: isTerminating) },
+            archiveStamp: { path in ArchiveSource.stamp(path) })
     }
 }

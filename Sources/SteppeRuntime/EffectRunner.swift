@@ -19,6 +19,9 @@ public final class EffectRunner: Sendable {
         var catalogue: Catalogue?
         /// The path the open archive was opened by: sessions are kept per archive.
         var archivePath: String?
+        /// The archive's files as they were when it was read; a difference means it changed on disk.
+        var archiveStamp: [Int64]?
+        var isArchiveChangeReported = false
     }
 
     private let clients: Clients
@@ -28,6 +31,8 @@ public final class EffectRunner: Sendable {
     private let writes = DispatchQueue(label: "steppe.effects.writes", qos: .userInitiated)
     /// Polls the store for other processes' changes, once the reader's data is loaded.
     private let watch = Mutex<DispatchSourceTimer?>(nil)
+    /// Polls the archive's files for changes made by an import.
+    private let archiveWatch = Mutex<DispatchSourceTimer?>(nil)
 
     public init(clients: Clients, wakeup: Wakeup) {
         self.clients = clients
@@ -53,19 +58,28 @@ public final class EffectRunner: Sendable {
         switch effect {
         case .openArchive(let path):
             do {
+                let stamp = clients.archiveStamp(path)
                 let library = try clients.openArchive(path) { done, total in
                     post(.archiveProgressed(bytesDone: done, bytesTotal: total))
                 }
-                shared.withLock { s in
-                    s.bodies = library.bodies
-                    s.catalogue = library.catalogue
-                    s.archivePath = path
-                }
+                adopt(library, path: path, stamp: stamp)
                 post(.archiveOpened(library.catalogue))
                 // Off the main thread, while the first frame is drawn: the first article opened finds it ready.
                 library.catalogue.prepareIdentityIndex()
+                startWatchingArchive()
             } catch {
                 post(.archiveFailed(error))
+            }
+        case .reloadArchive:
+            guard let path = shared.withLock({ $0.archivePath }) else { return }
+            do {
+                let stamp = clients.archiveStamp(path)
+                let library = try clients.openArchive(path) { _, _ in }
+                library.catalogue.prepareIdentityIndex()
+                adopt(library, path: path, stamp: stamp)
+                post(.archiveReloaded(library.catalogue))
+            } catch {
+                post(.archiveReloadFailed(error))
             }
         case .loadArticle(let id):
             let (bodies, catalogue) = shared.withLock { ($0.bodies, $0.catalogue) }
@@ -107,6 +121,34 @@ public final class EffectRunner: Sendable {
         }
     }
 
+    private func adopt(_ library: Library, path: String, stamp: [Int64]?) {
+        shared.withLock { s in
+            s.bodies = library.bodies
+            s.catalogue = library.catalogue
+            s.archivePath = path
+            s.archiveStamp = stamp
+            s.isArchiveChangeReported = false
+        }
+    }
+
+    /// Looks at the archive's files every `clients.watchInterval` and says once when they changed.
+    private func startWatchingArchive() {
+        archiveWatch.withLock { timer in
+            guard timer == nil else { return }
+            let source = DispatchSource.makeTimerSource(queue: reads)
+            source.schedule(deadline: .now() + clients.watchInterval, repeating: clients.watchInterval)
+            source.setEventHandler { [clients, weak self] in
+                guard let self else { return }
+                let (path, stamp, reported) = shared.withLock { ($0.archivePath, $0.archiveStamp, $0.isArchiveChangeReported) }
+                guard let path, !reported, let stamp, let now = clients.archiveStamp(path), now != stamp else { return }
+                shared.withLock { $0.isArchiveChangeReported = true }
+                post(.archiveChangedOnDisk, for: nil, generation: nil)
+            }
+            source.resume()
+            timer = source
+        }
+    }
+
     /// Looks for other processes' changes every `clients.watchInterval`, on the queue of writes, so a
     /// snapshot read there already holds every change this process asked for before it.
     private func startWatching() {
@@ -127,6 +169,10 @@ public final class EffectRunner: Sendable {
     /// Stops watching the store; the loop calls it when it ends.
     public func stopWatching() {
         watch.withLock { timer in
+            timer?.cancel()
+            timer = nil
+        }
+        archiveWatch.withLock { timer in
             timer?.cancel()
             timer = nil
         }

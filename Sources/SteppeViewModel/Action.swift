@@ -13,6 +13,11 @@ public enum Action: Sendable, Equatable {
     /// The archive cannot be opened. Errors travel as values, put into words only where shown,
     /// in the interface language.
     case archiveFailed(ArchiveError)
+    /// The archive's files changed on disk since it was opened (an import ran): offer to reload.
+    case archiveChangedOnDisk
+    /// The archive was read again after it changed; the reader keeps its place.
+    case archiveReloaded(Catalogue)
+    case archiveReloadFailed(ArchiveError)
     case articleLoaded(Article)
     case articleFailed(id: String, error: ArchiveError)
     /// A browser was started on a link (the program's name), or could not be.
@@ -37,6 +42,8 @@ public enum Action: Sendable, Equatable {
 public enum Effect: Sendable, Equatable {
     /// Open (and on first sight index) the archive; answers with progress, then `archiveOpened` or `archiveFailed`.
     case openArchive(path: String)
+    /// Read the open archive again; answers with `archiveReloaded` or `archiveReloadFailed`.
+    case reloadArchive
     /// Read an article's full text; answers with `articleLoaded` or `articleFailed`.
     case loadArticle(id: String)
     /// Read where the reader left the open archive last time; answers with `sessionLoaded`.
@@ -68,7 +75,7 @@ public enum Effect: Sendable, Equatable {
 
     public var id: ID? {
         switch self {
-        case .openArchive: .archive
+        case .openArchive, .reloadArchive: .archive
         case .loadArticle: .article
         case .loadSession: .session
         case .loadUserData: .user

@@ -31,6 +31,8 @@ public struct AppState: Sendable, Equatable {
     public var pendingKeys: [KeyPress] = []
     /// The archive is open and the last session's place is on its way; any key or click cancels it.
     public var isAwaitingSession = false
+    /// The archive's files changed on disk since it was read: the status bar offers to reload.
+    public var isArchiveChangedOnDisk = false
     /// A last place in one of the reader's own lists, held until their bookmarks and notes arrive.
     public var sessionAwaitingUserData: Session?
     /// Bookmarks, notes and reading marks.

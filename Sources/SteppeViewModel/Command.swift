@@ -10,6 +10,8 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     case nextArticle, previousArticle
     case back
     case quit
+    /// Read the archive again after it changed on disk.
+    case reloadArchive
     case toggleHelp
     /// Repaint the whole screen (Ctrl-L), after something else wrote over it.
     case redraw

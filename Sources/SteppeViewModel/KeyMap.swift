@@ -56,6 +56,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.global, [.backTab], .focusPrevious),
         Binding(.global, [.char("?")], .toggleHelp, hinted: true),
         Binding(.global, [.ctrl("l")], .redraw),
+        Binding(.global, [.char("R")], .reloadArchive),
         Binding(.global, [KeyPress(.click)], .pointerSelect),
         Binding(.global, [KeyPress(.wheelUp)], .pointerScrollUp),
         Binding(.global, [KeyPress(.wheelDown)], .pointerScrollDown),

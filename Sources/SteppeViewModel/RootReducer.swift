@@ -17,6 +17,14 @@ extension AppState {
             return []
         case .archiveOpened(let catalogue):
             return open(catalogue)
+        case .archiveChangedOnDisk:
+            isArchiveChangedOnDisk = true
+            return []
+        case .archiveReloaded(let catalogue):
+            return reopen(catalogue)
+        case .archiveReloadFailed(let error):
+            notice = strings.archiveError(error)
+            return []
         case .archiveFailed(let error):
             failure = strings.archiveError(error)
             isQuitting = true
@@ -153,6 +161,23 @@ extension AppState {
         return effects + (session.map { [Effect.saveSession($0)] } ?? []) + [.quit]
     }
 
+    /// The same archive read again: the reader stays where they were, as far as the new archive allows.
+    private mutating func reopen(_ catalogue: Catalogue) -> [Effect] {
+        let place = session
+        archive = .ready(catalogue)
+        menu = MenuState(opening: catalogue.taxonomy)
+        list = ListState(source: menu.selected)
+        reader = nil
+        isArchiveChangedOnDisk = false
+        recountRead()
+        userDataChanged()
+        focus = .menu
+        relayout()
+        let effects = place.map { restore($0) } ?? []
+        notice = strings.archiveReloaded
+        return effects
+    }
+
     private mutating func open(_ catalogue: Catalogue) -> [Effect] {
         archive = .ready(catalogue)
         menu = MenuState(opening: catalogue.taxonomy)
@@ -175,6 +200,9 @@ extension AppState {
             return quit()
         case .redraw:
             return [.redraw]
+        case .reloadArchive:
+            guard catalogue != nil else { return [] }
+            return [.reloadArchive]
         case .openLink, .copyLink:
             guard help == nil else { break }
             guard let url = linkInFocus else { return [] }

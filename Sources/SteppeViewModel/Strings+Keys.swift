@@ -29,6 +29,8 @@ extension Strings {
         case (.toggleHelp, .help): return ru ? "Закрыть справку" : "Close the help"
         case (.toggleHelp, _): return ru ? "Показать или скрыть эту справку" : "Show or hide this help"
         case (.redraw, _): return ru ? "Перерисовать экран" : "Redraw the screen"
+        case (.reloadArchive, _):
+            return ru ? "Перечитать архив, изменившийся на диске (после импорта)" : "Reload the archive after it changed on disk (an import)"
         case (.openLink, _): return ru ? "Открыть ссылку в браузере" : "Open the link in a browser"
         case (.copyLink, _): return ru ? "Скопировать ссылку (OSC 52)" : "Copy the link (OSC 52)"
         case (.pointerSelect, _):
@@ -105,6 +107,7 @@ extension Strings {
         case .collapseOrLeave: return context == .menu ? (ru ? "свернуть" : "collapse") : (ru ? "меню" : "menu")
         case .open: return context == .menu ? (ru ? "статьи" : "articles") : (ru ? "открыть" : "open")
         case .quit: return ru ? "выход" : "quit"
+        case .reloadArchive: return ru ? "перечитать" : "reload"
         case .back: return ru ? "назад" : "back"
         case .pageDown: return ru ? "листать" : "page"
         case .nextArticle: return ru ? "след." : "next"

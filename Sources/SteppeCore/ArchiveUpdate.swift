@@ -1,0 +1,357 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Adds articles to a folder archive in one atomic step, without rewriting what it already holds.
+///
+/// New and changed articles are streamed into a fresh segment file while they arrive. `commit` syncs
+/// it, gives it its final name, then replaces `archive.json` (which lists the segments) with one
+/// rename: that rename is the whole update. Until it happens readers see the previous archive; after
+/// it, the new one; a crash in between leaves an unlisted segment that the next update deletes.
+/// When segments pile up they are folded into one new main file, the same way.
+///
+/// One update at a time per archive: a lock file beside `archive.json`, released by the kernel
+/// even when the process is killed.
+public final class ArchiveUpdate {
+    public enum Outcome: Sendable, Equatable {
+        case added
+        case updated
+        case unchanged
+        /// The same id came earlier in this update; the first one is kept.
+        case repeated
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var articleCount: Int
+        /// Whether anything was written (an update that changes nothing leaves the archive alone).
+        public var isCommitted: Bool
+        /// Whether the segments were folded into a new main file.
+        public var isCompacted: Bool
+    }
+
+    /// Segments allowed before they are folded into a new main file.
+    public static let segmentLimit = 16
+
+    public let directory: URL
+    public private(set) var existing: Library?
+    public var metadataURL: URL { directory.appendingPathComponent(ArchiveSource.metadataFileName) }
+    private let cache: HeaderCache?
+    private let lockDescriptor: Int32
+    private var metadata: ArchiveMetadata
+    private var baseFiles: [URL]
+    private var headers: [ArticleHeader]
+    /// Positions in `headers` by id, and the ids this update has seen.
+    private var positions: [String: Int] = [:]
+    private var written: Set<String> = []
+    private var segment: SegmentFile?
+    private var isFinished = false
+
+    /// Opens the archive in `directory` for an update, or prepares to create one there when the folder
+    /// is missing or empty. `title` names a new archive.
+    public init(directory: URL, newArchiveTitle title: String, cache: HeaderCache? = nil) throws(ArchiveError) {
+        self.directory = directory.standardizedFileURL
+        self.cache = cache
+        let folder = self.directory
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .unreadable(path: folder.path, reason: "cannot create the archive's folder: \(ArchiveUpdate.reason(error))")
+        }
+        lockDescriptor = try ArchiveUpdate.lock(folder)
+        do {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveSource.metadataFileName).path) {
+                let prepared = try ArchiveReader.prepare(folder.path)
+                guard case .directory(let files) = prepared.source.layout else {
+                    throw ArchiveError.invalid(path: folder.path, place: "top level", reason: "not a folder archive")
+                }
+                let library = try ArchiveReader.load(prepared, cache: cache)
+                existing = library
+                metadata = prepared.metadata
+                baseFiles = files
+                headers = library.catalogue.headers
+                for (i, header) in headers.enumerated() { positions[header.id] = i }
+            } else {
+                let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                guard contents.allSatisfy({ $0 == ArchiveUpdate.lockName }) else {
+                    throw ArchiveError.invalid(
+                        path: folder.path, place: "folder",
+                        reason: "holds no archive.json and is not empty; name an archive or an empty folder")
+                }
+                metadata = ArchiveMetadata(title: title, generation: 0)
+                baseFiles = []
+                headers = []
+            }
+            try removeLeftovers()
+        } catch let error as ArchiveError {
+            close(lockDescriptor)
+            throw error
+        } catch {
+            close(lockDescriptor)
+            throw .unreadable(path: folder.path, reason: ArchiveUpdate.reason(error))
+        }
+    }
+
+    deinit {
+        if !isFinished, let segment { segment.discard() }
+        close(lockDescriptor)
+    }
+
+    public var articleCount: Int { headers.count }
+
+    /// The archive's current text of an article, as the reader would show it.
+    public func article(id: String) -> Article? {
+        guard let position = positions[id], let span = headers[position].span, span.file < baseFiles.count,
+            let data = try? JSONLinesScanner.read(span, from: baseFiles[span.file]),
+            let article = try? JSONDecoder().decode(Article.self, from: data), article.id == id
+        else { return nil }
+        return article
+    }
+
+    /// Adds one article. `line` is its JSON encoding on one line (workers encode in parallel);
+    /// `nodes` are its taxonomy nodes in this archive's table.
+    @discardableResult
+    public func add(_ article: Article, line: Data, nodes: [Int32]) throws(ArchiveError) -> Outcome {
+        if written.contains(article.id) { return .repeated }
+        let previous = positions[article.id]
+        if let previous, previous < headers.count, let span = headers[previous].span, span.file < baseFiles.count {
+            let old = try? JSONLinesScanner.read(span, from: baseFiles[span.file])
+            if old == line || old.flatMap({ try? JSONDecoder().decode(Article.self, from: $0) }) == article {
+                written.insert(article.id)
+                return .unchanged
+            }
+        }
+        if segment == nil { segment = try SegmentFile(in: directory) }
+        let span = try segment!.append(line, file: baseFiles.count)
+        let header = ArticleHeader(
+            id: article.id, url: article.url, title: article.title, authors: article.authors, published: article.published,
+            language: article.language, nodes: nodes, span: span)
+        written.insert(article.id)
+        if let previous {
+            headers[previous] = header
+            return .updated
+        }
+        positions[article.id] = headers.count
+        headers.append(header)
+        return .added
+    }
+
+    /// The taxonomy articles are filed under: the archive's own, or Eurasianet's for a new archive.
+    public var taxonomy: TaxonomyTable {
+        existing?.catalogue.taxonomy ?? TaxonomyTable(metadata.taxonomy ?? .eurasianet)
+    }
+
+    /// Makes the update visible in one rename, then folds segments when there are too many.
+    public func commit() throws(ArchiveError) -> Summary {
+        isFinished = true
+        guard let segment else {
+            return Summary(articleCount: headers.count, isCommitted: false, isCompacted: false)
+        }
+        let generation = (metadata.generation ?? 0) + 1
+        let name = String(format: "articles-g%06d.jsonl", generation)
+        try segment.finish(as: directory.appendingPathComponent(name))
+        var next = metadata
+        next.generation = generation
+        if baseFiles.isEmpty {
+            next.articlesFile = name
+        } else {
+            next.segments = (metadata.segments ?? []) + [name]
+        }
+        try writeMetadata(next)
+        metadata = next
+        baseFiles.append(directory.appendingPathComponent(name))
+        storeCache()
+        var compacted = false
+        if (metadata.segments?.count ?? 0) > ArchiveUpdate.segmentLimit,
+            (existing?.catalogue.skippedCount ?? 0) == 0
+        {
+            try compact()
+            compacted = true
+        }
+        return Summary(articleCount: headers.count, isCommitted: true, isCompacted: compacted)
+    }
+
+    /// Copies every current line, byte for byte, into one new main file and commits it alone.
+    /// Skipped when the archive holds entries that do not read: copying only what reads would drop them.
+    func compact() throws(ArchiveError) {
+        let generation = (metadata.generation ?? 0) + 1
+        let name = String(format: "articles-g%06d.jsonl", generation)
+        let file = try SegmentFile(in: directory)
+        var moved = headers
+        for (i, header) in headers.enumerated() {
+            guard let span = header.span, span.file < baseFiles.count else { continue }
+            let line: Data
+            do {
+                line = try JSONLinesScanner.read(span, from: baseFiles[span.file])
+            } catch {
+                file.discard()
+                throw error
+            }
+            moved[i].span = try file.append(line, file: 0)
+        }
+        try file.finish(as: directory.appendingPathComponent(name))
+        var next = metadata
+        next.generation = generation
+        next.articlesFile = name
+        next.segments = nil
+        let old = baseFiles
+        try writeMetadata(next)
+        metadata = next
+        baseFiles = [directory.appendingPathComponent(name)]
+        headers = moved
+        storeCache()
+        for url in old where ArchiveUpdate.isOwnFile(url.lastPathComponent) { unlink(url.path) }
+    }
+
+    /// A fresh index for the reader's next open, built from what this update knows.
+    private func storeCache() {
+        guard let cache else { return }
+        let source = ArchiveSource(metadataURL: metadataURL, layout: .directory(files: baseFiles))
+        let catalogue = Catalogue(
+            source: source, metadata: metadata, taxonomy: taxonomy, headers: headers,
+            issues: existing?.catalogue.issues ?? [])
+        cache.store(catalogue.headers, issues: catalogue.issues, for: source)
+    }
+
+    private func writeMetadata(_ metadata: ArchiveMetadata) throws(ArchiveError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do {
+            data = try encoder.encode(metadata) + Data("\n".utf8)
+        } catch {
+            throw .unreadable(path: metadataURL.path, reason: ArchiveUpdate.reason(error))
+        }
+        let file = try SegmentFile(in: directory)
+        _ = try file.append(data, file: 0)
+        try file.finish(as: metadataURL, replacing: true)
+    }
+
+    /// Deletes segments no `archive.json` lists and temporary files of updates that were killed.
+    /// Runs under the lock, so no other update is writing them.
+    private func removeLeftovers() throws {
+        let listed = Set(baseFiles.map(\.lastPathComponent))
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        where ArchiveUpdate.isOwnFile(name) && !listed.contains(name) {
+            unlink(directory.appendingPathComponent(name).path)
+        }
+    }
+
+    static let lockName = ".steppe-update.lock"
+
+    /// Names only this type creates: `articles-g000001.jsonl` and `.steppe-update-….tmp`.
+    static func isOwnFile(_ name: String) -> Bool {
+        if name.hasPrefix(".steppe-update-") && name.hasSuffix(".tmp") { return true }
+        guard name.hasPrefix("articles-g"), name.hasSuffix(".jsonl") else { return false }
+        let digits = name.dropFirst("articles-g".count).dropLast(".jsonl".count)
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+    }
+
+    private static func lock(_ folder: URL) throws(ArchiveError) -> Int32 {
+        let path = folder.appendingPathComponent(lockName).path
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw .unreadable(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
+        }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw .unreadable(path: folder.path, reason: "another import into this archive is running")
+        }
+        return fd
+    }
+
+    static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        return error.localizedFailureReason ?? error.localizedDescription
+    }
+}
+
+/// A file written under a temporary name, synced, then given its final name in one step.
+final class SegmentFile {
+    let temporary: URL
+    let directory: URL
+    private let fd: Int32
+    private var size: Int64 = 0
+    private var lines = 0
+    private var buffer = Data()
+    private var isClosed = false
+
+    init(in directory: URL) throws(ArchiveError) {
+        self.directory = directory
+        temporary = directory.appendingPathComponent(".steppe-update-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw .unreadable(path: directory.path, reason: "cannot create a file: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    deinit { if !isClosed { close(fd) } }
+
+    /// Appends one line, which holds no line break (JSON encoders escape them), and says where it lies.
+    func append(_ line: Data, file: Int) throws(ArchiveError) -> LineSpan {
+        lines += 1
+        let span = LineSpan(line: lines, offset: size, length: line.count, file: file)
+        buffer.append(line)
+        buffer.append(0x0A)
+        size += Int64(line.count) + 1
+        if buffer.count >= 1 << 20 { try flush() }
+        return span
+    }
+
+    private func flush() throws(ArchiveError) {
+        let count = buffer.count
+        let written = buffer.withUnsafeBytes { raw -> Int in
+            var done = 0
+            while done < count {
+                let n = write(fd, raw.baseAddress! + done, count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return -1
+                }
+                done += n
+            }
+            return done
+        }
+        guard written == count else {
+            throw .unreadable(path: temporary.path, reason: "cannot write: \(String(cString: strerror(errno)))")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Syncs the data, gives the file its final name (never over an existing file unless `replacing`),
+    /// and syncs the folder so that the name survives a power cut.
+    func finish(as target: URL, replacing: Bool = false) throws(ArchiveError) {
+        do throws(ArchiveError) {
+            try flush()
+            guard fsync(fd) == 0 else {
+                throw ArchiveError.unreadable(path: temporary.path, reason: "cannot sync: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            discard()
+            throw error
+        }
+        close(fd)
+        isClosed = true
+        let moved = replacing ? rename(temporary.path, target.path) : link(temporary.path, target.path)
+        let failure = errno
+        if !replacing { unlink(temporary.path) }
+        guard moved == 0 else {
+            unlink(temporary.path)
+            throw .unreadable(path: target.path, reason: "cannot write: \(String(cString: strerror(failure)))")
+        }
+        let folder = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
+    func discard() {
+        if !isClosed {
+            close(fd)
+            isClosed = true
+        }
+        unlink(temporary.path)
+    }
+}

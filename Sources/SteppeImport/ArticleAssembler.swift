@@ -1,0 +1,205 @@
+import Foundation
+import SteppeCore
+
+/// What the user said on the command line that applies to every article imported.
+public struct ImportOptions: Sendable {
+    /// The article's URL, for a single page imported from text that does not say it.
+    public var url: String?
+    /// Regions and topics to file every article under, as slugs or names; they win over inference.
+    public var regions: [String] = []
+    public var topics: [String] = []
+    /// Keep the reasons for each tag, for `--explain`.
+    public var explains = false
+
+    public init() {}
+}
+
+/// One article ready for the archive: the record, its taxonomy nodes, its JSON line, and why it was
+/// filed where it was.
+public struct AssembledArticle: Sendable {
+    public var article: Article
+    public var nodes: [Int32]
+    public var line: Data
+    public var explanation: [String]
+}
+
+/// Settles a draft's id, language and tags, and encodes it.
+///
+/// - Id: the last path segment of the URL (`--url`, the page's canonical link, a feed item's link, a
+///   record's url) made into a slug; else a file name that is a slug; else the source's own id when
+///   it is slug-like; else `a-` and 16 hex digits of a hash of the title and date.
+/// - Tags: the source's own (tag links, categories, record fields) and the command line's, matched
+///   against the taxonomy by slug or name in English or Russian; regions and topics only inferred
+///   from the text (see `Tagger`) for a facet that got no explicit tag.
+/// - Language: the source's, else "ru" when most letters are Cyrillic, else "en".
+public struct ArticleAssembler: Sendable {
+    public let taxonomy: TaxonomyTable
+    public let options: ImportOptions
+    let tagger: Tagger
+    private let names: [String: (facet: Facet, slug: String)]
+
+    public init(taxonomy: TaxonomyTable, options: ImportOptions, tagger: Tagger = .standard) {
+        self.taxonomy = taxonomy
+        self.options = options
+        self.tagger = tagger
+        var names: [String: (Facet, String)] = [:]
+        // Sections first, so that a name shared with a region or topic ends as the region or topic.
+        for facet in [Facet.sections, .topics, .regions] {
+            for index in 0..<taxonomy.count {
+                let entry = taxonomy[index]
+                guard entry.facet == facet else { continue }
+                for key in [entry.slug, entry.name, entry.nameRu, entry.name.replacingOccurrences(of: " ", with: "-")] {
+                    names[key.lowercased()] = (facet, entry.slug)
+                }
+            }
+        }
+        self.names = names
+    }
+
+    public func assemble(_ draft: ArticleDraft, fileName: String? = nil) throws(SkipReason) -> AssembledArticle {
+        guard let published = draft.published else { throw SkipReason("no publication date found") }
+        let url = (draft.url ?? options.url).map(ImportText.clean) ?? ""
+        let id = ArticleIdentity.id(url: url, fileName: fileName, sourceID: draft.sourceID, title: draft.title, published: published)
+        var explanation: [String] = []
+
+        var regions: [String] = []
+        var topics: [String] = []
+        var section: String?
+        for tag in options.regions + options.topics + draft.tags {
+            guard let (facet, slug) = resolve(tag) else {
+                if options.explains { explanation.append("tag '\(tag)': not in the taxonomy, ignored") }
+                continue
+            }
+            switch facet {
+            case .regions: if !regions.contains(slug) { regions.append(slug) }
+            case .topics: if !topics.contains(slug) { topics.append(slug) }
+            case .sections: if section == nil { section = slug }
+            }
+            if options.explains { explanation.append("\(facet.rawValue.dropLast()) \(slug): given by the source ('\(tag)')") }
+        }
+        if regions.isEmpty || topics.isEmpty {
+            let inference = tagger.infer(
+                title: draft.title, standfirst: draft.summary, body: draft.body.map(\.text))
+            if regions.isEmpty {
+                regions = inference.givenRegions
+                if options.explains { explanation += describe(inference.regions, "region", Tagger.regionThreshold) }
+            }
+            if topics.isEmpty {
+                topics = inference.givenTopics
+                if options.explains { explanation += describe(inference.topics, "topic", Tagger.topicThreshold) }
+            }
+        }
+        let language = draft.language.flatMap { $0.isEmpty ? nil : String($0.prefix(2)).lowercased() }
+            ?? ArticleAssembler.language(draft)
+        let article = Article(
+            id: id, url: url, title: draft.title, authors: draft.authors, published: published, language: language,
+            regions: regions, topics: topics, section: section, summary: draft.summary, body: draft.body)
+        let nodes = regions.compactMap { taxonomy.index(of: $0, in: .regions) }
+            + topics.compactMap { taxonomy.index(of: $0, in: .topics) }
+            + (section.flatMap { taxonomy.index(of: $0, in: .sections) }.map { [$0] } ?? [])
+        let encoder = JSONEncoder()
+        // Sorted keys make the same article the same bytes, which is how a re-import sees it unchanged.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let line: Data
+        do {
+            line = try encoder.encode(article)
+        } catch {
+            throw SkipReason("cannot be encoded: \(error)")
+        }
+        return AssembledArticle(article: article, nodes: nodes.map(Int32.init), line: line, explanation: explanation)
+    }
+
+    /// The facet a command-line tag names in this taxonomy, or nil when it names nothing.
+    public func facet(of tag: String) -> Facet? { resolve(tag)?.0 }
+
+    func resolve(_ tag: String) -> (Facet, String)? {
+        let key = ImportText.clean(tag).lowercased()
+        if let found = names[key] { return found }
+        // "the-bug-pit" and "The Bug Pit", "Nagorno-Karabakh" and "nagorno karabakh".
+        return names[key.replacingOccurrences(of: " ", with: "-")] ?? names[key.replacingOccurrences(of: "-", with: " ")]
+    }
+
+    func describe(_ scores: [Tagger.Score], _ kind: String, _ threshold: Double) -> [String] {
+        if scores.isEmpty { return ["\(kind)s: no terms found in the text"] }
+        return scores.prefix(8).map { score in
+            let evidence = score.evidence.map { "\($0.term) ×\($0.count) in \($0.place.rawValue)" }.joined(separator: ", ")
+            let verdict = score.isGiven ? "given" : "not given"
+            return "\(kind) \(score.slug): \(verdict), score \(Self.format(score.score)) (threshold \(Self.format(threshold))): \(evidence)"
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    /// "ru" when more than half the letters of the title and first paragraphs are Cyrillic.
+    static func language(_ draft: ArticleDraft) -> String {
+        var cyrillic = 0
+        var letters = 0
+        for text in [draft.title] + draft.body.prefix(3).map(\.text) {
+            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+                letters += 1
+                if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 }
+            }
+        }
+        return letters > 0 && cyrillic * 2 > letters ? "ru" : "en"
+    }
+}
+
+/// Article ids from URLs, file names and hashes.
+public enum ArticleIdentity {
+    public static func id(url: String, fileName: String?, sourceID: String?, title: String, published: PublishedDate) -> String {
+        if let slug = slug(fromURL: url) { return slug }
+        if let fileName, let slug = slug(fromFileName: fileName) { return slug }
+        if let sourceID, let slug = cleanSlug(sourceID), slug.count >= 3, slug.contains(where: \.isLetter) { return slug }
+        return hashID(title: title, published: published)
+    }
+
+    /// The last path segment of a URL, when it is a slug of words ("russia-troops-return").
+    public static func slug(fromURL url: String) -> String? {
+        let parts = TagLink.pathParts(url)
+        guard let last = parts.last, let slug = cleanSlug(last), slug.contains("-") || slug.count >= 6,
+            slug.contains(where: \.isLetter)
+        else { return nil }
+        return slug
+    }
+
+    /// A file name that is a slug: lower-case words joined by hyphens, with at least two hyphens,
+    /// so that "article.txt" or "page1.html" do not become ids.
+    public static func slug(fromFileName name: String) -> String? {
+        var base = Substring(name)
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        guard base.filter({ $0 == "-" }).count >= 2,
+            base.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
+            let slug = cleanSlug(String(base))
+        else { return nil }
+        return slug
+    }
+
+    /// Lower-case ASCII letters, digits and single hyphens; nil when nothing is left.
+    static func cleanSlug(_ text: String) -> String? {
+        var result = ""
+        var lastWasHyphen = true
+        for scalar in (text.removingPercentEncoding ?? text).lowercased().unicodeScalars {
+            if scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) {
+                result.unicodeScalars.append(scalar)
+                lastWasHyphen = false
+            } else if !lastWasHyphen {
+                result.append("-")
+                lastWasHyphen = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty || result.count > 200 ? nil : result
+    }
+
+    /// `a-` and 16 hex digits of a 64-bit FNV-1a hash of the title (spaces collapsed, lower case) and the day.
+    public static func hashID(title: String, published: PublishedDate) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (ImportText.clean(title).lowercased() + "|" + published.dayString).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "a-" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

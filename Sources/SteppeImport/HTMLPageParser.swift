@@ -1,0 +1,135 @@
+import Foundation
+import SteppeCore
+
+/// Reads an article page saved as HTML.
+///
+/// - Title: `og:title`, else the first `<h1>`, else `<title>` without the site's name.
+/// - Authors: `meta name=author`, `rel=author` links, or an element whose class names a byline.
+/// - Date: `article:published_time` and similar meta tags, else the first `<time datetime>`.
+/// - URL: `<link rel=canonical>`, else `og:url`.
+/// - Tags: links to the site's region, topic and section pages, `rel=tag` links and
+///   `article:tag`/`article:section` meta tags.
+/// - Body: the `<article>` (or an element classed as the article's body, or `<main>`, or `<body>`),
+///   as paragraphs, headings, quotes and list items.
+public enum HTMLPageParser {
+    public static func parse(_ data: Data) throws(SkipReason) -> ArticleDraft {
+        guard let document = HTMLDocument(data), let root = document.root else {
+            throw SkipReason("an HTML page that does not parse")
+        }
+        var meta: [String: String] = [:]
+        var canonical: String?
+        var tags: [String] = []
+        for node in root.find({ $0.name == "meta" || $0.name == "link" }) {
+            if node.name == "link" {
+                let rel = (node.attribute("rel") ?? "").lowercased()
+                if rel == "canonical", let href = node.attribute("href") { canonical = href }
+                continue
+            }
+            guard let key = (node.attribute("property") ?? node.attribute("name"))?.lowercased(),
+                let content = node.attribute("content")
+            else { continue }
+            if key == "article:tag" || key == "article:section" {
+                tags.append(content)
+            } else if meta[key] == nil {
+                meta[key] = content
+            }
+        }
+        let h1 = root.first { $0.name == "h1" }
+        let pageTitle = root.first { $0.name == "title" }.map { siteNameRemoved(ImportText.clean($0.text)) }
+        let title = [meta["og:title"], h1.map { ImportText.clean($0.text) }, pageTitle]
+            .compactMap { $0.map(ImportText.clean) }.first { !$0.isEmpty }
+        guard let title else { throw SkipReason("no article found in the HTML page (no title)") }
+
+        var draft = ArticleDraft(title: title)
+        draft.url = canonical ?? meta["og:url"]
+        draft.language = root.attribute("lang").map { String($0.prefix(2)).lowercased() }
+        draft.summary = (meta["og:description"] ?? meta["description"]).map(ImportText.clean).flatMap { $0.isEmpty ? nil : $0 }
+        let dateKeys = ["article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "pubdate"]
+        draft.published = dateKeys.lazy.compactMap { meta[$0].flatMap(DateText.parse) }.first
+            ?? root.find { $0.name == "time" }.lazy.compactMap { ($0.attribute("datetime") ?? $0.text).trimmed }
+            .compactMap(DateText.parse).first
+        draft.authors = authors(root, meta)
+
+        for link in root.find({ $0.name == "a" }) {
+            guard let href = link.attribute("href") else { continue }
+            let rel = (link.attribute("rel") ?? "").lowercased()
+            if rel.split(separator: " ").contains("tag") || TagLink.isTaxonomyLink(href) {
+                tags.append(TagLink.slug(href) ?? ImportText.clean(link.text))
+            }
+        }
+        draft.tags = tags
+
+        let container = bodyContainer(root)
+        var body = HTMLBlocks.blocks(container)
+        // The byline and date are shown apart from the text; drop them where they open the body.
+        body.removeAll { block in
+            draft.authors.contains(block.text) || DateText.parse(block.text) != nil || block.text == title
+        }
+        guard body.contains(where: { $0.kind == .paragraph }) else {
+            throw SkipReason("no article found in the HTML page (no body text)")
+        }
+        draft.body = body
+        return draft
+    }
+
+    static func siteNameRemoved(_ title: String) -> String {
+        for separator in [" | ", " - ", " — "] {
+            if let range = title.range(of: separator, options: .backwards) {
+                let site = title[range.upperBound...]
+                if site.count <= 30 { return String(title[..<range.lowerBound]) }
+            }
+        }
+        return title
+    }
+
+    static func authors(_ root: HTMLNode, _ meta: [String: String]) -> [String] {
+        if let author = meta["author"].flatMap({ Byline.names(ImportText.clean($0)) }) { return author }
+        let linked = root.find { $0.name == "a" && ($0.attribute("rel") ?? "").lowercased() == "author" }
+            .map { ImportText.clean($0.text) }.filter { !$0.isEmpty }
+        if !linked.isEmpty { return linked }
+        if let byline = root.first({ node in node.classes.contains { $0.contains("byline") || $0 == "author" } }) {
+            return Byline.names(ImportText.clean(byline.text)) ?? []
+        }
+        return []
+    }
+
+    static func bodyContainer(_ root: HTMLNode) -> HTMLNode {
+        let bodyClasses = ["article-body", "article__body", "field--name-body", "entry-content", "post-content", "story-body"]
+        if let marked = root.first({ node in node.classes.contains { bodyClasses.contains($0) } }) { return marked }
+        if let article = root.first({ $0.name == "article" }) { return article }
+        if let main = root.first({ $0.name == "main" }) { return main }
+        return root.first { $0.name == "body" } ?? root
+    }
+}
+
+/// Links to the site's region, topic and section pages: `/region/tajikistan`, `/topic/security`.
+enum TagLink {
+    static let folders: Set<String> = ["region", "regions", "topic", "topics", "section", "sections", "tag", "tags", "blog", "blogs"]
+
+    static func isTaxonomyLink(_ href: String) -> Bool {
+        let parts = pathParts(href)
+        return parts.count == 2 && folders.contains(parts[0])
+    }
+
+    static func slug(_ href: String) -> String? {
+        let parts = pathParts(href)
+        return parts.count == 2 && folders.contains(parts[0]) ? parts[1] : nil
+    }
+
+    static func pathParts(_ href: String) -> [String] {
+        var path = Substring(href)
+        if let scheme = path.range(of: "://") {
+            path = path[scheme.upperBound...]
+            path = path.firstIndex(of: "/").map { path[$0...] } ?? ""
+        }
+        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
+        return path.split(separator: "/").map { $0.lowercased() }
+    }
+}
+
+extension String {
+    var trimmed: String? {
+        let value = trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : value
+    }
+}

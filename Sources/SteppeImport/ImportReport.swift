@@ -1,0 +1,37 @@
+/// What an import did: counts, and each skipped file, item or record with its reason.
+public struct ImportReport: Sendable, Equatable, Encodable {
+    public struct Skip: Sendable, Equatable, Encodable {
+        public var path: String
+        /// Where in the file: "item 3", "line 17"; nil for the whole file.
+        public var place: String?
+        public var reason: String
+    }
+
+    public struct Explanation: Sendable, Equatable, Encodable {
+        public var id: String
+        public var title: String
+        public var source: String
+        public var lines: [String]
+    }
+
+    public var files = 0
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var skipped: [Skip] = []
+    /// Articles in the archive after the import.
+    public var archiveArticles = 0
+    public var archive = ""
+    public var explanations: [Explanation] = []
+
+    public init() {}
+}
+
+/// How far an import has got, for a progress bar.
+public struct ImportProgress: Sendable, Equatable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var articles: Int
+    public var bytesDone: Int64
+    public var bytesTotal: Int64
+}

@@ -1,0 +1,265 @@
+import Foundation
+import SteppeCore
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Imports saved pages, HTML pages, feeds and JSON into a folder archive.
+///
+/// Files are read and parsed in batches on every core; articles reach the archive in input order, so
+/// the same inputs always give the same archive. Nothing is written until `ArchiveUpdate.commit`.
+public final class Importer {
+    public typealias Progress = (ImportProgress) -> Void
+
+    /// Larger pages than this are not pages.
+    public static let pageLimit = 64 << 20
+    /// A line of a text page or a JSON Lines record longer than this is refused.
+    public static let lineLimit = 1 << 20
+    public static let recordLimit = 8 << 20
+
+    let update: ArchiveUpdate
+    let assembler: ArchiveAssembler
+    var report = ImportReport()
+    var firstPlace: [String: String] = [:]
+    var progressState = ImportProgress(filesDone: 0, filesTotal: 0, articles: 0, bytesDone: 0, bytesTotal: 0)
+    let progress: Progress?
+
+    public init(update: ArchiveUpdate, options: ImportOptions, progress: Progress? = nil) {
+        self.update = update
+        assembler = ArchiveAssembler(ArticleAssembler(taxonomy: update.taxonomy, options: options))
+        self.progress = progress
+    }
+
+    /// Imports every input (files, folders searched recursively, "-" for standard input) and commits.
+    public func run(_ inputs: [String]) throws(ArchiveError) -> ImportReport {
+        var files: [InputFile] = []
+        for input in inputs { files += InputFile.expand(input, skipped: &report.skipped) }
+        progressState.filesTotal = files.count
+        progressState.bytesTotal = files.reduce(0) { $0 + $1.size }
+        report.files = files.count
+
+        var pages: [InputFile] = []
+        for file in files {
+            switch file.sniff() {
+            case .failure(let reason):
+                skip(file.displayPath, nil, reason.message)
+                finished(file)
+            case .success(.page), .success(.html):
+                pages.append(file)
+            case .success(let kind):
+                try flushPages(&pages)
+                try importStream(file, kind)
+                finished(file)
+            }
+            if pages.count >= 64 { try flushPages(&pages) }
+        }
+        try flushPages(&pages)
+        let summary = try update.commit()
+        report.archiveArticles = summary.articleCount
+        report.archive = update.directory.path
+        return report
+    }
+
+    private func finished(_ file: InputFile) {
+        progressState.filesDone += 1
+        progressState.bytesDone += file.size
+        file.cleanUp()
+        progress?(progressState)
+    }
+
+    private func skip(_ path: String, _ place: String?, _ reason: String) {
+        report.skipped.append(ImportReport.Skip(path: path, place: place, reason: reason))
+    }
+
+    /// Parses a batch of single-article files in parallel, then adds them in order.
+    private func flushPages(_ pages: inout [InputFile]) throws(ArchiveError) {
+        guard !pages.isEmpty else { return }
+        let batch = pages
+        pages.removeAll()
+        let assembler = self.assembler.value
+        let results = Parallel.map(batch) { file -> Result<AssembledArticle, SkipReason> in
+            do throws(SkipReason) {
+                let draft = try file.parsePage()
+                return .success(try assembler.assemble(draft, fileName: file.fileName))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (file, result) in zip(batch, results) {
+            try add(result, path: file.displayPath, place: nil)
+            finished(file)
+        }
+    }
+
+    private func add(_ result: Result<AssembledArticle, SkipReason>, path: String, place: String?) throws(ArchiveError) {
+        switch result {
+        case .failure(let reason):
+            skip(path, place, reason.message)
+        case .success(let assembled):
+            let here = place.map { "\(path) \($0)" } ?? path
+            switch try update.add(assembled.article, line: assembled.line, nodes: assembled.nodes) {
+            case .added: report.added += 1
+            case .updated: report.updated += 1
+            case .unchanged: report.unchanged += 1
+            case .repeated:
+                skip(path, place, "the same article ('\(assembled.article.id)') as \(firstPlace[assembled.article.id] ?? "earlier")")
+                return
+            }
+            firstPlace[assembled.article.id] = here
+            progressState.articles += 1
+            if assembler.value.options.explains {
+                report.explanations.append(
+                    ImportReport.Explanation(
+                        id: assembled.article.id, title: assembled.article.title, source: here, lines: assembled.explanation))
+            }
+        }
+    }
+
+    /// Feeds and JSON: many articles per file, converted in batches.
+    private func importStream(_ file: InputFile, _ kind: InputFile.Kind) throws(ArchiveError) {
+        let assembler = self.assembler.value
+        let path = file.displayPath
+        switch kind {
+        case .feed:
+            var batch: [FeedItem] = []
+            func flush() throws(ArchiveError) {
+                let results = Parallel.map(batch) { item -> Result<AssembledArticle, SkipReason> in
+                    do throws(SkipReason) {
+                        return .success(try assembler.assemble(try item.draft()))
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+                for (item, result) in zip(batch, results) { try add(result, path: path, place: "item \(item.index)") }
+                batch.removeAll(keepingCapacity: true)
+                progress?(progressState)
+            }
+            let fd: Int32
+            do { fd = try RegularFile.open(file.url) } catch { throw error }
+            defer { close(fd) }
+            var failure: ArchiveError?
+            do {
+                try FeedParser.read(
+                    fd: fd, path: path,
+                    item: { item in
+                        batch.append(item)
+                        if batch.count >= 256 {
+                            do throws(ArchiveError) { try flush() } catch {
+                                failure = error
+                                throw error
+                            }
+                        }
+                    },
+                    broken: { message in self.skip(path, nil, "the rest of the feed: \(message)") })
+            } catch let reason as SkipReason {
+                skip(path, nil, reason.message)
+            } catch {
+                throw failure ?? .unreadable(path: path, reason: "\(error)")
+            }
+            try flush()
+        case .jsonLines:
+            var lines: [(Int, Data)] = []
+            func flush() throws(ArchiveError) {
+                let results = Parallel.map(lines) { number, data -> Result<AssembledArticle, SkipReason> in
+                    Importer.record(data, assembler: assembler)
+                }
+                for ((number, _), result) in zip(lines, results) { try add(result, path: path, place: "line \(number)") }
+                lines.removeAll(keepingCapacity: true)
+                progress?(progressState)
+            }
+            let fd = try RegularFile.open(file.url)
+            defer { close(fd) }
+            var number = 0
+            var failure: ArchiveError?
+            do {
+                try JSONLinesScanner.forEachLine(fd: fd, from: 0, to: file.size) { pointer, _, length in
+                    number += 1
+                    let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+                    if length > Importer.recordLimit {
+                        self.skip(path, "line \(number)", "a record of \(length >> 20) MB (at most \(Importer.recordLimit >> 20) MB)")
+                        return
+                    }
+                    lines.append((number, Data(bytes)))
+                    if lines.count >= 512 {
+                        do throws(ArchiveError) { try flush() } catch {
+                            failure = error
+                            throw error
+                        }
+                    }
+                }
+            } catch {
+                throw failure ?? .unreadable(path: path, reason: "\(error)")
+            }
+            try flush()
+        case .json:
+            let data: Data
+            do { data = try file.read(limit: Int64(Importer.pageLimit) * 4) } catch {
+                skip(path, nil, error.message)
+                return
+            }
+            let document: JSONDocument
+            do {
+                document = try JSONDecoder().decode(JSONDocument.self, from: data)
+            } catch {
+                skip(path, nil, "JSON that does not read: \(Importer.describe(error, data))")
+                return
+            }
+            let results = Parallel.map(Array(document.records.enumerated())) { index, record in
+                record.draft.flatMap { draft in
+                    do throws(SkipReason) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
+                }
+            }
+            for (index, result) in results.enumerated() {
+                try add(result, path: path, place: document.records.count > 1 ? "record \(index + 1)" : nil)
+            }
+        case .page, .html:
+            break
+        }
+    }
+
+    static func record(_ data: Data, assembler: ArticleAssembler) -> Result<AssembledArticle, SkipReason> {
+        do {
+            let record = try JSONDecoder().decode(JSONRecord.self, from: data)
+            return record.draft.flatMap { draft in
+                do throws(SkipReason) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
+            }
+        } catch {
+            return .failure(SkipReason("not a JSON object: \(describe(error, data))"))
+        }
+    }
+
+    static func describe(_ error: any Error, _ data: Data) -> String {
+        JSONLinesScanner.failure(for: error, in: data).message
+    }
+}
+
+/// The assembler, shared read-only by the workers.
+final class ArchiveAssembler: Sendable {
+    let value: ArticleAssembler
+    init(_ value: ArticleAssembler) { self.value = value }
+}
+
+/// Maps a batch on every core, keeping order.
+enum Parallel {
+    static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output
+    ) -> [Output] {
+        guard inputs.count > 1 else { return inputs.map(transform) }
+        // Interleaved shares keep the workers even when some inputs are much larger than others.
+        let shares = min(inputs.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let results = Mutex<[Output?]>(Array(repeating: nil, count: inputs.count))
+        DispatchQueue.concurrentPerform(iterations: shares) { share in
+            LibXML.prepareThread()
+            var i = share
+            while i < inputs.count {
+                let output = transform(inputs[i])
+                results.withLock { $0[i] = output }
+                i += shares
+            }
+        }
+        return results.withLock { $0.map { $0! } }
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import SteppeCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// One file to import, found on the command line or in a folder.
+struct InputFile: Sendable {
+    enum Kind: Equatable { case page, html, feed, json, jsonLines }
+
+    var url: URL
+    /// How reports name it: the path as given, or "standard input".
+    var displayPath: String
+    var size: Int64
+    /// A copy of standard input, deleted when the file is done.
+    var isTemporary = false
+
+    var fileName: String? { isTemporary ? nil : url.lastPathComponent }
+
+    /// Files under a path, in name order; hidden files and folders are left out of folder walks.
+    static func expand(_ input: String, skipped: inout [ImportReport.Skip]) -> [InputFile] {
+        if input == "-" {
+            do {
+                return [try stdinCopy()]
+            } catch {
+                skipped.append(ImportReport.Skip(path: "standard input", place: nil, reason: error.message))
+                return []
+            }
+        }
+        let url = URL(fileURLWithPath: input)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            skipped.append(ImportReport.Skip(path: input, place: nil, reason: "no such file or folder"))
+            return []
+        }
+        guard isDirectory.boolValue else { return [file(url, input, &skipped)].compactMap { $0 } }
+        guard let walker = FileManager.default.enumerator(
+            at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        else {
+            skipped.append(ImportReport.Skip(path: input, place: nil, reason: "the folder cannot be read"))
+            return []
+        }
+        var found: [(String, URL)] = []
+        for case let child as URL in walker {
+            if (try? child.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == true { continue }
+            let relative = String(child.path.dropFirst(url.path.count).drop(while: { $0 == "/" }))
+            found.append(((input.hasSuffix("/") ? input : input + "/") + relative, child))
+        }
+        return found.sorted { $0.0 < $1.0 }.compactMap { file($0.1, $0.0, &skipped) }
+    }
+
+    private static func file(_ url: URL, _ display: String, _ skipped: inout [ImportReport.Skip]) -> InputFile? {
+        do {
+            try RegularFile.check(url)
+        } catch {
+            skipped.append(ImportReport.Skip(path: display, place: nil, reason: Strings.english.archiveError(error)))
+            return nil
+        }
+        var info = stat()
+        guard stat(url.path, &info) == 0 else {
+            skipped.append(ImportReport.Skip(path: display, place: nil, reason: String(cString: strerror(errno))))
+            return nil
+        }
+        return InputFile(url: url, displayPath: display, size: Int64(info.st_size))
+    }
+
+    /// Standard input is copied to a private temporary file, so that feeds and JSON Lines stream from it
+    /// like any file.
+    private static func stdinCopy() throws(SkipReason) -> InputFile {
+        let folder = FileManager.default.temporaryDirectory
+        let url = folder.appendingPathComponent("steppe-import-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw SkipReason("cannot make a temporary copy: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        var total: Int64 = 0
+        while true {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 {
+                unlink(url.path)
+                throw SkipReason("cannot read: \(String(cString: strerror(errno)))")
+            }
+            if got == 0 { break }
+            let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress, got) }
+            guard written == got else {
+                unlink(url.path)
+                throw SkipReason("cannot make a temporary copy: \(String(cString: strerror(errno)))")
+            }
+            total += Int64(got)
+        }
+        return InputFile(url: url, displayPath: "standard input", size: total, isTemporary: true)
+    }
+
+    func cleanUp() { if isTemporary { unlink(url.path) } }
+
+    func read(limit: Int64) throws(SkipReason) -> Data {
+        guard size <= limit else { throw SkipReason("too large (\(size >> 20) MB; at most \(limit >> 20) MB)") }
+        guard let data = RegularFile.read(url, limit: limit) else { throw SkipReason("cannot be read") }
+        return data
+    }
+
+    /// What the file holds, from its first bytes; the reason it cannot be imported otherwise.
+    func sniff() -> Result<Kind, SkipReason> {
+        guard size > 0 else { return .failure(SkipReason("an empty file")) }
+        guard let fd = try? RegularFile.open(url) else { return .failure(SkipReason("cannot be read")) }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 4096)
+        let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard got > 0 else { return .failure(SkipReason("cannot be read")) }
+        head.removeSubrange(got...)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        if head.contains(0) { return .failure(SkipReason("a binary file, not text")) }
+        guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
+            return size <= Int64(got) ? .failure(SkipReason("an empty file (only blank space)")) : .success(.page)
+        }
+        let text = String(decoding: head[first...].prefix(2048), as: UTF8.self).lowercased()
+        switch head[first] {
+        case UInt8(ascii: "<"):
+            let isHTML = text.contains("<html") || text.hasPrefix("<!doctype html") || text.contains("<body")
+                || text.hasPrefix("<p") || text.hasPrefix("<div") || text.hasPrefix("<article")
+            if !isHTML && (text.contains("<rss") || text.contains("<feed") || text.contains("<rdf:rdf")) { return .success(.feed) }
+            if isHTML { return .success(.html) }
+            if text.hasPrefix("<?xml") { return .success(.feed) }
+            return .success(.html)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let ext = url.pathExtension.lowercased()
+            if ext == "jsonl" || ext == "ndjson" { return .success(.jsonLines) }
+            if ext == "json" || head[first] == UInt8(ascii: "[") { return .success(.json) }
+            // One object per line: the first line closes its object and the next opens another.
+            let lines = head[first...].split(separator: 0x0A, omittingEmptySubsequences: true)
+            if lines.count >= 2, lines[lines.startIndex].last(where: { $0 != 0x0D && $0 != 0x20 }) == UInt8(ascii: "}"),
+                lines[lines.index(after: lines.startIndex)].first == UInt8(ascii: "{")
+            {
+                return .success(.jsonLines)
+            }
+            return .success(.json)
+        default:
+            return .success(.page)
+        }
+    }
+
+    /// A file holding one article: a saved text page or an HTML page.
+    func parsePage() throws(SkipReason) -> ArticleDraft {
+        let data = try read(limit: Int64(Importer.pageLimit))
+        if case .success(.html) = sniff() { return try HTMLPageParser.parse(data) }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validatingUTF8Data: bytes) else {
+            throw SkipReason("not valid UTF-8 text (at byte \(InputFile.firstInvalidUTF8(bytes)))")
+        }
+        var longest = 0
+        var current = 0
+        for byte in bytes {
+            if byte == 0x0A {
+                longest = max(longest, current)
+                current = 0
+            } else {
+                current += 1
+            }
+        }
+        longest = max(longest, current)
+        if longest > Importer.lineLimit {
+            throw SkipReason("a line of \(longest >> 20) MB, too long for a page (at most 1 MB)")
+        }
+        return try SavedPageParser.parse(text)
+    }
+
+    static func firstInvalidUTF8(_ data: Data) -> Int {
+        var offset = 0
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        var consumed = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                consumed += UTF8.width(scalar)
+                offset = consumed
+            case .emptyInput: return data.count
+            case .error: return offset
+            }
+        }
+    }
+}
+
+extension String {
+    init?(validatingUTF8Data data: Data) {
+        guard let value = String(bytes: data, encoding: .utf8) else { return nil }
+        self = value
+    }
+}
