@@ -113,7 +113,7 @@ public struct TopicLexicon: Sendable {
         ],
         "environment": [
             "environment", "environmental", "climate", "water", "glacier", "glaciers", "pollution", "drought",
-            "emissions", "dam", "dams", "irrigation", "aral", "wildlife", "earthquake", "floods", "smog",
+            "emissions", "dam", "dams", "irrigation", "hydropower", "lake", "algae", "aral", "wildlife", "earthquake", "floods", "smog",
             "экологи", "климат", "загрязнен", "засух", "ледник", "водн", "плотин", "арал", "землетрясен",
         ],
         "society": [

@@ -50,7 +50,16 @@ public enum HTMLPageParser {
             .compactMap(DateText.parse).first
         draft.authors = authors(root, meta)
 
-        for link in root.find({ $0.name == "a" }) {
+        // Links in the site's navigation name every region: only the article's own count.
+        let chrome: Set<String> = ["nav", "header", "footer", "aside"]
+        var links: [HTMLNode] = []
+        func collect(_ node: HTMLNode) {
+            for child in node.elements where !chrome.contains(child.name) {
+                if child.name == "a" { links.append(child) } else { collect(child) }
+            }
+        }
+        collect(root)
+        for link in links {
             guard let href = link.attribute("href") else { continue }
             let rel = (link.attribute("rel") ?? "").lowercased()
             if rel.split(separator: " ").contains("tag") || TagLink.isTaxonomyLink(href) {

@@ -30,7 +30,7 @@ extension Strings {
         case (.toggleHelp, _): return ru ? "Показать или скрыть эту справку" : "Show or hide this help"
         case (.redraw, _): return ru ? "Перерисовать экран" : "Redraw the screen"
         case (.reloadArchive, _):
-            return ru ? "Перечитать архив, изменившийся на диске (после импорта)" : "Reload the archive after it changed on disk (an import)"
+            return ru ? "Перечитать архив после импорта" : "Reload the archive after an import"
         case (.openLink, _): return ru ? "Открыть ссылку в браузере" : "Open the link in a browser"
         case (.copyLink, _): return ru ? "Скопировать ссылку (OSC 52)" : "Copy the link (OSC 52)"
         case (.pointerSelect, _):

@@ -71,11 +71,10 @@ import Testing
         func u32(at offset: Int) -> Int {
             Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
         }
-        // The article count follows the preamble, the metadata path, the stamp and the articles path.
+        // The article count follows the preamble, the metadata path and the stamp (a file count, then values).
         var offset = HeaderCache.preambleSize
         offset += 4 + u32(at: offset)
-        offset += HeaderCache.Stamp.count * 8
-        offset += 4 + u32(at: offset)
+        offset += 4 + u32(at: offset) * HeaderCache.Stamp.perFile * 8
         for (i, byte) in withUnsafeBytes(of: UInt32(0xFFFF_FFF0).littleEndian, Array.init).enumerated() { bytes[offset + i] = byte }
         let checksum = bytes.withUnsafeBytes { HeaderCache.checksum(UnsafeRawBufferPointer(rebasing: $0[HeaderCache.preambleSize...])) }
         for (i, byte) in withUnsafeBytes(of: checksum.littleEndian, Array.init).enumerated() {
@@ -94,8 +93,7 @@ import Testing
         }
         var at = HeaderCache.preambleSize
         at += 4 + u32(at: at)  // metadata path
-        at += HeaderCache.Stamp.count * 8
-        at += 4 + u32(at: at)  // articles path
+        at += 4 + u32(at: at) * HeaderCache.Stamp.perFile * 8  // stamp
         at += 4  // count
         for _ in 0..<3 { at += 4 + u32(at: at) }  // id, url, title
         let authors = u32(at: at)
@@ -106,7 +104,7 @@ import Testing
         let nodes = u32(at: at)
         at += 4
         let node = at
-        at += 4 * nodes + 4  // nodes, line
+        at += 4 * nodes + 4 + 2  // nodes, line, file
         return (node, at)
     }
 
