@@ -59,6 +59,8 @@ public final class ArchiveUpdate {
         } catch {
             throw .unreadable(path: folder.path, reason: "cannot create the archive's folder: \(ArchiveUpdate.reason(error))")
         }
+        // Refused before the lock file is made, so that a wrong folder is left exactly as it was.
+        try ArchiveUpdate.checkIsArchiveOrEmpty(folder)
         lockDescriptor = try ArchiveUpdate.lock(folder)
         do {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveSource.metadataFileName).path) {
@@ -73,12 +75,7 @@ public final class ArchiveUpdate {
                 headers = library.catalogue.headers
                 for (i, header) in headers.enumerated() { positions[header.id] = i }
             } else {
-                let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-                guard contents.allSatisfy({ $0 == ArchiveUpdate.lockName }) else {
-                    throw ArchiveError.invalid(
-                        path: folder.path, place: "folder",
-                        reason: "holds no archive.json and is not empty; name an archive or an empty folder")
-                }
+                try ArchiveUpdate.checkIsArchiveOrEmpty(folder)
                 metadata = ArchiveMetadata(title: title, generation: 0)
                 baseFiles = []
                 headers = []
@@ -239,6 +236,17 @@ public final class ArchiveUpdate {
     }
 
     static let lockName = ".steppe-update.lock"
+
+    private static func checkIsArchiveOrEmpty(_ folder: URL) throws(ArchiveError) {
+        guard !FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveSource.metadataFileName).path)
+        else { return }
+        let contents = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard contents.allSatisfy({ $0 == lockName || isOwnFile($0) }) else {
+            throw .invalid(
+                path: folder.path, place: "folder",
+                reason: "holds no archive.json and is not empty; name an archive or an empty folder")
+        }
+    }
 
     /// Names only this type creates: `articles-g000001.jsonl` and `.steppe-update-….tmp`.
     static func isOwnFile(_ name: String) -> Bool {

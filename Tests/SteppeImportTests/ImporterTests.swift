@@ -1,0 +1,221 @@
+import Foundation
+import SteppeCore
+import Testing
+
+@testable import SteppeImport
+
+@Suite struct ImporterTests {
+    let scratch = Fixtures.scratch()
+    var archive: URL { scratch.appendingPathComponent("archive") }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = scratch.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    func run(_ paths: [String], options: ImportOptions = ImportOptions()) throws -> ImportReport {
+        try Importer(update: try ArchiveUpdate(directory: archive, newArchiveTitle: "Test"), options: options).run(paths)
+    }
+
+    static func page(_ title: String, _ body: String, date: String = "May 5, 2011") -> String {
+        "\(title)\n\n\(date)\n\n\(body)\n"
+    }
+
+    @Test func importingTheSameInputsTwiceChangesNothing() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let first = try run([Fixtures.folder.path])
+        let files = try FileManager.default.contentsOfDirectory(atPath: archive.path).sorted()
+        let metadata = try Data(contentsOf: archive.appendingPathComponent("archive.json"))
+        let second = try run([Fixtures.folder.path])
+        #expect(first.added == 12)
+        #expect(second.added == 0)
+        #expect(second.updated == 0)
+        #expect(second.unchanged == 12)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path).sorted() == files)
+        #expect(try Data(contentsOf: archive.appendingPathComponent("archive.json")) == metadata)
+    }
+
+    @Test func aChangedPageUpdatesItsArticleAndKeepsEveryOther() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let page = try write("baku-oil-boom-returns.txt", Self.page("Baku Oil Boom Returns", "Oil money flows into Baku again."))
+        let other = try write("yerevan-metro-plans.txt", Self.page("Yerevan Metro Plans", "Yerevan wants a new metro line."))
+        #expect(try run([page, other]).added == 2)
+        _ = try write("baku-oil-boom-returns.txt", Self.page("Baku Oil Boom Returns", "Oil money flows into Baku once more."))
+        let report = try run([page])
+        #expect(report.updated == 1)
+        #expect(report.archiveArticles == 2)
+        let articles = try Fixtures.articles(in: archive)
+        #expect(articles["baku-oil-boom-returns"]?.body == [Block(.paragraph, "Oil money flows into Baku once more.")])
+        #expect(articles["yerevan-metro-plans"]?.body == [Block(.paragraph, "Yerevan wants a new metro line.")])
+        // The update went into a segment; the first file was not rewritten.
+        let metadata = try JSONDecoder().decode(ArchiveMetadata.self, from: Data(contentsOf: archive.appendingPathComponent("archive.json")))
+        #expect(metadata.articlesFile == "articles-g000001.jsonl")
+        #expect(metadata.segments == ["articles-g000002.jsonl"])
+    }
+
+    @Test func theSameArticleTwiceInOneImportIsKeptOnce() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let a = try write("a.txt", Self.page("Almaty Apples", "Apples from Almaty are famous."))
+        let b = try write("b.txt", Self.page("Almaty Apples", "Apples from Almaty are famous."))
+        let report = try run([a, b])
+        #expect(report.added == 1)
+        let id = ArticleIdentity.hashID(title: "Almaty Apples", published: PublishedDate(year: 2011, month: 5, day: 5)!)
+        #expect(report.skipped == [ImportReport.Skip(path: b, place: nil, reason: "the same article ('\(id)') as \(a)")])
+    }
+
+    @Test func everyKindOfBadInputIsSkippedWithItsReason() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let empty = try write("empty.txt", "")
+        let blank = try write("blank.txt", "  \n\n ")
+        let binary = scratch.appendingPathComponent("binary.bin")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01]).write(to: binary)
+        let invalid = scratch.appendingPathComponent("latin1.txt")
+        try Data("Title\n\nMay 5, 2011\n\nCaf".utf8 + [0xE9, 0x0A]).write(to: invalid)
+        let longLine = try write("long.txt", "Title\n\nMay 5, 2011\n\n" + String(repeating: "a", count: 10 << 20) + "\n")
+        let noArticle = try write("nothing.html", "<html><body><nav>menu</nav></body></html>")
+        let notAFeed = try write("svg.xml", "<?xml version=\"1.0\"?><svg></svg>")
+        let report = try run([empty, blank, binary.path, invalid.path, longLine, noArticle, notAFeed, scratch.appendingPathComponent("missing.txt").path])
+        #expect(report.added == 0)
+        #expect(
+            report.skipped.map { "\(URL(fileURLWithPath: $0.path).lastPathComponent): \($0.reason)" }.sorted() == [
+                "binary.bin: a binary file, not text",
+                "blank.txt: an empty file (only blank space)",
+                "empty.txt: an empty file",
+                "latin1.txt: not valid UTF-8 text (at byte 23)",
+                "long.txt: a line of 10 MB, too long for a page (at most 1 MB)",
+                "missing.txt: no such file or folder",
+                "nothing.html: no article found in the HTML page (no title)",
+                "svg.xml: XML that is not an RSS or Atom feed (root element 'svg')",
+            ])
+        // Nothing was imported, so nothing was written.
+        #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent("archive.json").path))
+    }
+
+    @Test func aBrokenFeedKeepsTheItemsBeforeTheBreak() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let feed = try write(
+            "broken.rss",
+            """
+            <?xml version="1.0"?><rss><channel>
+            <item><title>Astana Hosts Talks</title><link>https://example.org/astana-hosts-talks</link><pubDate>2020-01-02</pubDate><description>Talks in Astana.</description></item>
+            <item><title>Cut off</title><description>never closed
+            """)
+        let report = try run([feed])
+        #expect(report.added == 1)
+        #expect(report.skipped.map(\.reason).contains { $0.hasPrefix("the rest of the feed: not well-formed XML after item 2") })
+    }
+
+    @Test func commandLineTagsWinOverInference() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let page = try write("p.txt", Self.page("Dushanbe Teahouse Reopens", "The teahouse in Dushanbe reopened with Tajik music."))
+        var options = ImportOptions()
+        options.regions = ["Iran"]
+        options.topics = ["society"]
+        _ = try run([page], options: options)
+        let article = try #require(try Fixtures.articles(in: archive).values.first)
+        #expect(article.regions == ["iran"])
+        #expect(article.topics == ["society"])
+    }
+
+    @Test func idsComeFromTheURLThenTheFileNameThenAHash() {
+        let date = PublishedDate(year: 2011, month: 5, day: 5)!
+        #expect(ArticleIdentity.id(url: "https://eurasianet.org/russia-troops-to-return?x=1", fileName: "a-b-c.txt", sourceID: nil, title: "T", published: date) == "russia-troops-to-return")
+        #expect(ArticleIdentity.id(url: "", fileName: "russia-troops-to-return.txt", sourceID: nil, title: "T", published: date) == "russia-troops-to-return")
+        #expect(ArticleIdentity.id(url: "", fileName: "page1.txt", sourceID: "12", title: "T", published: date) == ArticleIdentity.hashID(title: "T", published: date))
+        #expect(ArticleIdentity.hashID(title: "Russia  Troops", published: date) == ArticleIdentity.hashID(title: "russia troops", published: date))
+        #expect(ArticleIdentity.hashID(title: "Russia Troops", published: date) != ArticleIdentity.hashID(title: "Russia Troops", published: PublishedDate(year: 2011, month: 5, day: 6)!))
+    }
+}
+
+@Suite struct ArchiveUpdateTests {
+    let scratch = Fixtures.scratch()
+    var archive: URL { scratch.appendingPathComponent("archive") }
+
+    func article(_ n: Int, _ text: String = "Text.") -> Article {
+        Article(
+            id: "article-\(n)", url: "", title: "Article \(n)", published: PublishedDate(year: 2020, month: 1, day: 1 + n % 28)!,
+            body: [Block(.paragraph, text)])
+    }
+
+    func add(_ articles: [Article]) throws -> ArchiveUpdate.Summary {
+        let update = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for article in articles { try update.add(article, line: try encoder.encode(article), nodes: []) }
+        return try update.commit()
+    }
+
+    @Test func anUpdateThatDiesBeforeItsCommitLeavesThePreviousArchiveAndIsCleanedUpNextTime() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        _ = try add([article(1), article(2)])
+        let before = try Fixtures.articles(in: archive)
+        do {
+            // Killed after writing its segment, before archive.json: it never commits.
+            let update = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test")
+            try update.add(article(3), line: try JSONEncoder().encode(article(3)), nodes: [])
+            // Simulate the crash: the temporary file stays behind, as after SIGKILL.
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".tmp") }
+            #expect(leftovers.count == 1)
+            for name in leftovers {
+                try FileManager.default.copyItem(
+                    at: archive.appendingPathComponent(name), to: archive.appendingPathComponent(name + "-copy.tmp"))
+            }
+            try FileManager.default.copyItem(
+                at: archive.appendingPathComponent("articles-g000001.jsonl"),
+                to: archive.appendingPathComponent("articles-g000002.jsonl"))
+        }
+        #expect(try Fixtures.articles(in: archive) == before)
+        _ = try add([article(4)])
+        let names = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { !$0.hasPrefix(".steppe-update.lock") }.sorted()
+        // The orphan segment and the temporary files are gone; generation 2 is the new segment.
+        #expect(names == ["archive.json", "articles-g000001.jsonl", "articles-g000002.jsonl"])
+        #expect(try Fixtures.articles(in: archive).keys.sorted() == ["article-1", "article-2", "article-4"])
+    }
+
+    @Test func segmentsAreFoldedIntoOneFileWhenTheyPileUp() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        _ = try add([article(0)])
+        var compacted = false
+        for n in 1...(ArchiveUpdate.segmentLimit + 1) {
+            compacted = try add([article(n), article(0, "Version \(n).")]).isCompacted || compacted
+        }
+        #expect(compacted)
+        let metadata = try JSONDecoder().decode(ArchiveMetadata.self, from: Data(contentsOf: archive.appendingPathComponent("archive.json")))
+        #expect(metadata.segments == nil)
+        let articles = try Fixtures.articles(in: archive)
+        #expect(articles.count == ArchiveUpdate.segmentLimit + 2)
+        #expect(articles["article-0"]?.body == [Block(.paragraph, "Version \(ArchiveUpdate.segmentLimit + 1).")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".jsonl") }.count == 1)
+    }
+
+    @Test func aSecondUpdateWaitsItsTurn() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let first = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test")
+        #expect(throws: ArchiveError.unreadable(path: archive.path, reason: "another import into this archive is running")) {
+            _ = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test")
+        }
+        _ = first
+    }
+
+    @Test func aFolderThatHoldsOtherFilesIsNotTurnedIntoAnArchive() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.createDirectory(at: archive, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: archive.appendingPathComponent("notes.txt"))
+        #expect(throws: ArchiveError.self) { _ = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path) == ["notes.txt"])
+    }
+
+    @Test func aSegmentNameThatLeavesTheFolderIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        _ = try add([article(1)])
+        let url = archive.appendingPathComponent("archive.json")
+        var metadata = try JSONDecoder().decode(ArchiveMetadata.self, from: Data(contentsOf: url))
+        metadata.segments = ["../../etc/passwd"]
+        try JSONEncoder().encode(metadata).write(to: url)
+        #expect(
+            throws: ArchiveError.invalid(
+                path: url.path, place: "segments[0]", reason: "a segment must be a plain file name in the archive's folder")
+        ) { _ = try ArchiveReader.open(archive.path) }
+    }
+}
