@@ -136,10 +136,15 @@ public struct ArticleAssembler: Sendable {
     static func language(_ draft: ArticleDraft) -> String {
         var cyrillic = 0
         var letters = 0
+        // Bytes, not properties: ASCII letters, and the two lead bytes of the Cyrillic block.
         for text in [draft.title] + draft.body.prefix(3).map(\.text) {
-            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-                letters += 1
-                if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 }
+            for byte in text.utf8 {
+                if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                    letters += 1
+                } else if byte == 0xD0 || byte == 0xD1 {
+                    letters += 1
+                    cyrillic += 1
+                }
             }
         }
         return letters > 0 && cyrillic * 2 > letters ? "ru" : "en"

@@ -188,9 +188,9 @@ enum FeedParser {
 /// Plain text bodies: paragraphs separated by blank lines, or by line breaks when there are none.
 enum PlainText {
     static func blocks(_ text: String) -> [Block] {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let separator = normalized.contains("\n\n") ? "\n\n" : "\n"
-        return normalized.components(separatedBy: separator).map(ImportText.clean).filter { !$0.isEmpty }
+        let normalized = ImportText.contains(text, "\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        let separator = ImportText.contains(normalized, "\n\n") ? "\n\n" : "\n"
+        return ImportText.split(normalized, on: separator).map(ImportText.clean).filter { !$0.isEmpty }
             .map { Block(.paragraph, $0) }
     }
 }

@@ -142,7 +142,7 @@ struct JSONRecord: Decodable {
 
     /// HTML when it looks like markup, plain paragraphs otherwise.
     static func textBlocks(_ text: String) -> [Block] {
-        let looksLikeHTML = text.contains("</p>") || text.contains("<p>") || text.contains("<br") || text.contains("</div>")
+        let looksLikeHTML = ImportText.contains(text, "<") && ["</p>", "<p>", "<br", "</div>"].contains { ImportText.contains(text, $0) }
         return looksLikeHTML ? HTMLBlocks.blocks(fragment: text) : PlainText.blocks(text)
     }
 }

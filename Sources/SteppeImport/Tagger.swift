@@ -100,8 +100,7 @@ public struct Tagger: Sendable {
             cyrillic = false
         }
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil {
+            if Tagger.isWordCharacter(scalar) {
                 if (0x0400...0x04FF).contains(scalar.value) { cyrillic = true }
                 current.append(scalar)
             } else if (scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".") && !current.isEmpty {
@@ -112,6 +111,15 @@ public struct Tagger: Sendable {
         }
         finish()
         return result
+    }
+
+    /// Letters and digits; fixed ranges for the scripts of the region, the property table for the rest.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0400...0x0481, 0x048A...0x04FF: return true
+        case 0x00...0x7F, 0x2000...0x206F: return false
+        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
     }
 
     /// Terms by their first word; phrases are matched word by word, Russian stems by prefix.

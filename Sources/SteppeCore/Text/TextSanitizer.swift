@@ -21,7 +21,14 @@ public enum TextSanitizer {
             {
                 continue
             }
-            if scalar.properties.generalCategory == .format { continue }
+            // Format characters (Cf) all lie in these ranges; asking for the property only there keeps
+            // long non-Latin texts fast.
+            if v >= 0xAD && (v == 0xAD || (0x600...0x70F).contains(v) || (0x890...0x8FF).contains(v) || v == 0x180E
+                || (0x2000...0x206F).contains(v) || v == 0xFEFF || v >= 0xFFF0)
+                && scalar.properties.generalCategory == .format
+            {
+                continue
+            }
             // Skin-tone modifiers: terminals disagree on whether they join the emoji before them.
             if (0x1F3FB...0x1F3FF).contains(v) { continue }
             // Flags are pairs of regional indicators that terminals draw one, two or four columns
