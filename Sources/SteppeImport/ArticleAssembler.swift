@@ -97,15 +97,8 @@ public struct ArticleAssembler: Sendable {
         let nodes = regions.compactMap { taxonomy.index(of: $0, in: .regions) }
             + topics.compactMap { taxonomy.index(of: $0, in: .topics) }
             + (section.flatMap { taxonomy.index(of: $0, in: .sections) }.map { [$0] } ?? [])
-        let encoder = JSONEncoder()
-        // Sorted keys make the same article the same bytes, which is how a re-import sees it unchanged.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line: Data
-        do {
-            line = try encoder.encode(article)
-        } catch {
-            throw SkipReason("cannot be encoded: \(error)")
-        }
+        // The same article always gives the same bytes, which is how a re-import sees it unchanged.
+        let line = Data(ArticleLine.encode(article))
         return AssembledArticle(article: article, nodes: nodes.map(Int32.init), line: line, explanation: explanation)
     }
 
@@ -136,14 +129,17 @@ public struct ArticleAssembler: Sendable {
     static func language(_ draft: ArticleDraft) -> String {
         var cyrillic = 0
         var letters = 0
-        // Bytes, not properties: ASCII letters, and the two lead bytes of the Cyrillic block.
-        for text in [draft.title] + draft.body.prefix(3).map(\.text) {
-            for byte in text.utf8 {
-                if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
-                    letters += 1
-                } else if byte == 0xD0 || byte == 0xD1 {
-                    letters += 1
-                    cyrillic += 1
+        // Bytes, not properties: ASCII letters, and the two lead bytes of the Cyrillic block; the
+        // first two kilobytes of text say enough.
+        for var text in [draft.title] + draft.body.prefix(3).map(\.text) {
+            text.withUTF8 { bytes in
+                for byte in bytes.prefix(2048) {
+                    if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                        letters += 1
+                    } else if byte == 0xD0 || byte == 0xD1 {
+                        letters += 1
+                        cyrillic += 1
+                    }
                 }
             }
         }
@@ -185,7 +181,8 @@ public enum ArticleIdentity {
     static func cleanSlug(_ text: String) -> String? {
         var result = ""
         var lastWasHyphen = true
-        for scalar in (text.removingPercentEncoding ?? text).lowercased().unicodeScalars {
+        let decoded = ImportText.contains(text, "%") ? (text.removingPercentEncoding ?? text) : text
+        for scalar in decoded.lowercased().unicodeScalars {
             if scalar.isASCII && (("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)) {
                 result.unicodeScalars.append(scalar)
                 lastWasHyphen = false

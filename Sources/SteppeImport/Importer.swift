@@ -145,7 +145,7 @@ public final class Importer {
                     fd: fd, path: path,
                     item: { item in
                         batch.append(item)
-                        if batch.count >= 256 {
+                        if batch.count >= 1024 {
                             do throws(ArchiveError) { try flush() } catch {
                                 failure = error
                                 throw error
@@ -183,7 +183,7 @@ public final class Importer {
                         return
                     }
                     lines.append((number, Data(bytes)))
-                    if lines.count >= 512 {
+                    if lines.count >= 2048 {
                         do throws(ArchiveError) { try flush() } catch {
                             failure = error
                             throw error

@@ -165,8 +165,8 @@ enum ImportText {
     /// Control characters removed (as for display), every kind of space made a plain one, runs of
     /// spaces collapsed, ends trimmed.
     static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         let sanitized = TextSanitizer.clean(text)
-        if isClean(sanitized) { return sanitized }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in sanitized.unicodeScalars {
@@ -183,21 +183,40 @@ enum ImportText {
         return String(result)
     }
 
-    /// No space at either end, no two in a row, and no byte that may start another kind of space.
-    private static func isClean(_ text: String) -> Bool {
-        var previousSpace = true
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20:
-                if previousSpace { return false }
-                previousSpace = true
-            case 0x00..<0x20, 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
-                return false
-            default:
-                previousSpace = false
+    /// Already clean, as most text is: no space at either end or two in a row, and only characters
+    /// that neither the sanitiser nor the space rules touch: printable ASCII, the two-byte letters of
+    /// Latin, Greek, Cyrillic, Armenian and Hebrew (U+00C0–U+05FF), and the dashes, quotes and
+    /// ellipsis of U+2010–U+2027.
+    static func isClean(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousSpace = true
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte == 0x20 {
+                        if previousSpace { return false }
+                        previousSpace = true
+                    } else if byte < 0x20 || byte == 0x7F {
+                        return false
+                    } else {
+                        previousSpace = false
+                    }
+                    i += 1
+                } else if byte >= 0xC3 && byte <= 0xD7 {
+                    previousSpace = false
+                    i += 2
+                } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, (0x90...0xA7).contains(bytes[i + 2]) {
+                    previousSpace = false
+                    i += 3
+                } else {
+                    return false
+                }
             }
+            return !previousSpace || count == 0
         }
-        return !previousSpace || text.isEmpty
     }
 
     static func isSpace(_ v: UInt32) -> Bool {
@@ -233,15 +252,23 @@ enum ImportText {
         var text = text
         let separator = Array(separator.utf8)
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else {
+                parts.append("")
+                return
+            }
             var start = 0
-            var i = 0
-            while i + separator.count <= bytes.count {
-                if bytes[i] == separator[0] && (separator.count == 1 || Array(bytes[i..<(i + separator.count)]) == separator) {
+            var from = 0
+            // memchr finds each candidate first byte; the rest of the separator is compared after it.
+            while from + separator.count <= bytes.count,
+                let hit = memchr(base + from, Int32(separator[0]), bytes.count - from - separator.count + 1)
+            {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if separator.count == 1 || separator.indices.allSatisfy({ bytes[i + $0] == separator[$0] }) {
                     parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-                    i += separator.count
-                    start = i
+                    start = i + separator.count
+                    from = start
                 } else {
-                    i += 1
+                    from = i + 1
                 }
             }
             parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
