@@ -31,9 +31,7 @@ public enum DateText {
     /// Parses a date that fills the whole text: ISO 8601, RFC 822 ("Thu, 05 May 2011 10:00:00 +0000"),
     /// "May 5, 2011", "Dec 10, 2010", "5 May 2011" or "5 мая 2011 г.".
     public static func parse(_ text: String) -> PublishedDate? {
-        guard text.utf8.count <= 128 else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 64 else { return nil }
+        guard text.utf8.count <= 128, let trimmed = text.trimmed, trimmed.count <= 64 else { return nil }
         if let first = trimmed.utf8.first, (48...57).contains(first), let iso = PublishedDate(iso: trimmed) { return iso }
         return parseWords(trimmed)
     }

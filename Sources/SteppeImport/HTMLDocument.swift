@@ -52,12 +52,24 @@ struct HTMLNode {
 
     var children: [HTMLNode] {
         var result: [HTMLNode] = []
+        forEachChild { result.append($0) }
+        return result
+    }
+
+    /// Walks the children without collecting them: the block walk visits every node of every item.
+    @inline(__always)
+    func forEachChild(_ body: (HTMLNode) -> Void) {
         var child = pointer.pointee.children
         while let node = child {
-            result.append(HTMLNode(node))
+            body(HTMLNode(node))
             child = node.pointee.next
         }
-        return result
+    }
+
+    /// A text node's own text, read in place.
+    var ownText: String {
+        guard let content = pointer.pointee.content else { return "" }
+        return String(cString: content)
     }
 
     var elements: [HTMLNode] { children.filter(\.isElement) }
@@ -68,6 +80,8 @@ struct HTMLNode {
         defer { steppe_xml_free(content) }
         return String(cString: content)
     }
+
+    func hasAttribute(_ name: String) -> Bool { xmlHasProp(pointer, name) != nil }
 
     var classes: [String] { (attribute("class") ?? "").lowercased().split(separator: " ").map(String.init) }
 
@@ -126,14 +140,14 @@ enum HTMLBlocks {
             if !text.isEmpty { blocks.append(Block(kind, text)) }
         }
         func visit(_ node: HTMLNode) {
-            for child in node.children {
+            node.forEachChild { child in
                 if child.isText {
-                    inline += child.text
-                    continue
+                    inline += child.ownText
+                    return
                 }
-                guard child.isElement else { continue }
+                guard child.isElement else { return }
                 let name = child.name
-                if skipped.contains(name) || child.attribute("hidden") != nil { continue }
+                if skipped.contains(name) || child.hasAttribute("hidden") { return }
                 switch name {
                 case "p", "pre", "dt", "dd": add(.paragraph, child)
                 case "h2", "h3", "h4", "h5", "h6": add(.heading, child)
@@ -164,14 +178,23 @@ enum HTMLBlocks {
     /// The text of an inline run, line breaks as spaces and skipped elements left out.
     static func inlineText(_ node: HTMLNode) -> String {
         var text = ""
-        for child in node.children {
+        appendInline(node, to: &text)
+        return text
+    }
+
+    private static func appendInline(_ node: HTMLNode, to text: inout String) {
+        node.forEachChild { child in
             if child.isText {
-                text += child.text
-            } else if child.isElement, !skipped.contains(child.name) {
-                if child.name == "br" { text += " " } else { text += inlineText(child) }
+                text += child.ownText
+            } else if child.isElement {
+                let name = child.name
+                if name == "br" {
+                    text += " "
+                } else if !skipped.contains(name) {
+                    appendInline(child, to: &text)
+                }
             }
         }
-        return text
     }
 
     /// Blocks from an HTML fragment (a feed item's content, a record's HTML body).

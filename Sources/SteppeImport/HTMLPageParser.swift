@@ -126,18 +126,33 @@ enum TagLink {
     }
 
     static func pathParts(_ href: String) -> [String] {
-        var path = Substring(href)
-        if let scheme = path.range(of: "://") {
-            path = path[scheme.upperBound...]
-            path = path.firstIndex(of: "/").map { path[$0...] } ?? ""
+        var path = Substring(href).utf8[...]
+        // "scheme://host/…": drop the scheme and host.
+        if let colon = path.firstIndex(of: UInt8(ascii: ":")), path[colon...].starts(with: "://".utf8) {
+            path = path[path.index(colon, offsetBy: 3)...]
+            path = path.firstIndex(of: UInt8(ascii: "/")).map { path[$0...] } ?? path[path.endIndex...]
         }
-        if let query = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<query] }
-        return path.split(separator: "/").map { $0.lowercased() }
+        if let query = path.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { path = path[..<query] }
+        return path.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self).lowercased() }
     }
 }
 
 extension String {
+    /// Without spaces at either end; nil when nothing else is left. Bytes only when the ends are
+    /// ASCII, which they nearly always are.
     var trimmed: String? {
+        var copy = self
+        let result: String?? = copy.withUTF8 { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || (0x09...0x0D).contains(bytes[start]) { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || (0x09...0x0D).contains(bytes[end - 1]) { end -= 1 }
+            guard start < end else { return .some(nil) }
+            // A non-ASCII end may be another kind of space: leave those to Foundation.
+            guard bytes[start] < 0x80 && bytes[end - 1] < 0x80 else { return nil }
+            return .some(start == 0 && end == bytes.count ? self : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
+        if let result { return result }
         let value = trimmingCharacters(in: .whitespacesAndNewlines)
         return value.isEmpty ? nil : value
     }

@@ -123,42 +123,58 @@ public final class Importer {
         let path = file.displayPath
         switch kind {
         case .feed:
-            var batch: [FeedItem] = []
-            func flush() throws(ArchiveError) {
-                let results = Parallel.map(batch) { item -> Result<AssembledArticle, SkipReason> in
-                    do throws(SkipReason) {
-                        return .success(try assembler.assemble(try item.draft()))
-                    } catch {
-                        return .failure(error)
-                    }
-                }
-                for (item, result) in zip(batch, results) { try add(result, path: path, place: "item \(item.index)") }
-                batch.removeAll(keepingCapacity: true)
-                progress?(progressState)
-            }
-            let fd: Int32
-            do { fd = try RegularFile.open(file.url) } catch { throw error }
+            let fd = try RegularFile.open(file.url)
             defer { close(fd) }
-            var failure: ArchiveError?
-            do {
-                try FeedParser.read(
-                    fd: fd, path: path,
-                    item: { item in
-                        batch.append(item)
-                        if batch.count >= 1024 {
-                            do throws(ArchiveError) { try flush() } catch {
-                                failure = error
-                                throw error
+            // The feed is read on a thread of its own while the items before are converted: reading
+            // XML is serial, converting items is not, and neither waits for the other.
+            let channel = BatchChannel<FeedItem>(capacity: 2)
+            let reader = Thread {
+                var batch: [FeedItem] = []
+                var outcome: BatchChannel<FeedItem>.End = .finished
+                do {
+                    try FeedParser.read(
+                        fd: fd, path: path,
+                        item: { item in
+                            batch.append(item)
+                            if batch.count >= 512 {
+                                guard channel.send(batch) else { throw SkipReason("cancelled") }
+                                batch.removeAll(keepingCapacity: true)
                             }
-                        }
-                    },
-                    broken: { message in self.skip(path, nil, "the rest of the feed: \(message)") })
-            } catch let reason as SkipReason {
-                skip(path, nil, reason.message)
-            } catch {
-                throw failure ?? .unreadable(path: path, reason: "\(error)")
+                        },
+                        broken: { message in outcome = .broken(message) })
+                    _ = channel.send(batch)
+                } catch let reason as SkipReason {
+                    _ = channel.send(batch)
+                    outcome = .refused(reason.message)
+                } catch {
+                    outcome = .refused("\(error)")
+                }
+                channel.finish(outcome)
             }
-            try flush()
+            reader.stackSize = 8 << 20
+            reader.start()
+            do throws(ArchiveError) {
+                while let batch = channel.receive() {
+                    let results = Parallel.map(batch) { item -> Result<AssembledArticle, SkipReason> in
+                        do throws(SkipReason) {
+                            return .success(try assembler.assemble(try item.draft()))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                    for (item, result) in zip(batch, results) { try add(result, path: path, place: "item \(item.index)") }
+                    progress?(progressState)
+                }
+            } catch {
+                channel.cancel()
+                channel.waitUntilFinished()
+                throw error
+            }
+            switch channel.waitUntilFinished() {
+            case .finished: break
+            case .broken(let message): skip(path, nil, "the rest of the feed: \(message)")
+            case .refused(let message): skip(path, nil, message)
+            }
         case .jsonLines:
             var lines: [(Int, Data)] = []
             func flush() throws(ArchiveError) {
@@ -240,6 +256,69 @@ public final class Importer {
 final class ArchiveAssembler: Sendable {
     let value: ArticleAssembler
     init(_ value: ArticleAssembler) { self.value = value }
+}
+
+/// Hands batches from one producer thread to one consumer, holding at most `capacity` at a time.
+final class BatchChannel<Element: Sendable>: Sendable {
+    enum End: Sendable { case finished, broken(String), refused(String) }
+
+    private struct State {
+        var batches: [[Element]] = []
+        var end: End?
+        var isCancelled = false
+    }
+
+    private let state = Mutex(State())
+    private let slots: DispatchSemaphore
+    private let ready = DispatchSemaphore(value: 0)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(capacity: Int) { slots = DispatchSemaphore(value: capacity) }
+
+    /// Waits for room; false once the consumer has given up.
+    func send(_ batch: [Element]) -> Bool {
+        guard !batch.isEmpty else { return !state.withLock { $0.isCancelled } }
+        slots.wait()
+        let accepted = state.withLock { s -> Bool in
+            guard !s.isCancelled else { return false }
+            s.batches.append(batch)
+            return true
+        }
+        if accepted { ready.signal() }
+        return accepted
+    }
+
+    func finish(_ end: End) {
+        state.withLock { $0.end = end }
+        ready.signal()
+        done.signal()
+    }
+
+    /// The next batch, or nil when the producer has finished and everything was received.
+    func receive() -> [Element]? {
+        while true {
+            ready.wait()
+            let next = state.withLock { s -> [Element]?? in
+                if !s.batches.isEmpty { return .some(s.batches.removeFirst()) }
+                return s.end == nil ? .none : .some(nil)
+            }
+            guard let next else { continue }
+            if next != nil { slots.signal() }
+            return next
+        }
+    }
+
+    func cancel() {
+        state.withLock { $0.isCancelled = true }
+        slots.signal()
+    }
+
+    @discardableResult
+    func waitUntilFinished() -> End {
+        done.wait()
+        done.signal()
+        return state.withLock { $0.end ?? .finished }
+    }
 }
 
 /// Maps a batch on every core, keeping order.
