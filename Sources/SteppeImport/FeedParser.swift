@@ -19,7 +19,7 @@ struct FeedItem: Sendable {
     var isPlainContent = false
 
     func draft() throws(SkipReason) -> ArticleDraft {
-        let title = ImportText.clean(title.contains("<") ? HTMLBlocks.blocks(fragment: title).map(\.text).joined(separator: " ") : title)
+        let title = ImportText.clean(title.contains("<") ? HTMLBlockReader.blocks(title).map(\.text).joined(separator: " ") : title)
         guard !title.isEmpty else { throw SkipReason("no title") }
         var draft = ArticleDraft(title: title)
         draft.place = "item \(index)"
@@ -32,9 +32,9 @@ struct FeedItem: Sendable {
         draft.authors = authors.map(FeedItem.authorName).filter { !$0.isEmpty }
         draft.tags = categories.map(ImportText.clean).filter { !$0.isEmpty }
         let text = content ?? description ?? ""
-        draft.body = isPlainContent ? PlainText.blocks(text) : HTMLBlocks.blocks(fragment: text)
+        draft.body = isPlainContent ? PlainText.blocks(text) : HTMLBlockReader.blocks(text)
         if content != nil, let description {
-            let summary = ImportText.clean(HTMLBlocks.blocks(fragment: description).map(\.text).joined(separator: " "))
+            let summary = ImportText.clean(HTMLBlockReader.blocks(description).map(\.text).joined(separator: " "))
             if !summary.isEmpty, summary.count <= 600, draft.body.first?.text != summary { draft.summary = summary }
         }
         guard !draft.body.isEmpty else { throw SkipReason("no text") }

@@ -69,7 +69,8 @@ public enum HTMLPageParser {
         draft.tags = tags
 
         let container = bodyContainer(root)
-        var body = HTMLBlocks.blocks(container)
+        // The body's element goes through the same block rules as a feed item's HTML.
+        var body = HTMLBlockReader.blocks(container.outerHTML)
         // The byline and date are shown apart from the text; drop them where they open the body.
         body.removeAll { block in
             draft.authors.contains(block.text) || DateText.parse(block.text) != nil || block.text == title

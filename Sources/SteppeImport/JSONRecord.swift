@@ -143,7 +143,7 @@ struct JSONRecord: Decodable {
     /// HTML when it looks like markup, plain paragraphs otherwise.
     static func textBlocks(_ text: String) -> [Block] {
         let looksLikeHTML = ImportText.contains(text, "<") && ["</p>", "<p>", "<br", "</div>"].contains { ImportText.contains(text, $0) }
-        return looksLikeHTML ? HTMLBlocks.blocks(fragment: text) : PlainText.blocks(text)
+        return looksLikeHTML ? HTMLBlockReader.blocks(text) : PlainText.blocks(text)
     }
 }
 
