@@ -130,10 +130,10 @@ public struct ArticleAssembler: Sendable {
         var cyrillic = 0
         var letters = 0
         // Bytes, not properties: ASCII letters, and the two lead bytes of the Cyrillic block; the
-        // first two kilobytes of text say enough.
-        for var text in [draft.title] + draft.body.prefix(3).map(\.text) {
+        // title and the start of the text say enough.
+        for var text in [draft.title] + draft.body.prefix(2).map(\.text) {
             text.withUTF8 { bytes in
-                for byte in bytes.prefix(2048) {
+                for byte in bytes.prefix(512) {
                     if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
                         letters += 1
                     } else if byte == 0xD0 || byte == 0xD1 {

@@ -84,8 +84,9 @@ enum HTMLBlockReader {
         var collected: [UInt8] = []
         var quoteDepth = 0
 
+        // The HTML parser hands element names over in lower case already.
         func start(_ rawName: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-            let name = String(cString: rawName).lowercased()
+            let name = String(cString: rawName)
             if skippedDepth > 0 {
                 if name == skippedName { skippedDepth += 1 }
                 return
@@ -115,7 +116,7 @@ enum HTMLBlockReader {
         }
 
         func end(_ rawName: UnsafePointer<xmlChar>) {
-            let name = String(cString: rawName).lowercased()
+            let name = String(cString: rawName)
             if skippedDepth > 0 {
                 if name == skippedName { skippedDepth -= 1 }
                 return
