@@ -40,14 +40,14 @@ public final class Importer {
         progressState.bytesTotal = files.reduce(0) { $0 + $1.size }
         report.files = files.count
 
-        var pages: [InputFile] = []
+        var pages: [(InputFile, InputFile.Kind)] = []
         for file in files {
             switch file.sniff() {
             case .failure(let reason):
                 skip(file.displayPath, nil, reason.message)
                 finished(file)
-            case .success(.page), .success(.html):
-                pages.append(file)
+            case .success(let kind) where kind == .page || kind == .html:
+                pages.append((file, kind))
             case .success(let kind):
                 try flushPages(&pages)
                 try importStream(file, kind)
@@ -74,20 +74,20 @@ public final class Importer {
     }
 
     /// Parses a batch of single-article files in parallel, then adds them in order.
-    private func flushPages(_ pages: inout [InputFile]) throws(ArchiveError) {
+    private func flushPages(_ pages: inout [(InputFile, InputFile.Kind)]) throws(ArchiveError) {
         guard !pages.isEmpty else { return }
         let batch = pages
         pages.removeAll()
         let assembler = self.assembler.value
-        let results = Parallel.map(batch) { file -> Result<AssembledArticle, SkipReason> in
+        let results = Parallel.map(batch) { file, kind -> Result<AssembledArticle, SkipReason> in
             do throws(SkipReason) {
-                let draft = try file.parsePage()
+                let draft = try file.parsePage(kind)
                 return .success(try assembler.assemble(draft, fileName: file.fileName))
             } catch {
                 return .failure(error)
             }
         }
-        for (file, result) in zip(batch, results) {
+        for ((file, _), result) in zip(batch, results) {
             try add(result, path: file.displayPath, place: nil)
             finished(file)
         }

@@ -115,9 +115,9 @@ struct InputFile: Sendable {
         guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
             return size <= Int64(got) ? .failure(SkipReason("an empty file (only blank space)")) : .success(.page)
         }
-        let text = String(decoding: head[first...].prefix(2048), as: UTF8.self).lowercased()
         switch head[first] {
         case UInt8(ascii: "<"):
+            let text = String(decoding: head[first...].prefix(2048), as: UTF8.self).lowercased()
             let isHTML = text.contains("<html") || text.hasPrefix("<!doctype html") || text.contains("<body")
                 || text.hasPrefix("<p") || text.hasPrefix("<div") || text.hasPrefix("<article")
             if !isHTML && (text.contains("<rss") || text.contains("<feed") || text.contains("<rdf:rdf")) { return .success(.feed) }
@@ -142,9 +142,9 @@ struct InputFile: Sendable {
     }
 
     /// A file holding one article: a saved text page or an HTML page.
-    func parsePage() throws(SkipReason) -> ArticleDraft {
+    func parsePage(_ kind: Kind) throws(SkipReason) -> ArticleDraft {
         let data = try read(limit: Int64(Importer.pageLimit))
-        if case .success(.html) = sniff() { return try HTMLPageParser.parse(data) }
+        if kind == .html { return try HTMLPageParser.parse(data) }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validatingUTF8Data: bytes) else {

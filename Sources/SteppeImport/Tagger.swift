@@ -80,55 +80,104 @@ public struct Tagger: Sendable {
 
     struct Word {
         var lower: String
+        /// As written, kept only for short words with capitals: the acronyms.
         var original: String
         var isCyrillic: Bool
     }
 
-    /// Words of a text: letters, digits and inner hyphens, lower-cased, with a possessive 's dropped.
+    /// Words of a text: letters, digits and inner hyphens, dots and apostrophes, lower-cased, with a
+    /// possessive 's dropped. Read as UTF-8 bytes: every byte of a non-ASCII character counts as a
+    /// letter except the general punctuation block (dashes, quotes) and Latin-1 punctuation.
     static func words(_ text: String) -> [Word] {
         var result: [Word] = []
-        var current = String.UnicodeScalarView()
-        var cyrillic = false
-        func finish() {
-            while let last = current.last, last == "-" || last == "." { current.removeLast() }
-            guard !current.isEmpty else { return }
-            var original = String(current)
-            if original.hasSuffix("'s") || original.hasSuffix("’s") { original.removeLast(2) }
-            if original.hasSuffix("'") || original.hasSuffix("’") { original.removeLast() }
-            result.append(Word(lower: original.lowercased(), original: original, isCyrillic: cyrillic))
-            current = String.UnicodeScalarView()
-            cyrillic = false
-        }
-        for scalar in text.unicodeScalars {
-            if Tagger.isWordCharacter(scalar) {
-                if (0x0400...0x04FF).contains(scalar.value) { cyrillic = true }
-                current.append(scalar)
-            } else if (scalar == "-" || scalar == "'" || scalar == "’" || scalar == ".") && !current.isEmpty {
-                current.append(scalar)
-            } else {
-                finish()
+        var text = text
+        text.withUTF8 { bytes in
+            var start = -1
+            var i = 0
+            func finish(_ end: Int) {
+                guard start >= 0 else { return }
+                var last = end
+                // Trailing joiners belong to the sentence, not the word.
+                while last > start, bytes[last - 1] == 0x2D || bytes[last - 1] == 0x2E || bytes[last - 1] == 0x27 { last -= 1 }
+                if last - start >= 2, bytes[last - 1] == 0x73 || bytes[last - 1] == 0x53, bytes[last - 2] == 0x27 {
+                    last -= 2
+                } else if last - start >= 4, bytes[last - 1] == 0x73, bytes[last - 2] == 0x99, bytes[last - 3] == 0x80, bytes[last - 4] == 0xE2 {
+                    last -= 4
+                }
+                while last > start, bytes[last - 1] == 0x27 { last -= 1 }
+                defer { start = -1 }
+                guard last > start else { return }
+                let word = UnsafeBufferPointer(rebasing: bytes[start..<last])
+                var ascii = true
+                var capitals = false
+                var cyrillic = false
+                for byte in word {
+                    if byte >= 0x80 {
+                        ascii = false
+                        if byte == 0xD0 || byte == 0xD1 { cyrillic = true }
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        capitals = true
+                    }
+                }
+                let lower: String
+                if ascii {
+                    lower = String(unsafeUninitializedCapacity: word.count) { buffer in
+                        for (k, byte) in word.enumerated() { buffer[k] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+                        return word.count
+                    }
+                } else {
+                    lower = String(decoding: word, as: UTF8.self).lowercased()
+                }
+                let original = capitals && word.count <= 4 ? String(decoding: word, as: UTF8.self) : lower
+                result.append(Word(lower: lower, original: original, isCyrillic: cyrillic))
             }
+            while i < bytes.count {
+                let byte = bytes[i]
+                let length: Int
+                let isLetter: Bool
+                if byte < 0x80 {
+                    length = 1
+                    let isAlphanumeric = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    if isAlphanumeric {
+                        isLetter = true
+                    } else if (byte == 0x2D || byte == 0x27 || byte == 0x2E) && start >= 0 {
+                        i += 1
+                        continue
+                    } else {
+                        isLetter = false
+                    }
+                } else {
+                    length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    if byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x99 && start >= 0 {
+                        i += 3  // ’ inside a word
+                        continue
+                    }
+                    isLetter = !(byte == 0xC2 || (byte == 0xE2 && i + 1 < bytes.count && (bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81)))
+                }
+                if isLetter {
+                    if start < 0 { start = i }
+                } else {
+                    finish(i)
+                }
+                i += length
+            }
+            finish(bytes.count)
         }
-        finish()
         return result
-    }
-
-    /// Letters and digits; fixed ranges for the scripts of the region, the property table for the rest.
-    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x0400...0x0481, 0x048A...0x04FF: return true
-        case 0x00...0x7F, 0x2000...0x206F: return false
-        default: return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-        }
     }
 
     /// Terms by their first word; phrases are matched word by word, Russian stems by prefix.
     struct TermTable: Sendable {
         var single: [String: [String]] = [:]
         var phrases: [String: [(words: [String], slug: String, term: String)]] = [:]
+        /// The first three letters of every Cyrillic stem.
+        var stemStarts: Set<String> = []
 
         init(_ entries: [Gazetteer.Entry]) {
             for entry in entries {
+                if entry.term.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) {
+                    stemStarts.insert(String(String.UnicodeScalarView(entry.term.unicodeScalars.prefix(3))))
+                }
                 let parts = entry.term.split(separator: " ").map(String.init)
                 if parts.count == 1 {
                     single[entry.term, default: []].append(entry.slug)
@@ -154,18 +203,20 @@ public struct Tagger: Sendable {
                 return
             }
             if word.isCyrillic {
-                // The longest stem that leaves at most three letters of ending.
-                let letters = Array(word.lower)
+                // The longest stem that leaves at most three letters of ending; most words share no
+                // first three letters with any stem and are passed over at once.
+                let letters = Array(word.lower.unicodeScalars)
+                guard letters.count > 3, stemStarts.contains(String(String.UnicodeScalarView(letters[0..<3]))) else { return }
                 var length = letters.count - 1
                 while length >= max(3, letters.count - 3) {
-                    let stem = String(letters[0..<length])
+                    let stem = String(String.UnicodeScalarView(letters[0..<length]))
                     if let slugs = single[stem] {
                         for slug in slugs { found(slug, stem) }
                         return
                     }
                     length -= 1
                 }
-            } else if word.lower.contains("-") {
+            } else if word.lower.utf8.contains(0x2D) {
                 // "Tajik-Afghan": each part on its own.
                 for part in word.lower.split(separator: "-") {
                     if let slugs = single[String(part)] { for slug in slugs { found(slug, String(part)) } }
