@@ -312,3 +312,37 @@ import Testing
         #expect(app.state.user.data.notes.values.joined().map(\.text) == ["x"])
     }
 }
+
+/// An import changes the open archive: the reader says so and reloads on R.
+@MainActor @Suite struct ArchiveReloadLoopTests {
+    let library = TestLibrary.make()
+
+    @Test func aChangedArchiveIsOfferedAndReloadedOnR() {
+        let stamps = Mutex(0)
+        let opens = Mutex(0)
+        let library = self.library
+        let bigger = TestLibrary.make(extra: 2)
+        let clients = Clients(
+            openArchive: { _, _ in opens.withLock { n in
+                n += 1
+                return n == 1 ? library : bigger
+            } },
+            archiveStamp: { _ in
+                // The first look is taken when the archive opens; every later one sees it changed.
+                stamps.withLock { n in
+                    n += 1
+                    return n == 1 ? [1] : [2]
+                }
+            },
+            watchInterval: .milliseconds(10))
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: [MemoryTerminal.waitFor("The archive has changed on disk: R reloads it")] + MemoryTerminal.keys(.char("R"))
+                + [MemoryTerminal.waitFor("Archive reloaded")] + MemoryTerminal.keys(.char("Q")))
+        let app = AppLoop(state: AppState(size: terminal.size, archiveLabel: "test"), terminal: terminal, clients: clients)
+        _ = app.run(startingWith: [.openArchive(path: "test")], firstFrameGrace: 5_000)
+        #expect(!terminal.gaveUp)
+        #expect(app.state.catalogue == bigger.catalogue)
+        #expect(opens.withLock { $0 } == 2)
+    }
+}
