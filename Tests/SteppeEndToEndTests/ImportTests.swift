@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// `steppe import` as a user runs it: reports, atomicity under SIGKILL, and a reader that notices.
+@Suite(.serialized) struct ImportTests {
+    static func page(_ title: String, _ body: String) -> String {
+        "You can search using keywords to narrow down the list.\n\n\(title)\n\nMay 5, 2011\n\n\(body)\n\nEurasianet © 2023\n"
+    }
+
+    @Test func aFolderIsImportedWithAReportAndAgainWithNothingNew() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let inbox = home.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data(Self.page("Dushanbe Opens a Tea Museum", "Tajik tea culture fills a museum in Dushanbe, Tajikistan.").utf8)
+            .write(to: inbox.appendingPathComponent("dushanbe-opens-a-tea-museum.txt"))
+        try Data([0x00, 0x01, 0x02]).write(to: inbox.appendingPathComponent("photo.jpg"))
+        try Data("\u{1B}]0;pwned\u{07}".utf8).write(to: inbox.appendingPathComponent("evil\u{1B}[31m.txt"))
+        let env = Harness.isolatedEnvironment(home)
+        let first = try Harness.run(Harness.steppe, ["import", inbox.path], environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("1 added, 0 updated, 0 unchanged, 2 skipped; 1 articles in ~/data/steppe/archive"))
+        #expect(first.stdout.contains("photo.jpg: a binary file, not text"))
+        // Nothing read from a file name or a file reaches the terminal raw.
+        #expect(!first.stdout.contains("\u{1B}") && !first.stderr.contains("\u{1B}"))
+        let second = try Harness.run(Harness.steppe, ["import", inbox.path, "--json"], environment: env)
+        let report = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
+        #expect(report?["added"] as? Int == 0)
+        #expect(report?["unchanged"] as? Int == 1)
+        // The reader opens the user's archive now that there is one.
+        let listed = try Harness.run(Harness.steppe, ["list", "--region", "tajikistan"], environment: env)
+        #expect(listed.stdout.contains("dushanbe-opens-a-tea-museum"), "\(listed.stdout)\(listed.stderr)")
+    }
+
+    @Test func standardInputAndUnknownTagsOnTheCommandLine() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = Harness.isolatedEnvironment(home)
+        let wrong = try Harness.run(Harness.steppe, ["import", "-", "--region", "atlantis"], environment: env)
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("'atlantis' is not a region"))
+        let input = home.appendingPathComponent("in.jsonl")
+        try Data(#"{"title": "Baku Jazz Week", "date": "2019-10-01", "text": "Concerts in Baku.", "url": "https://example.org/baku-jazz-week"}"#.utf8).write(to: input)
+        let piped = try Harness.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\(Harness.steppe.path) import - --topic Society < \(input.path)"], environment: env)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout.contains("1 added"))
+        let shown = try Harness.run(Harness.steppe, ["list", "--topic", "society", "--json"], environment: env)
+        #expect(shown.stdout.contains("baku-jazz-week"))
+    }
+
+    /// Imports killed with SIGKILL at random points: the archive always opens, whole, holding every
+    /// finished import's articles and either all or none of the one that was cut short.
+    @Test func killedImportsLeaveTheOldArchiveOrTheNew() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let archive = home.appendingPathComponent("archive")
+        let perFile = 400
+        let files = (0..<12).map { home.appendingPathComponent("batch-\($0).jsonl") }
+        for (i, file) in files.enumerated() {
+            let lines = (0..<perFile).map { n in
+                #"{"title": "Batch \#(i) item \#(n)", "date": "2020-01-02", "url": "https://example.org/batch-\#(i)-item-\#(n)", "text": "\#(String(repeating: "Words about Almaty and Bishkek. ", count: 60))"}"#
+            }
+            try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        }
+        let env = Harness.isolatedEnvironment(home)
+        let log = home.appendingPathComponent("done.log")
+        for round in 0..<4 {
+            let script = files.map { "\(Harness.steppe.path) import --archive \(archive.path) \($0.path) >/dev/null && echo \($0.lastPathComponent) >> \(log.path)" }
+                .joined(separator: "; ")
+            var pid: pid_t = 0
+            let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", script].map { (s: String) in strdup(s) } + [nil]
+            let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+            posix_spawnattr_setpgroup(&attributes, 0)
+            #expect(posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, envp) == 0)
+            posix_spawnattr_destroy(&attributes)
+            for p in argv + envp { free(p) }
+            usleep(UInt32(200_000 + round * 230_000))
+            kill(-pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+
+            guard FileManager.default.fileExists(atPath: archive.appendingPathComponent("archive.json").path) else { continue }
+            let listed = try Harness.run(Harness.steppe, ["list", "--archive", archive.path], environment: env)
+            #expect(listed.status == 0, "\(listed.stderr)")
+            var perBatch: [String: Int] = [:]
+            for line in listed.stdout.split(separator: "\n") {
+                if let range = line.range(of: #"batch-[0-9]+"#, options: .regularExpression) { perBatch[String(line[range]), default: 0] += 1 }
+            }
+            // Every batch is in whole or not at all.
+            for (batch, count) in perBatch { #expect(count == perFile, "\(batch): \(count)") }
+            let done = Set(((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").map { $0.dropLast(".jsonl".count) })
+            for batch in done { #expect(perBatch[String(batch)] == perFile, "\(batch) finished but is not whole") }
+            let validated = try Harness.run(Harness.steppe, ["validate", "--archive", archive.path], environment: env)
+            #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        }
+        let done = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n")
+        #expect(!done.isEmpty)
+    }
+
+    /// A reader open on the archive hears of an import and reloads on R, keeping its place.
+    @Test func aRunningReaderOffersToReloadAfterAnImport() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = Harness.isolatedEnvironment(home)
+        let first = home.appendingPathComponent("kyrgyz-felt-makers.txt")
+        try Data(Self.page("Kyrgyz Felt Makers", "Felt carpets from Bishkek and Osh sell in Kyrgyzstan.").utf8).write(to: first)
+        #expect(try Harness.run(Harness.steppe, ["import", first.path], environment: env).status == 0)
+        let command = env.filter { ["HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LANG"].contains($0.key) }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let tmux = try TmuxSession(command: "env \(command) TERM=tmux-256color \(Harness.steppe.path)", width: 100, height: 30)
+        defer { tmux.close() }
+        _ = try tmux.waitFor("Kyrgyz Felt Makers")
+        let second = home.appendingPathComponent("almaty-apple-harvest.txt")
+        try Data(Self.page("Almaty Apple Harvest", "Orchards near Almaty in Kazakhstan pick apples.").utf8).write(to: second)
+        #expect(try Harness.run(Harness.steppe, ["import", second.path], environment: env).status == 0)
+        _ = try tmux.waitFor("The archive has changed on disk: R reloads it")
+        try tmux.send("R")
+        let screen = try tmux.waitFor("Archive reloaded")
+        #expect(screen.contains("Almaty Apple Harvest"))
+        try tmux.send("Q")
+    }
+}
