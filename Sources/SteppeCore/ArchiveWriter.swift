@@ -1,14 +1,20 @@
 import Foundation
 
-/// Writes archives in the folder layout of format v1. Every file is written to a temporary name and
-/// renamed into place, so a reader never sees half an archive and a failed write loses nothing.
+/// Writes a new archive in the folder layout of format v1: the articles file first, then
+/// `archive.json`, each under a temporary name renamed into place. Until `archive.json` appears
+/// there is no archive, so nobody ever reads half of one. Changing an existing archive is
+/// `ArchiveUpdate`'s work, which commits with a single rename.
 public struct ArchiveWriter {
     public let directory: URL
 
     public init(directory: URL) { self.directory = directory }
 
-    /// Writes `archive.json` and the articles file, replacing both.
+    /// Writes the archive; refuses a folder that already holds one.
     public func write(metadata: ArchiveMetadata, articles: some Sequence<Article>) throws {
+        guard !FileManager.default.fileExists(atPath: directory.appendingPathComponent(ArchiveSource.metadataFileName).path) else {
+            throw ArchiveError.invalid(
+                path: directory.path, place: "folder", reason: "already holds an archive; imports add to it with steppe import")
+        }
         var metadata = metadata
         let articlesName = metadata.articlesFile ?? ArchiveSource.defaultArticlesFileName
         metadata.articlesFile = articlesName
@@ -28,12 +34,10 @@ public struct ArchiveWriter {
             throw ArchiveError.unreadable(path: temporary.path, reason: "cannot create a file in \(directory.path)")
         }
         let handle = try FileHandle(forWritingTo: temporary)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         var buffer = Data()
         do {
             for article in articles {
-                buffer.append(try encoder.encode(article))
+                buffer.append(contentsOf: ArticleLine.encode(article))
                 buffer.append(0x0A)
                 if buffer.count > 1 << 20 {
                     try handle.write(contentsOf: buffer)

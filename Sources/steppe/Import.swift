@@ -33,6 +33,10 @@ struct Import: ParsableCommand {
 
     @OptionGroup var language: LanguageOption
 
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError(strings.importNeedsPaths) }
+    }
+
     func run() throws {
         let directories = XDGDirectories()
         let folder = archive.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) } ?? directories.userArchive

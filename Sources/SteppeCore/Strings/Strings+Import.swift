@@ -9,6 +9,10 @@ extension Strings {
         pick("Files and folders to import (folders are searched recursively); - reads standard input.",
             "Файлы и папки для импорта (папки просматриваются целиком); - читает стандартный ввод.")
     }
+    public var importNeedsPaths: String {
+        pick("Name files or folders to import, or - for standard input.",
+            "Укажите файлы или папки для импорта или - для стандартного ввода.")
+    }
     public var helpImportArchive: String {
         pick("The folder archive to import into (created when missing). Default: your own archive.",
             "Папка архива для импорта (создаётся, если её нет). По умолчанию: ваш архив.")
