@@ -125,91 +125,84 @@ public final class Importer {
         case .feed:
             let fd = try RegularFile.open(file.url)
             defer { close(fd) }
-            // The feed is read on a thread of its own while the items before are converted: reading
-            // XML is serial, converting items is not, and neither waits for the other.
-            let channel = BatchChannel<FeedItem>(capacity: 2)
-            let reader = Thread {
-                var batch: [FeedItem] = []
-                var outcome: BatchChannel<FeedItem>.End = .finished
-                do {
-                    try FeedParser.read(
-                        fd: fd, path: path,
-                        item: { item in
-                            batch.append(item)
-                            if batch.count >= 512 {
-                                guard channel.send(batch) else { throw SkipReason("cancelled") }
-                                batch.removeAll(keepingCapacity: true)
-                            }
-                        },
-                        broken: { message in outcome = .broken(message) })
-                    _ = channel.send(batch)
-                } catch let reason as SkipReason {
-                    _ = channel.send(batch)
-                    outcome = .refused(reason.message)
-                } catch {
-                    outcome = .refused("\(error)")
-                }
-                channel.finish(outcome)
-            }
-            reader.stackSize = 8 << 20
-            reader.start()
-            do throws(ArchiveError) {
-                while let batch = channel.receive() {
-                    let results = Parallel.map(batch) { item -> Result<AssembledArticle, SkipReason> in
-                        do throws(SkipReason) {
-                            return .success(try assembler.assemble(try item.draft()))
-                        } catch {
-                            return .failure(error)
-                        }
+            let end = try Pipeline.run(
+                produce: { send in
+                    var batch: [FeedItem] = []
+                    var end = Pipeline.End.finished
+                    do {
+                        try FeedParser.read(
+                            fd: fd, path: path,
+                            item: { item in
+                                batch.append(item)
+                                if batch.count >= 256 {
+                                    let full = batch
+                                    batch = []
+                                    guard send(full) else { throw SkipReason("cancelled") }
+                                }
+                            },
+                            broken: { message in end = .broken(message) })
+                    } catch let reason as SkipReason {
+                        end = .refused(reason.message)
+                    } catch {
+                        end = .refused("\(error)")
                     }
-                    for (item, result) in zip(batch, results) { try add(result, path: path, place: "item \(item.index)") }
+                    _ = send(batch)
+                    return end
+                },
+                transform: { (item: FeedItem) -> Result<AssembledArticle, SkipReason> in
+                    do throws(SkipReason) {
+                        return .success(try assembler.assemble(try item.draft()))
+                    } catch {
+                        return .failure(error)
+                    }
+                },
+                consume: { (items: [FeedItem], results: [Result<AssembledArticle, SkipReason>]) throws(ArchiveError) in
+                    for (item, result) in zip(items, results) { try add(result, path: path, place: "item \(item.index)") }
                     progress?(progressState)
-                }
-            } catch {
-                channel.cancel()
-                channel.waitUntilFinished()
-                throw error
-            }
-            switch channel.waitUntilFinished() {
+                })
+            switch end {
             case .finished: break
             case .broken(let message): skip(path, nil, "the rest of the feed: \(message)")
             case .refused(let message): skip(path, nil, message)
             }
         case .jsonLines:
-            var lines: [(Int, Data)] = []
-            func flush() throws(ArchiveError) {
-                let results = Parallel.map(lines) { number, data -> Result<AssembledArticle, SkipReason> in
-                    Importer.record(data, assembler: assembler)
-                }
-                for ((number, _), result) in zip(lines, results) { try add(result, path: path, place: "line \(number)") }
-                lines.removeAll(keepingCapacity: true)
-                progress?(progressState)
-            }
             let fd = try RegularFile.open(file.url)
             defer { close(fd) }
-            var number = 0
-            var failure: ArchiveError?
-            do {
-                try JSONLinesScanner.forEachLine(fd: fd, from: 0, to: file.size) { pointer, _, length in
-                    number += 1
-                    let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
-                    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-                    if length > Importer.recordLimit {
-                        self.skip(path, "line \(number)", "a record of \(length >> 20) MB (at most \(Importer.recordLimit >> 20) MB)")
-                        return
-                    }
-                    lines.append((number, Data(bytes)))
-                    if lines.count >= 2048 {
-                        do throws(ArchiveError) { try flush() } catch {
-                            failure = error
-                            throw error
+            let size = file.size
+            let end = try Pipeline.run(
+                produce: { send in
+                    var batch: [JSONLine] = []
+                    var number = 0
+                    do {
+                        try JSONLinesScanner.forEachLine(fd: fd, from: 0, to: size) { pointer, _, length in
+                            number += 1
+                            let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+                            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
+                            // An over-long record is not copied, only reported.
+                            batch.append(JSONLine(number: number, data: length > Importer.recordLimit ? nil : Data(bytes), length: length))
+                            if batch.count >= 1024 {
+                                let full = batch
+                                batch = []
+                                guard send(full) else { throw SkipReason("cancelled") }
+                            }
                         }
+                    } catch {
+                        return .refused("\(error)")
                     }
-                }
-            } catch {
-                throw failure ?? .unreadable(path: path, reason: "\(error)")
-            }
-            try flush()
+                    _ = send(batch)
+                    return .finished
+                },
+                transform: { (line: JSONLine) -> Result<AssembledArticle, SkipReason> in
+                    guard let data = line.data else {
+                        return .failure(SkipReason("a record of \(line.length >> 20) MB (at most \(Importer.recordLimit >> 20) MB)"))
+                    }
+                    return Importer.record(data, assembler: assembler)
+                },
+                consume: { (lines: [JSONLine], results: [Result<AssembledArticle, SkipReason>]) throws(ArchiveError) in
+                    for (line, result) in zip(lines, results) { try add(result, path: path, place: "line \(line.number)") }
+                    progress?(progressState)
+                })
+            if case .refused(let message) = end { skip(path, nil, "cannot be read further: \(message)") }
         case .json:
             let data: Data
             do { data = try file.read(limit: Int64(Importer.pageLimit) * 4) } catch {
@@ -252,73 +245,18 @@ public final class Importer {
     }
 }
 
+/// One line of a JSON Lines file on its way to the workers.
+struct JSONLine: Sendable {
+    var number: Int
+    /// nil for a line too long to be a record.
+    var data: Data?
+    var length: Int
+}
+
 /// The assembler, shared read-only by the workers.
 final class ArchiveAssembler: Sendable {
     let value: ArticleAssembler
     init(_ value: ArticleAssembler) { self.value = value }
-}
-
-/// Hands batches from one producer thread to one consumer, holding at most `capacity` at a time.
-final class BatchChannel<Element: Sendable>: Sendable {
-    enum End: Sendable { case finished, broken(String), refused(String) }
-
-    private struct State {
-        var batches: [[Element]] = []
-        var end: End?
-        var isCancelled = false
-    }
-
-    private let state = Mutex(State())
-    private let slots: DispatchSemaphore
-    private let ready = DispatchSemaphore(value: 0)
-    private let done = DispatchSemaphore(value: 0)
-
-    init(capacity: Int) { slots = DispatchSemaphore(value: capacity) }
-
-    /// Waits for room; false once the consumer has given up.
-    func send(_ batch: [Element]) -> Bool {
-        guard !batch.isEmpty else { return !state.withLock { $0.isCancelled } }
-        slots.wait()
-        let accepted = state.withLock { s -> Bool in
-            guard !s.isCancelled else { return false }
-            s.batches.append(batch)
-            return true
-        }
-        if accepted { ready.signal() }
-        return accepted
-    }
-
-    func finish(_ end: End) {
-        state.withLock { $0.end = end }
-        ready.signal()
-        done.signal()
-    }
-
-    /// The next batch, or nil when the producer has finished and everything was received.
-    func receive() -> [Element]? {
-        while true {
-            ready.wait()
-            let next = state.withLock { s -> [Element]?? in
-                if !s.batches.isEmpty { return .some(s.batches.removeFirst()) }
-                return s.end == nil ? .none : .some(nil)
-            }
-            guard let next else { continue }
-            if next != nil { slots.signal() }
-            return next
-        }
-    }
-
-    func cancel() {
-        state.withLock { $0.isCancelled = true }
-        slots.signal()
-    }
-
-    @discardableResult
-    func waitUntilFinished() -> End {
-        done.wait()
-        done.signal()
-        return state.withLock { $0.end ?? .finished }
-    }
 }
 
 /// Maps a batch on every core, keeping order.
