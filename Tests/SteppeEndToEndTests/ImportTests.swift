@@ -54,16 +54,20 @@ import Testing
         let home = try Harness.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
         let archive = home.appendingPathComponent("archive")
-        let perFile = 400
+        let perFile = 200
         let files = (0..<12).map { home.appendingPathComponent("batch-\($0).jsonl") }
         for (i, file) in files.enumerated() {
             let lines = (0..<perFile).map { n in
-                #"{"title": "Batch \#(i) item \#(n)", "date": "2020-01-02", "url": "https://example.org/batch-\#(i)-item-\#(n)", "text": "\#(String(repeating: "Words about Almaty and Bishkek. ", count: 60))"}"#
+                #"{"title": "Batch \#(i) item \#(n)", "date": "2020-01-02", "url": "https://example.org/batch-\#(i)-item-\#(n)", "text": "\#(String(repeating: "Words about Almaty and Bishkek. ", count: 30))"}"#
             }
             try Data(lines.joined(separator: "\n").utf8).write(to: file)
         }
         let env = Harness.isolatedEnvironment(home)
         let log = home.appendingPathComponent("done.log")
+        // How long one import takes here, so that the kills land inside imports on a fast machine or a loaded one.
+        let started = Date()
+        #expect(try Harness.run(Harness.steppe, ["import", "--archive", archive.path, files[0].path], environment: env).status == 0)
+        let oneImport = Date().timeIntervalSince(started)
         for round in 0..<4 {
             let script = files.map { "\(Harness.steppe.path) import --archive \(archive.path) \($0.path) >/dev/null && echo \($0.lastPathComponent) >> \(log.path)" }
                 .joined(separator: "; ")
@@ -77,7 +81,7 @@ import Testing
             #expect(posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, envp) == 0)
             posix_spawnattr_destroy(&attributes)
             for p in argv + envp { free(p) }
-            usleep(UInt32(200_000 + round * 230_000))
+            usleep(UInt32(oneImport * 1_000_000 * (0.4 + 0.9 * Double(round)) + Double.random(in: 0...50_000)))
             kill(-pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)
@@ -96,8 +100,14 @@ import Testing
             let validated = try Harness.run(Harness.steppe, ["validate", "--archive", archive.path], environment: env)
             #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
         }
-        let done = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n")
-        #expect(!done.isEmpty)
+        // Run to the end once: every batch is there, whole, and the archive is clean.
+        let all = files.map { $0.path }
+        let finished = try Harness.run(Harness.steppe, ["import", "--archive", archive.path] + all, environment: env)
+        #expect(finished.status == 0, "\(finished.stderr)")
+        let listed = try Harness.run(Harness.steppe, ["list", "--archive", archive.path], environment: env)
+        #expect(listed.stdout.split(separator: "\n").count == files.count * perFile)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
     }
 
     /// A reader open on the archive hears of an import and reloads on R, keeping its place.
