@@ -58,5 +58,11 @@ import Testing
         #expect(Set(kinds ?? []) == Set(Block.Kind.allCases.map(\.rawValue)))
         let version = ((schema["properties"] as? [String: Any])?["formatVersion"] as? [String: Any])?["const"] as? Int
         #expect(version == ArchiveMetadata.supportedFormatVersion)
+        // Every metadata field the reader knows is described.
+        let metadataFields = Set((schema["properties"] as? [String: Any] ?? [:]).keys)
+        let written = try JSONSerialization.jsonObject(
+            with: JSONEncoder().encode(
+                ArchiveMetadata(title: "t", description: "d", articlesFile: "a", segments: ["s"], generation: 1, taxonomy: .eurasianet)))
+        #expect(Set((written as? [String: Any] ?? [:]).keys).isSubset(of: metadataFields))
     }
 }
