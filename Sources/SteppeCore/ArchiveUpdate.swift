@@ -107,16 +107,28 @@ public final class ArchiveUpdate {
     }
 
     /// Adds one article. `line` is its JSON encoding on one line (workers encode in parallel);
-    /// `nodes` are its taxonomy nodes in this archive's table.
+    /// `nodes` are its taxonomy nodes in this archive's table. Returns what happened and the id the
+    /// article has in the archive.
+    ///
+    /// An article whose id is new but whose title and day match an article without a URL (or which
+    /// has none itself) is the same story seen twice, say a page saved as text and later with its
+    /// link: it takes the earlier id, so it updates that article instead of doubling it, and notes on
+    /// it stay attached.
     @discardableResult
-    public func add(_ article: Article, line: Data, nodes: [Int32]) throws(ArchiveError) -> Outcome {
-        if written.contains(article.id) { return .repeated }
+    public func add(_ article: Article, line: Data, nodes: [Int32]) throws(ArchiveError) -> (outcome: Outcome, id: String) {
+        var article = article
+        var line = line
+        if positions[article.id] == nil, let earlier = sameStory(as: article), earlier != article.id {
+            article.id = earlier
+            line = Data(ArticleLine.encode(article))
+        }
+        if written.contains(article.id) { return (.repeated, article.id) }
         let previous = positions[article.id]
         if let previous, previous < headers.count, let span = headers[previous].span, span.file < baseFiles.count {
             let old = try? JSONLinesScanner.read(span, from: baseFiles[span.file])
             if old == line || old.flatMap({ try? JSONDecoder().decode(Article.self, from: $0) }) == article {
                 written.insert(article.id)
-                return .unchanged
+                return (.unchanged, article.id)
             }
         }
         if segment == nil { segment = try SegmentFile(in: directory) }
@@ -127,11 +139,32 @@ public final class ArchiveUpdate {
         written.insert(article.id)
         if let previous {
             headers[previous] = header
-            return .updated
+            return (.updated, article.id)
         }
         positions[article.id] = headers.count
+        stories?[ArchiveUpdate.storyKey(header.title, header.published)] = headers.count
         headers.append(header)
-        return .added
+        return (.added, article.id)
+    }
+
+    /// Positions by title and day, built on the first article whose id is new.
+    private var stories: [String: Int]?
+
+    private func sameStory(as article: Article) -> String? {
+        if stories == nil {
+            var map: [String: Int] = [:]
+            map.reserveCapacity(headers.count)
+            for (i, header) in headers.enumerated() { map[ArchiveUpdate.storyKey(header.title, header.published)] = i }
+            stories = map
+        }
+        guard let position = stories?[ArchiveUpdate.storyKey(article.title, article.published)] else { return nil }
+        let earlier = headers[position]
+        return earlier.url.isEmpty || article.url.isEmpty ? earlier.id : nil
+    }
+
+    /// The title in lower case with its spaces collapsed, and the day it was published.
+    static func storyKey(_ title: String, _ published: PublishedDate) -> String {
+        title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") + "|" + published.dayString
     }
 
     /// The taxonomy articles are filed under: the archive's own, or Eurasianet's for a new archive.

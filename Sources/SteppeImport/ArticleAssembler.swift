@@ -57,7 +57,9 @@ public struct ArticleAssembler: Sendable {
     }
 
     public func assemble(_ draft: ArticleDraft, fileName: String? = nil) throws(SkipReason) -> AssembledArticle {
-        guard let published = draft.published else { throw SkipReason("no publication date found") }
+        guard let published = draft.published else {
+            throw SkipReason("no publication date found (a line such as 'May 5, 2011' under the title, or a date field)")
+        }
         let url = (draft.url ?? options.url).map(ImportText.clean) ?? ""
         let id = ArticleIdentity.id(url: url, fileName: fileName, sourceID: draft.sourceID, title: draft.title, published: published)
         var explanation: [String] = []
@@ -65,7 +67,8 @@ public struct ArticleAssembler: Sendable {
         var regions: [String] = []
         var topics: [String] = []
         var section: String?
-        for tag in options.regions + options.topics + draft.tags {
+        let commandLine = options.regions.count + options.topics.count
+        for (index, tag) in (options.regions + options.topics + draft.tags).enumerated() {
             guard let (facet, slug) = resolve(tag) else {
                 if options.explains { explanation.append("tag '\(tag)': not in the taxonomy, ignored") }
                 continue
@@ -75,7 +78,10 @@ public struct ArticleAssembler: Sendable {
             case .topics: if !topics.contains(slug) { topics.append(slug) }
             case .sections: if section == nil { section = slug }
             }
-            if options.explains { explanation.append("\(facet.rawValue.dropLast()) \(slug): given by the source ('\(tag)')") }
+            if options.explains {
+                let origin = index < commandLine ? "given on the command line" : "given by the source"
+                explanation.append("\(facet.rawValue.dropLast()) \(slug): \(origin) ('\(tag)')")
+            }
         }
         if regions.isEmpty || topics.isEmpty {
             let inference = tagger.infer(

@@ -6,6 +6,8 @@ import SteppeCore
 /// HTML in it is turned into blocks later, in parallel.
 struct FeedItem: Sendable {
     var index: Int
+    /// How far into the file the reader was when the item ended, for progress.
+    var offset: Int64 = 0
     var title = ""
     var link: String?
     var guid: String?
@@ -90,6 +92,7 @@ enum FeedParser {
                     }
                     var entry = FeedItem(index: count)
                     status = readItem(reader, kind: kind!, into: &entry)
+                    entry.offset = Int64(xmlTextReaderByteConsumed(reader))
                     try item(entry)
                     continue
                 }

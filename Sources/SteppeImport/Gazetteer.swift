@@ -17,18 +17,18 @@ public struct Gazetteer: Sendable {
 
     public static let standard = Gazetteer(
         places: [
-            "armenia": ["armenia", "armenian", "armenians", "yerevan", "gyumri", "армени", "армян", "ереван"],
+            "armenia": ["armenia", "armenian", "armenians", "yerevan", "gyumri", "армени", "армян", "армянск", "ереван"],
             "azerbaijan": [
                 "azerbaijan", "azerbaijani", "azerbaijanis", "azeri", "azeris", "baku", "ganja", "nakhchivan",
-                "азербайджан", "баку", "нахичеван",
+                "азербайджан", "азербайджанск", "баку", "нахичеван",
             ],
-            "georgia": ["georgia", "georgian", "georgians", "tbilisi", "batumi", "kutaisi", "грузи", "грузин", "тбилиси", "батуми"],
+            "georgia": ["georgia", "georgian", "georgians", "tbilisi", "batumi", "kutaisi", "грузи", "грузин", "грузинск", "тбилиси", "батуми"],
             "kazakhstan": [
-                "kazakhstan", "kazakh", "kazakhs", "astana", "almaty", "nur-sultan", "shymkent", "казахстан", "казах",
+                "kazakhstan", "kazakh", "kazakhs", "astana", "almaty", "nur-sultan", "shymkent", "казахстан", "казахстанск", "казах", "казахск",
                 "астан", "алмат",
             ],
             "kyrgyzstan": [
-                "kyrgyzstan", "kyrgyz", "bishkek", "osh", "kyrgyz republic", "кыргызстан", "киргизи", "кыргыз", "киргиз",
+                "kyrgyzstan", "kyrgyz", "bishkek", "osh", "kyrgyz republic", "кыргызстан", "кыргызстанск", "киргизи", "кыргыз", "кыргызск", "киргиз", "киргизск",
                 "бишкек",
             ],
             "tajikistan": [
@@ -36,36 +36,36 @@ public struct Gazetteer: Sendable {
                 "таджикистан", "таджикск", "таджик", "душанбе", "худжанд", "памир",
             ],
             "turkmenistan": [
-                "turkmenistan", "turkmen", "ashgabat", "туркменистан", "туркмени", "туркмен", "ашхабад",
+                "turkmenistan", "turkmen", "ashgabat", "туркменистан", "туркмени", "туркмен", "туркменск", "ашхабад",
             ],
             "uzbekistan": [
                 "uzbekistan", "uzbek", "uzbeks", "tashkent", "samarkand", "bukhara", "fergana", "karakalpakstan",
-                "узбекистан", "узбек", "ташкент", "самарканд", "бухар",
+                "узбекистан", "узбек", "узбекск", "ташкент", "самарканд", "бухар",
             ],
-            "abkhazia": ["abkhazia", "abkhaz", "abkhazian", "sukhumi", "абхази", "абхаз", "сухум"],
+            "abkhazia": ["abkhazia", "abkhaz", "abkhazian", "sukhumi", "абхази", "абхаз", "абхазск", "сухум"],
             "nagorno-karabakh": [
                 "nagorno karabakh", "nagorno-karabakh", "karabakh", "karabakhi", "karabakhis", "stepanakert", "artsakh",
-                "карабах", "степанакерт", "арцах",
+                "карабах", "карабахск", "степанакерт", "арцах",
             ],
             "south-ossetia": ["south ossetia", "south ossetian", "tskhinvali", "южная осетия", "южной осетии", "цхинвал"],
-            "belarus": ["belarus", "belarusian", "belarusians", "minsk", "lukashenko", "беларус", "белорус", "минск"],
-            "moldova": ["moldova", "moldovan", "moldovans", "chisinau", "transnistria", "молдов", "молдав", "кишинев", "кишинёв", "приднестров"],
+            "belarus": ["belarus", "belarusian", "belarusians", "minsk", "lukashenko", "беларус", "белорус", "белорусск", "минск"],
+            "moldova": ["moldova", "moldovan", "moldovans", "chisinau", "transnistria", "молдов", "молдав", "молдавск", "молдовск", "кишинев", "кишинёв", "приднестров"],
             "russia": [
                 "russia", "russian", "russians", "moscow", "kremlin", "st. petersburg", "россия", "росси", "российск",
                 "москв", "кремл",
             ],
             "the-baltics": [
                 "baltic", "baltics", "estonia", "estonian", "latvia", "latvian", "lithuania", "lithuanian", "tallinn",
-                "riga", "vilnius", "прибалтик", "балтии", "эстони", "латви", "литв",
+                "riga", "vilnius", "прибалтик", "балтии", "эстони", "эстонск", "латви", "латвийск", "литв", "литовск",
             ],
-            "ukraine": ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", "kharkiv", "odesa", "украин", "киев", "харьков"],
+            "ukraine": ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev", "kharkiv", "odesa", "украин", "украинск", "киев", "харьков"],
             "afghanistan": [
                 "afghanistan", "afghan", "afghans", "kabul", "taliban", "kunduz", "herat", "mazar-i-sharif", "афганистан",
-                "афган", "кабул", "талибан",
+                "афган", "афганск", "кабул", "талибан",
             ],
             "china": ["china", "chinese", "beijing", "xinjiang", "uyghur", "uyghurs", "китай", "китайск", "пекин", "синьцзян"],
             "eu": ["european union", "brussels", "евросоюз", "европейского союза", "брюссел"],
-            "iran": ["iran", "iranian", "iranians", "tehran", "иран", "тегеран"],
+            "iran": ["iran", "iranian", "iranians", "tehran", "иран", "иранск", "тегеран"],
             "mongolia": ["mongolia", "mongolian", "mongolians", "ulaanbaatar", "монголи", "монгольск", "улан-батор"],
             "turkey": ["turkey", "turkish", "türkiye", "ankara", "istanbul", "erdogan", "турци", "турецк", "анкар", "стамбул"],
             "united-kingdom": ["united kingdom", "britain", "british", "london", "великобритани", "британск", "лондон"],

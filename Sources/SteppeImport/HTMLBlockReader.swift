@@ -91,7 +91,7 @@ enum HTMLBlockReader {
                 if name == skippedName { skippedDepth += 1 }
                 return
             }
-            if HTMLBlockReader.skipped.contains(name) || Sink.isHidden(attributes) {
+            if HTMLBlockReader.skipped.contains(name) || Sink.isHiddenOrChrome(attributes) {
                 skippedName = name
                 skippedDepth = 1
                 return
@@ -157,14 +157,46 @@ enum HTMLBlockReader {
             blocks.append(Block(quoteDepth > 0 ? .quote : kind, text))
         }
 
-        private static func isHidden(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        private static func isHiddenOrChrome(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
             guard let attributes else { return false }
             var i = 0
-            while let name = attributes[i] {
-                if strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "hidden") == 0 { return true }
+            var classes: String?
+            var id: String?
+            var role: String?
+            while let rawName = attributes[i] {
+                let name = UnsafeRawPointer(rawName).assumingMemoryBound(to: CChar.self)
+                if strcmp(name, "hidden") == 0 { return true }
+                if let value = attributes[i + 1] {
+                    if strcmp(name, "class") == 0 { classes = String(cString: value) }
+                    else if strcmp(name, "id") == 0 { id = String(cString: value) }
+                    else if strcmp(name, "role") == 0 { role = String(cString: value) }
+                }
                 i += 2
             }
-            return false
+            return SiteChrome.isChrome(classes: classes, id: id, role: role)
         }
+    }
+}
+
+/// The site around an article, told apart by the names pages give it: navigation, headers, footers,
+/// sidebars, "Popular" and "Related" boxes, sharing buttons, newsletter forms, comments. Class and id
+/// values are split into words at spaces, hyphens and underscores, and a word must match whole, so
+/// that "commentary" or "article-body" are not taken for chrome.
+enum SiteChrome {
+    static let roles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search"]
+    static let words: Set<String> = [
+        "menu", "nav", "navbar", "navigation", "header", "footer", "sidebar", "popular", "related", "share",
+        "sharing", "social", "breadcrumb", "breadcrumbs", "newsletter", "comments", "advert", "ads", "promo",
+        "subscribe", "masthead",
+    ]
+
+    static func isChrome(classes: String?, id: String?, role: String?) -> Bool {
+        if let role, roles.contains(role.lowercased()) { return true }
+        for value in [classes, id] {
+            guard let value, !value.isEmpty else { continue }
+            let parts = value.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == "\t" })
+            if parts.contains(where: { words.contains(String($0)) }) { return true }
+        }
+        return false
     }
 }

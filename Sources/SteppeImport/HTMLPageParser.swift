@@ -48,13 +48,19 @@ public enum HTMLPageParser {
         draft.published = dateKeys.lazy.compactMap { meta[$0].flatMap(DateText.parse) }.first
             ?? root.find { $0.name == "time" }.lazy.compactMap { ($0.attribute("datetime") ?? $0.text).trimmed }
             .compactMap(DateText.parse).first
+            // A date shown in the page, in an element classed as one ("date", "post-date", "published").
+            ?? root.find { node in node.classes.contains { $0.contains("date") || $0 == "published" } }.lazy
+            .compactMap { ImportText.clean($0.text).trimmed }.compactMap(DateText.parse).first
         draft.authors = authors(root, meta)
 
         // Links in the site's navigation name every region: only the article's own count.
         let chrome: Set<String> = ["nav", "header", "footer", "aside"]
         var links: [HTMLNode] = []
         func collect(_ node: HTMLNode) {
-            for child in node.elements where !chrome.contains(child.name) {
+            for child in node.elements
+            where !chrome.contains(child.name)
+                && !SiteChrome.isChrome(classes: child.attribute("class"), id: child.attribute("id"), role: child.attribute("role"))
+            {
                 if child.name == "a" { links.append(child) } else { collect(child) }
             }
         }
@@ -75,6 +81,8 @@ public enum HTMLPageParser {
         body.removeAll { block in
             draft.authors.contains(block.text) || DateText.parse(block.text) != nil || block.text == title
         }
+        // A footer the page did not mark as one ends the text as it does in a page saved as text.
+        if let end = SavedPageParser.footerStart(body.map(\.text)), end < body.count { body.removeSubrange(end...) }
         guard body.contains(where: { $0.kind == .paragraph }) else {
             throw SkipReason("no article found in the HTML page (no body text)")
         }

@@ -23,6 +23,15 @@ public struct ImportReport: Sendable, Equatable, Encodable {
     public var archiveArticles = 0
     public var archive = ""
     public var explanations: [Explanation] = []
+    /// Every article added, updated or unchanged, in input order.
+    public var articles: [Entry] = []
+
+    public struct Entry: Sendable, Equatable, Encodable {
+        public var id: String
+        public var title: String
+        public var outcome: String
+        public var source: String
+    }
 
     public init() {}
 }

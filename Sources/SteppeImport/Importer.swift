@@ -23,6 +23,7 @@ public final class Importer {
     let assembler: ArchiveAssembler
     var report = ImportReport()
     var firstPlace: [String: String] = [:]
+    var bytesOfFinishedFiles: Int64 = 0
     var progressState = ImportProgress(filesDone: 0, filesTotal: 0, articles: 0, bytesDone: 0, bytesTotal: 0)
     let progress: Progress?
 
@@ -64,8 +65,15 @@ public final class Importer {
 
     private func finished(_ file: InputFile) {
         progressState.filesDone += 1
-        progressState.bytesDone += file.size
+        bytesOfFinishedFiles += file.size
+        progressState.bytesDone = bytesOfFinishedFiles
         file.cleanUp()
+        progress?(progressState)
+    }
+
+    /// Progress part way through a large file.
+    private func reportProgress(within file: InputFile, at offset: Int64?) {
+        if let offset { progressState.bytesDone = bytesOfFinishedFiles + min(max(offset, 0), file.size) }
         progress?(progressState)
     }
 
@@ -99,20 +107,23 @@ public final class Importer {
             skip(path, place, reason.message)
         case .success(let assembled):
             let here = place.map { "\(path) \($0)" } ?? path
-            switch try update.add(assembled.article, line: assembled.line, nodes: assembled.nodes) {
+            let (outcome, id) = try update.add(assembled.article, line: assembled.line, nodes: assembled.nodes)
+            switch outcome {
             case .added: report.added += 1
             case .updated: report.updated += 1
             case .unchanged: report.unchanged += 1
             case .repeated:
-                skip(path, place, "the same article ('\(assembled.article.id)') as \(firstPlace[assembled.article.id] ?? "earlier")")
+                skip(path, place, "the same article ('\(id)') as \(firstPlace[id] ?? "earlier")")
                 return
             }
-            firstPlace[assembled.article.id] = here
+            firstPlace[id] = here
+            report.articles.append(
+                ImportReport.Entry(id: id, title: assembled.article.title, outcome: "\(outcome)", source: here))
             progressState.articles += 1
             if assembler.value.options.explains {
                 report.explanations.append(
                     ImportReport.Explanation(
-                        id: assembled.article.id, title: assembled.article.title, source: here, lines: assembled.explanation))
+                        id: id, title: assembled.article.title, source: here, lines: assembled.explanation))
             }
         }
     }
@@ -158,7 +169,7 @@ public final class Importer {
                 },
                 consume: { (items: [FeedItem], results: [Result<AssembledArticle, SkipReason>]) throws(ArchiveError) in
                     for (item, result) in zip(items, results) { try add(result, path: path, place: "item \(item.index)") }
-                    progress?(progressState)
+                    reportProgress(within: file, at: items.last?.offset)
                 })
             switch end {
             case .finished: break
@@ -174,12 +185,15 @@ public final class Importer {
                     var batch: [JSONLine] = []
                     var number = 0
                     do {
-                        try JSONLinesScanner.forEachLine(fd: fd, from: 0, to: size) { pointer, _, length in
+                        try JSONLinesScanner.forEachLine(fd: fd, from: 0, to: size) { pointer, offset, length in
                             number += 1
                             let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
                             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
                             // An over-long record is not copied, only reported.
-                            batch.append(JSONLine(number: number, data: length > Importer.recordLimit ? nil : Data(bytes), length: length))
+                            batch.append(
+                                JSONLine(
+                                    number: number, data: length > Importer.recordLimit ? nil : Data(bytes), length: length,
+                                    end: offset + Int64(length)))
                             if batch.count >= 1024 {
                                 let full = batch
                                 batch = []
@@ -200,7 +214,7 @@ public final class Importer {
                 },
                 consume: { (lines: [JSONLine], results: [Result<AssembledArticle, SkipReason>]) throws(ArchiveError) in
                     for (line, result) in zip(lines, results) { try add(result, path: path, place: "line \(line.number)") }
-                    progress?(progressState)
+                    reportProgress(within: file, at: lines.last?.end)
                 })
             if case .refused(let message) = end { skip(path, nil, "cannot be read further: \(message)") }
         case .json:
@@ -251,6 +265,8 @@ struct JSONLine: Sendable {
     /// nil for a line too long to be a record.
     var data: Data?
     var length: Int
+    /// Where the line ends in the file, for progress.
+    var end: Int64
 }
 
 /// The assembler, shared read-only by the workers.

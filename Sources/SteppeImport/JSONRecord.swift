@@ -80,7 +80,10 @@ struct JSONRecord: Decodable {
         draft.title = title
         guard let date, let published = DateText.parse(date) else {
             self.draft = .failure(
-                SkipReason(badDate ? "a date that does not read" : "no date (looked for date, published, pubDate)"))
+                SkipReason(
+                    badDate
+                        ? "a date that does not read"
+                        : "no date (looked for date, published, pubDate, published_at, datePublished, created_at, time)"))
             return
         }
         draft.published = published

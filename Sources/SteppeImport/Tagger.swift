@@ -60,14 +60,19 @@ public struct Tagger: Sendable {
         var topics = Tally()
         func scan(_ text: String, _ place: Place) {
             let words = Tagger.words(text)
-            var i = 0
-            while i < words.count {
+            // A phrase counts once: "border troops" is not also "troops".
+            var regionsResume = 0
+            var topicsResume = 0
+            for i in words.indices {
                 if let slug = acronyms[words[i].original] {
                     regions.add(slug, words[i].original, place)
                 }
-                regionTerms.match(words, at: i) { slug, term in regions.add(slug, term, place) }
-                topicTerms.match(words, at: i) { slug, term in topics.add(slug, term, place) }
-                i += 1
+                if i >= regionsResume {
+                    regionsResume = i + regionTerms.match(words, at: i) { slug, term in regions.add(slug, term, place) }
+                }
+                if i >= topicsResume {
+                    topicsResume = i + topicTerms.match(words, at: i) { slug, term in topics.add(slug, term, place) }
+                }
             }
         }
         scan(title, .title)
@@ -187,7 +192,10 @@ public struct Tagger: Sendable {
             }
         }
 
-        func match(_ words: [Word], at i: Int, _ found: (String, String) -> Void) {
+        /// Reports the terms found at word `i` and returns how many words they took (1 when none).
+        /// English words also match without a plain inflection: "protested", "protesting" find "protest".
+        @discardableResult
+        func match(_ words: [Word], at i: Int, _ found: (String, String) -> Void) -> Int {
             let word = words[i]
             if let candidates = phrases[word.lower] {
                 for phrase in candidates
@@ -195,24 +203,28 @@ public struct Tagger: Sendable {
                     && zip(phrase.words, words[i..<(i + phrase.words.count)]).allSatisfy({ $0 == $1.lower })
                 {
                     found(phrase.slug, phrase.term)
-                    return
+                    return phrase.words.count
                 }
             }
             if let slugs = single[word.lower] {
                 for slug in slugs { found(slug, word.lower) }
-                return
+                return 1
+            }
+            if !word.isCyrillic, let (stem, slugs) = englishStem(word.lower) {
+                for slug in slugs { found(slug, stem) }
+                return 1
             }
             if word.isCyrillic {
                 // The longest stem that leaves at most three letters of ending; most words share no
                 // first three letters with any stem and are passed over at once.
                 let letters = Array(word.lower.unicodeScalars)
-                guard letters.count > 3, stemStarts.contains(String(String.UnicodeScalarView(letters[0..<3]))) else { return }
+                guard letters.count > 3, stemStarts.contains(String(String.UnicodeScalarView(letters[0..<3]))) else { return 1 }
                 var length = letters.count - 1
                 while length >= max(3, letters.count - 3) {
                     let stem = String(String.UnicodeScalarView(letters[0..<length]))
                     if let slugs = single[stem] {
                         for slug in slugs { found(slug, stem) }
-                        return
+                        return 1
                     }
                     length -= 1
                 }
@@ -222,6 +234,16 @@ public struct Tagger: Sendable {
                     if let slugs = single[String(part)] { for slug in slugs { found(slug, String(part)) } }
                 }
             }
+            return 1
+        }
+
+        /// The entry a regular English inflection of it names: -ing, -ed, -es, -s taken off.
+        private func englishStem(_ word: String) -> (String, [String])? {
+            for suffix in ["ing", "ed", "es", "s"] where word.hasSuffix(suffix) && word.utf8.count - suffix.utf8.count >= 4 {
+                let stem = String(word.dropLast(suffix.count))
+                if let slugs = single[stem] { return (stem, slugs) }
+            }
+            return nil
         }
     }
 

@@ -19,6 +19,8 @@ extension AppState {
             return open(catalogue)
         case .archiveChangedOnDisk:
             isArchiveChangedOnDisk = true
+            // The offer to reload outranks an older notice ("Bookmarked"), which would hide it until a key.
+            notice = nil
             return []
         case .archiveReloaded(let catalogue):
             return reopen(catalogue)

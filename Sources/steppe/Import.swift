@@ -35,6 +35,11 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError(strings.importNeedsPaths) }
+        // One URL names one page.
+        var isDirectory: ObjCBool = false
+        if url != nil, paths.count != 1 || (FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw ValidationError(strings.importURLNeedsOnePage)
+        }
     }
 
     func run() throws {
@@ -45,20 +50,24 @@ struct Import: ParsableCommand {
         options.regions = region
         options.topics = topic
         options.explains = explain
+        // Tags named on the command line must exist in the archive's taxonomy, checked before anything is written.
+        let taxonomy = (try? ArchiveReader.prepare(folder.path))?.taxonomy ?? TaxonomyTable(.eurasianet)
+        let checker = ArticleAssembler(taxonomy: taxonomy, options: options)
+        for (tag, facet) in region.map({ ($0, Facet.regions) }) + topic.map({ ($0, Facet.topics) })
+        where checker.facet(of: tag) != facet {
+            fail(VisibleText.escape(strings.unknownTag(tag, facet: facet == .regions ? "region" : "topic")))
+        }
         let update: ArchiveUpdate
         do {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
+            // A name like "x.json" is a single-file archive, which imports cannot write; never make a folder of it.
+            if (exists && !isDirectory.boolValue) || (!exists && folder.pathExtension.lowercased() == "json") {
                 fail(VisibleText.escape(folder.path) + ": " + strings.importSingleFileArchive)
             }
             update = try ArchiveUpdate(directory: folder, newArchiveTitle: "Eurasianet archive", cache: HeaderCache.standard(directories))
         } catch {
             fail(strings.archiveError(error))
-        }
-        let assembler = ArticleAssembler(taxonomy: update.taxonomy, options: options)
-        for (tag, facet) in region.map({ ($0, Facet.regions) }) + topic.map({ ($0, Facet.topics) })
-        where assembler.facet(of: tag) != facet {
-            fail(VisibleText.escape(strings.unknownTag(tag, facet: facet == .regions ? "region" : "topic")))
         }
         let bar = ProgressBar(isShown: isatty(STDERR_FILENO) == 1 && !json)
         let importer = Importer(update: update, options: options) { bar.update($0) }
@@ -75,6 +84,7 @@ struct Import: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(report)) ?? Data()
             Output.print(String(decoding: data, as: UTF8.self) + "\n")
+            if !report.skipped.isEmpty { throw ExitCode(2) }
             return
         }
         var text = ""
@@ -89,17 +99,21 @@ struct Import: ParsableCommand {
                 text += "  " + VisibleText.escape("\(place): \(skip.reason)") + "\n"
             }
         }
+        let archiveExists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveSource.metadataFileName).path)
         text += VisibleText.escape(
             strings.importSummary(
                 added: report.added, updated: report.updated, unchanged: report.unchanged, skipped: report.skipped.count,
-                total: report.archiveArticles, archive: ArchiveChoice.abbreviate(report.archive, home: ProcessInfo.processInfo.environment["HOME"])))
+                total: archiveExists ? report.archiveArticles : nil,
+                archive: ArchiveChoice.abbreviate(report.archive, home: ProcessInfo.processInfo.environment["HOME"])))
             + "\n"
         Output.print(text)
+        // 0: everything imported; 2: something was skipped (the rest was imported).
+        if !report.skipped.isEmpty { throw ExitCode(2) }
     }
 }
 
 /// A one-line progress bar on standard error, drawn only on a terminal and only for imports that
-/// take a moment (more than a handful of files, or a large file).
+/// take a moment (more than a handful of files, or a large file), never wider than the terminal.
 final class ProgressBar {
     let isShown: Bool
     private let start = Date()
@@ -114,23 +128,38 @@ final class ProgressBar {
         guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(start), 0.001)
-        let fraction = progress.bytesTotal > 0 ? Double(progress.bytesDone) / Double(progress.bytesTotal) : 0
+        let fraction = progress.bytesTotal > 0 ? min(1, Double(progress.bytesDone) / Double(progress.bytesTotal)) : 0
         let byFiles = progress.filesTotal > 5
         let done = byFiles ? progress.filesDone : progress.articles
         let rate = Int(Double(done) / elapsed)
-        let remaining = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : 0
-        let left = String(format: "%d:%02d", Int(remaining) / 60, Int(remaining) % 60)
-        let width = 24
-        let filled = min(width, Int(fraction * Double(width)))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        let label = strings.importProgress(
-            done: done, total: byFiles ? progress.filesTotal : progress.articles, unit: byFiles ? strings.filesUnit : strings.articlesUnit,
-            rate: rate, left: left)
-        Output.printError("\r\u{1B}[K" + bar + " " + VisibleText.escape(label))
+        // An estimate from the first moments says nothing: wait for a second and a few percent.
+        let left: String
+        if elapsed >= 1, fraction >= 0.03 {
+            let remaining = elapsed * (1 - fraction) / fraction
+            left = String(format: "%d:%02d", Int(remaining) / 60, Int(remaining) % 60)
+        } else {
+            left = "…"
+        }
+        let label = byFiles
+            ? strings.importProgress(done: done, total: progress.filesTotal, unit: strings.filesUnit, rate: rate, left: left)
+            : strings.importProgressInFile(articles: done, rate: rate, left: left)
+        let columns = ProgressBar.terminalColumns()
+        let barWidth = max(0, min(24, columns - DisplayWidth.of(label) - 2))
+        let filled = min(barWidth, Int(fraction * Double(barWidth)))
+        var line = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+        line += (barWidth > 0 ? " " : "") + VisibleText.escape(label)
+        // Never as wide as the terminal: a full line would wrap, and the next "\r" would not undo it.
+        Output.printError("\r\u{1B}[K" + DisplayWidth.truncate(line, to: max(1, columns - 1)))
         drawn = true
     }
 
     func clear() {
         if drawn { Output.printError("\r\u{1B}[K") }
+    }
+
+    static func terminalColumns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
     }
 }

@@ -18,15 +18,27 @@ import Testing
         try Data("\u{1B}]0;pwned\u{07}".utf8).write(to: inbox.appendingPathComponent("evil\u{1B}[31m.txt"))
         let env = Harness.isolatedEnvironment(home)
         let first = try Harness.run(Harness.steppe, ["import", inbox.path], environment: env)
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("1 added, 0 updated, 0 unchanged, 2 skipped; 1 articles in ~/data/steppe/archive"))
+        // Something was skipped: exit status 2, the rest imported.
+        #expect(first.status == 2, "\(first.stderr)")
+        #expect(first.stdout.contains("1 added, 0 updated, 0 unchanged, 2 skipped; 1 article in ~/data/steppe/archive"))
         #expect(first.stdout.contains("photo.jpg: a binary file, not text"))
         // Nothing read from a file name or a file reaches the terminal raw.
         #expect(!first.stdout.contains("\u{1B}") && !first.stderr.contains("\u{1B}"))
-        let second = try Harness.run(Harness.steppe, ["import", inbox.path, "--json"], environment: env)
+        let second = try Harness.run(Harness.steppe, ["import", inbox.appendingPathComponent("dushanbe-opens-a-tea-museum.txt").path, "--json"], environment: env)
+        #expect(second.status == 0)
         let report = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
         #expect(report?["added"] as? Int == 0)
         #expect(report?["unchanged"] as? Int == 1)
+        #expect((report?["articles"] as? [[String: Any]])?.first?["id"] as? String == "dushanbe-opens-a-tea-museum")
+        // The same page saved again under another name, now with its link, updates the article instead of doubling it.
+        let again = home.appendingPathComponent("saved.txt")
+        try Data(Self.page("Dushanbe Opens a Tea Museum", "Tajik tea culture fills a new museum in Dushanbe, Tajikistan.").utf8).write(to: again)
+        let linked = try Harness.run(
+            Harness.steppe, ["import", again.path, "--url", "https://eurasianet.org/dushanbe-tea-museum"], environment: env)
+        #expect(linked.stdout.contains("0 added, 1 updated"), "\(linked.stdout)")
+        let many = try Harness.run(Harness.steppe, ["import", again.path, inbox.path, "--url", "https://eurasianet.org/x"], environment: env)
+        #expect(many.status != 0)
+        #expect(many.stderr.contains("--url names one page"))
         // The reader opens the user's archive now that there is one.
         let listed = try Harness.run(Harness.steppe, ["list", "--region", "tajikistan"], environment: env)
         #expect(listed.stdout.contains("dushanbe-opens-a-tea-museum"), "\(listed.stdout)\(listed.stderr)")

@@ -172,7 +172,7 @@ import Testing
         #expect(
             report.skipped == [
                 ImportReport.Skip(path: path, place: "line 2", reason: "not a JSON object: malformed JSON: string is not closed"),
-                ImportReport.Skip(path: path, place: "line 3", reason: "no date (looked for date, published, pubDate)"),
+                ImportReport.Skip(path: path, place: "line 3", reason: "no date (looked for date, published, pubDate, published_at, datePublished, created_at, time)"),
             ])
         #expect(
             articles["azerbaijan-caviar-farms"]

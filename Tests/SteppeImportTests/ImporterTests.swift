@@ -64,6 +64,45 @@ import Testing
         #expect(report.skipped == [ImportReport.Skip(path: b, place: nil, reason: "the same article ('\(id)') as \(a)")])
     }
 
+    @Test func theSameStoryWithoutALinkUpdatesTheEarlierArticle() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let text = try write("saved.txt", Self.page("Osh Bazaar Rebuilt", "The bazaar in Osh, Kyrgyzstan, reopened."))
+        #expect(try run([text]).added == 1)
+        var options = ImportOptions()
+        options.url = "https://eurasianet.org/osh-bazaar-rebuilt"
+        let linked = try write("copy.txt", Self.page("Osh  Bazaar Rebuilt", "The bazaar in Osh, Kyrgyzstan, reopened after the fire."))
+        let report = try run([linked], options: options)
+        #expect(report.updated == 1)
+        #expect(report.added == 0)
+        let articles = try Fixtures.articles(in: archive)
+        #expect(articles.count == 1)
+        let id = ArticleIdentity.hashID(title: "Osh Bazaar Rebuilt", published: PublishedDate(year: 2011, month: 5, day: 5)!)
+        #expect(articles[id]?.url == "https://eurasianet.org/osh-bazaar-rebuilt")
+    }
+
+    @Test func siteChromeInPlainDivsIsNeitherTagsNorText() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let page = try write(
+            "page.html",
+            """
+            <html><body>
+            <div class="site-header"><ul class="menu"><li><a href="/region/armenia">Armenia</a></li><li><a href="/topic/economy">Economy</a></li></ul></div>
+            <h1>Border Talks in Dushanbe</h1><div class="post-date">May 5, 2011</div>
+            <div class="content"><p>Officials from Tajikistan met in Dushanbe.</p><p>Tajik border guards, soldiers and troops joined the security talks.</p></div>
+            <div class="block-popular"><h2>Popular</h2><p>Another story</p></div>
+            <div>Eurasianet © 2023</div>
+            </body></html>
+            """)
+        #expect(try run([page]).added == 1)
+        let article = try #require(try Fixtures.articles(in: archive).values.first)
+        #expect(article.regions == ["tajikistan"])
+        #expect(article.topics == ["security"])
+        #expect(article.published == PublishedDate(year: 2011, month: 5, day: 5))
+        #expect(article.body == [
+            Block(.paragraph, "Officials from Tajikistan met in Dushanbe."), Block(.paragraph, "Tajik border guards, soldiers and troops joined the security talks."),
+        ])
+    }
+
     @Test func everyKindOfBadInputIsSkippedWithItsReason() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let empty = try write("empty.txt", "")

@@ -42,6 +42,20 @@ import Testing
         #expect(inference.regions.map(\.slug).sorted() == ["afghanistan", "nagorno-karabakh", "south-ossetia"])
     }
 
+    @Test func aPhraseCountsOnceAndEnglishInflectionsMatch() {
+        let inference = tagger.infer(title: "Minsk", standfirst: nil, body: ["Border troops watched.", "Thousands protested."])
+        let security = inference.topics.first { $0.slug == "security" }
+        #expect(security?.evidence == [Tagger.Evidence(term: "border troops", place: .body, count: 1)])
+        #expect(inference.topics.first { $0.slug == "politics" }?.evidence == [Tagger.Evidence(term: "protest", place: .body, count: 1)])
+    }
+
+    @Test func russianAdjectivesOfPlacesCount() {
+        let inference = tagger.infer(
+            title: "Казахстанские власти повышают цены", standfirst: nil, body: ["Узбекские и киргизские соседи следят."])
+        #expect(inference.givenRegions == ["kazakhstan"])
+        #expect(Set(inference.regions.map(\.slug)) == ["kazakhstan", "uzbekistan", "kyrgyzstan"])
+    }
+
     @Test func topicsNeedSeveralKeywordsAndHalfTheBestScore() {
         let inference = tagger.infer(
             title: "Troops on the border", standfirst: nil,

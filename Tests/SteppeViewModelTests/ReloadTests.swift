@@ -12,10 +12,12 @@ import Testing
 
     @Test func aChangeOnDiskIsOfferedNotForced() {
         var s = state()
+        s.notice = "Bookmarked"
         let before = s
         #expect(s.reduce(.archiveChangedOnDisk) == [])
         var expected = before
         expected.isArchiveChangedOnDisk = true
+        expected.notice = nil
         #expect(s == expected)
     }
 

@@ -39,14 +39,23 @@ extension Strings {
         pick("imports go into a folder archive; this is a single-file archive",
             "импорт возможен только в архив-папку, а это архив из одного файла")
     }
-    public func importSummary(added: Int, updated: Int, unchanged: Int, skipped: Int, total: Int, archive: String) -> String {
-        pick(
-            "\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped; \(total) articles in \(archive)",
-            "добавлено \(added), обновлено \(updated), без изменений \(unchanged), пропущено \(skipped); статей в \(archive): \(total)")
+    /// `total` is nil when no archive exists (nothing could be imported into a new one).
+    public func importSummary(added: Int, updated: Int, unchanged: Int, skipped: Int, total: Int?, archive: String) -> String {
+        let counts = pick(
+            "\(added) added, \(updated) updated, \(unchanged) unchanged, \(skipped) skipped",
+            "добавлено \(added), обновлено \(updated), без изменений \(unchanged), пропущено \(skipped)")
+        guard let total else { return counts + pick("; no archive was created", "; архив не создан") }
+        return counts + pick("; \(articles(total)) in \(archive)", "; в \(archive): \(articles(total))")
+    }
+    public var importURLNeedsOnePage: String {
+        pick("--url names one page: give exactly one file with it.", "--url называет одну страницу: укажите с ним ровно один файл.")
     }
     public var skippedHeading: String { pick("Skipped:", "Пропущено:") }
     public func importProgress(done: Int, total: Int, unit: String, rate: Int, left: String) -> String {
         pick("\(done)/\(total) \(unit) · \(rate)/s · \(left) left", "\(done)/\(total) \(unit) · \(rate)/с · осталось \(left)")
+    }
+    public func importProgressInFile(articles count: Int, rate: Int, left: String) -> String {
+        pick("\(articles(count)) · \(rate)/s · \(left) left", "\(articles(count)) · \(rate)/с · осталось \(left)")
     }
     public var filesUnit: String { pick("files", "файлов") }
     public var articlesUnit: String { pick("articles", "статей") }
