@@ -32,6 +32,9 @@ public struct Clients: Sendable {
     /// What identifies the state of the archive's files at this path (nil when it cannot be read):
     /// when it changes, an import has changed the archive.
     public var archiveStamp: @Sendable (_ path: String) -> [Int64]?
+    /// The archive a reload opens instead of the one at this path, and how the status bar names it:
+    /// the reader's own archive once an import has created it, in place of the bundled sample.
+    public var replacement: @Sendable (_ path: String) -> (path: String, label: String)?
     /// How often to look for another process's changes to the store and the archive.
     public var watchInterval: DispatchTimeInterval
 
@@ -48,10 +51,12 @@ public struct Clients: Sendable {
         userDataChangedElsewhere: @escaping @Sendable () -> Bool = { false },
         editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor },
         archiveStamp: @escaping @Sendable (String) -> [Int64]? = { _ in nil },
+        replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil },
         watchInterval: DispatchTimeInterval = .seconds(1)
     ) {
         self.watchInterval = watchInterval
         self.archiveStamp = archiveStamp
+        self.replacement = replacement
         self.openLink = openLink
         self.loadUserData = loadUserData
         self.saveUserChange = saveUserChange
@@ -67,7 +72,8 @@ public struct Clients: Sendable {
     /// `sessions`; bookmarks and notes in `store`.
     /// `isTerminating` tells an external editor when steppe was told to end.
     public static func live(
-        cache: HeaderCache, sessions: SessionStore, store: UserStore, isTerminating: @escaping @Sendable () -> Bool = { false }
+        cache: HeaderCache, sessions: SessionStore, store: UserStore, isTerminating: @escaping @Sendable () -> Bool = { false },
+        replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil }
     ) -> Clients {
         let environment = ProcessInfo.processInfo.environment
         return Clients(
@@ -89,6 +95,7 @@ public struct Clients: Sendable {
             saveUserChange: { change in try store.write(change) },
             userDataChangedElsewhere: { store.hasChangedElsewhere() },
             editText: { text in ExternalEditor.edit(text, environment: environment, isTerminating: isTerminating) },
-            archiveStamp: { path in ArchiveSource.stamp(path) })
+            archiveStamp: { path in ArchiveSource.stamp(replacement(path)?.path ?? path) },
+            replacement: replacement)
     }
 }

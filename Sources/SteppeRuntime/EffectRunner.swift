@@ -71,13 +71,15 @@ public final class EffectRunner: Sendable {
                 post(.archiveFailed(error))
             }
         case .reloadArchive:
-            guard let path = shared.withLock({ $0.archivePath }) else { return }
+            guard let current = shared.withLock({ $0.archivePath }) else { return }
+            let replacement = clients.replacement(current)
+            let path = replacement?.path ?? current
             do {
                 let stamp = clients.archiveStamp(path)
                 let library = try clients.openArchive(path) { _, _ in }
                 library.catalogue.prepareIdentityIndex()
                 adopt(library, path: path, stamp: stamp)
-                post(.archiveReloaded(library.catalogue))
+                post(.archiveReloaded(library.catalogue, label: replacement?.label))
             } catch {
                 post(.archiveReloadFailed(error))
             }

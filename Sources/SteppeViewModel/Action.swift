@@ -16,7 +16,7 @@ public enum Action: Sendable, Equatable {
     /// The archive's files changed on disk since it was opened (an import ran): offer to reload.
     case archiveChangedOnDisk
     /// The archive was read again after it changed; the reader keeps its place.
-    case archiveReloaded(Catalogue)
+    case archiveReloaded(Catalogue, label: String?)
     case archiveReloadFailed(ArchiveError)
     case articleLoaded(Article)
     case articleFailed(id: String, error: ArchiveError)

@@ -22,7 +22,15 @@ extension AppState {
             // The offer to reload outranks an older notice ("Bookmarked"), which would hide it until a key.
             notice = nil
             return []
-        case .archiveReloaded(let catalogue):
+        case .archiveReloaded(let catalogue, let label):
+            // Another archive (the reader's own, in place of the sample) is a new start, not a reload.
+            if let label {
+                archiveLabel = label
+                isArchiveChangedOnDisk = false
+                let effects = open(catalogue)
+                notice = strings.archiveReloaded
+                return effects
+            }
             return reopen(catalogue)
         case .archiveReloadFailed(let error):
             notice = strings.archiveError(error)

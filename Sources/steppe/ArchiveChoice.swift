@@ -18,6 +18,20 @@ struct ArchiveChoice {
         return ArchiveChoice(path: BundledResources.sampleArchive.path, label: strings.bundledSampleArchive)
     }
 
+    /// While the bundled sample is shown, the reader's own archive replaces it as soon as an import
+    /// creates it.
+    func replacement(_ directories: XDGDirectories) -> @Sendable (String) -> (path: String, label: String)? {
+        let sample = BundledResources.sampleArchive.path
+        let user = directories.userArchive
+        let home = ProcessInfo.processInfo.environment["HOME"]
+        return { path in
+            guard path == sample,
+                FileManager.default.fileExists(atPath: user.appendingPathComponent(ArchiveSource.metadataFileName).path)
+            else { return nil }
+            return (user.path, ArchiveChoice.abbreviate(user.path, home: home))
+        }
+    }
+
     static func abbreviate(_ path: String, home: String?) -> String {
         if let home, !home.isEmpty, home != "/", path.hasPrefix(home + "/") {
             return "~" + path.dropFirst(home.count)

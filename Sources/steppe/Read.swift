@@ -68,7 +68,8 @@ struct Read: ParsableCommand {
                 state: state, terminal: terminal, clients: .live(
                     cache: HeaderCache.standard(directories),
                     sessions: SessionStore(file: directories.steppeState.appendingPathComponent("session.json")),
-                    store: store, isTerminating: { CursesTerminal.isTerminationRequested }))
+                    store: store, isTerminating: { CursesTerminal.isTerminationRequested },
+                    replacement: choice.replacement(directories)))
             // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
             let outcome = loop.run(startingWith: [.openArchive(path: choice.path), .loadUserData], firstFrameGrace: 150)
             unsaved = loop.state.user.unsaved

@@ -122,6 +122,27 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A first-time reader on the bundled sample imports a page: R opens the archive the import created.
+    @Test func theFirstImportReplacesTheSampleOnR() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = Harness.isolatedEnvironment(home)
+        let command = env.filter { ["HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LANG"].contains($0.key) }
+            .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let tmux = try TmuxSession(command: "env \(command) TERM=tmux-256color \(Harness.steppe.path)", width: 100, height: 30)
+        defer { tmux.close() }
+        _ = try tmux.waitFor("bundled sample")
+        let page = home.appendingPathComponent("naryn-river-rafting.txt")
+        try Data(Self.page("Naryn River Rafting", "Rafting on the Naryn draws visitors to Kyrgyzstan and Bishkek.").utf8).write(to: page)
+        #expect(try Harness.run(Harness.steppe, ["import", page.path], environment: env).status == 0)
+        _ = try tmux.waitFor("The archive has changed on disk: R reloads it")
+        try tmux.send("R")
+        let screen = try tmux.waitFor("Naryn River Rafting")
+        #expect(screen.contains("Archive reloaded"))
+        #expect(!screen.contains("bundled sample"))
+        try tmux.send("Q")
+    }
+
     /// A reader open on the archive hears of an import and reloads on R, keeping its place.
     @Test func aRunningReaderOffersToReloadAfterAnImport() throws {
         let home = try Harness.temporaryHome()

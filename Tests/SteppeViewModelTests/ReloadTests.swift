@@ -37,13 +37,26 @@ import Testing
         let place = s.session
         _ = s.reduce(.archiveChangedOnDisk)
         let bigger = TestLibrary.make(extra: 3).catalogue
-        let effects = s.reduce(.archiveReloaded(bigger))
+        let effects = s.reduce(.archiveReloaded(bigger, label: nil))
         #expect(s.catalogue == bigger)
         #expect(s.isArchiveChangedOnDisk == false)
         #expect(s.session == place)
         #expect(s.reader?.articleID == "panj")
         #expect(effects.contains(.loadArticle(id: "panj")))
         #expect(s.notice == s.strings.archiveReloaded)
+    }
+
+    @Test func theReadersOwnArchiveReplacesTheSampleAsANewStart() {
+        var s = state()
+        s.press(.tab, .down)
+        _ = s.reduce(.archiveChangedOnDisk)
+        let own = TestLibrary.make(extra: 1).catalogue
+        let effects = s.reduce(.archiveReloaded(own, label: "~/.local/share/steppe/archive"))
+        #expect(effects == [.loadSession])
+        #expect(s.archiveLabel == "~/.local/share/steppe/archive")
+        #expect(s.catalogue == own)
+        #expect(s.focus == .menu)
+        #expect(s.isArchiveChangedOnDisk == false)
     }
 
     @Test func aReloadThatFailsKeepsTheOpenArchive() {
