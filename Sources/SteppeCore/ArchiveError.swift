@@ -2,6 +2,8 @@
 public enum ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(path: String)
     case unreadable(path: String, reason: String)
+    /// An update of the archive could not be written; the archive is as it was.
+    case unwritable(path: String, reason: String)
     case malformedJSON(path: String, line: Int, column: Int, reason: String)
     case unsupportedFormatVersion(path: String, found: Int, supported: Int)
     case invalid(path: String, place: String, reason: String)

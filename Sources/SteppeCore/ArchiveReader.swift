@@ -44,7 +44,13 @@ public enum ArchiveReader {
     /// The main articles file, then each segment, each checked to be a regular file that exists.
     private static func articleFiles(_ metadata: ArchiveMetadata, beside metadataURL: URL) throws(ArchiveError) -> [URL] {
         let folder = metadataURL.deletingLastPathComponent()
-        var files = [folder.appendingPathComponent(metadata.articlesFile ?? ArchiveSource.defaultArticlesFileName)]
+        let main = metadata.articlesFile ?? ArchiveSource.defaultArticlesFileName
+        guard ArchiveMetadata.isConfinedArticlesPath(main) else {
+            throw .invalid(
+                path: metadataURL.path, place: "articlesFile",
+                reason: "must be a path inside the archive's folder (relative, without '..')")
+        }
+        var files = [folder.appendingPathComponent(main)]
         for (index, name) in (metadata.segments ?? []).enumerated() {
             guard ArchiveMetadata.isPlainSegmentName(name) else {
                 throw .invalid(

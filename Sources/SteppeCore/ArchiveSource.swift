@@ -109,6 +109,15 @@ public struct ArchiveMetadata: Sendable, Equatable, Codable {
 
     /// Whether a segment name stays inside the archive's folder and is not a hidden or temporary file.
     public static func isPlainSegmentName(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && name != ArchiveSource.metadataFileName
+            && name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F }
+    }
+
+    /// The articles file stays inside the archive's folder: a relative path without `..`, and not
+    /// `archive.json` itself.
+    public static func isConfinedArticlesPath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.isEmpty && !path.hasPrefix("/") && path != ArchiveSource.metadataFileName
+            && parts.allSatisfy { !$0.isEmpty && $0 != ".." && $0 != "." }
     }
 }

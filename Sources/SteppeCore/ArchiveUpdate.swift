@@ -47,6 +47,13 @@ public final class ArchiveUpdate {
     private var written: Set<String> = []
     private var segment: SegmentFile?
     private var isFinished = false
+    /// Whether this update made the folder, so that it can take it away again when nothing was written.
+    private let madeFolder: Bool
+    /// New files get the permissions of the archive's `archive.json`, so a private archive stays private.
+    private var fileMode: mode_t = 0o644
+
+    /// The highest generation accepted; segment names have room for it.
+    public static let generationLimit = 999_999_999
 
     /// Opens the archive in `directory` for an update, or prepares to create one there when the folder
     /// is missing or empty. `title` names a new archive.
@@ -54,10 +61,11 @@ public final class ArchiveUpdate {
         self.directory = directory.standardizedFileURL
         self.cache = cache
         let folder = self.directory
+        madeFolder = !FileManager.default.fileExists(atPath: folder.path)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .unreadable(path: folder.path, reason: "cannot create the archive's folder: \(ArchiveUpdate.reason(error))")
+            throw .unwritable(path: folder.path, reason: "cannot create the archive's folder: \(ArchiveUpdate.reason(error))")
         }
         // Refused before the lock file is made, so that a wrong folder is left exactly as it was.
         try ArchiveUpdate.checkIsArchiveOrEmpty(folder)
@@ -68,6 +76,13 @@ public final class ArchiveUpdate {
                 guard case .directory(let files) = prepared.source.layout else {
                     throw ArchiveError.invalid(path: folder.path, place: "top level", reason: "not a folder archive")
                 }
+                if let generation = prepared.metadata.generation, !(0...ArchiveUpdate.generationLimit).contains(generation) {
+                    throw ArchiveError.invalid(
+                        path: prepared.source.metadataURL.path, place: "generation",
+                        reason: "must be a whole number from 0 to \(ArchiveUpdate.generationLimit)")
+                }
+                var info = stat()
+                if stat(prepared.source.metadataURL.path, &info) == 0 { fileMode = info.st_mode & 0o666 }
                 let library = try ArchiveReader.load(prepared, cache: cache)
                 existing = library
                 metadata = prepared.metadata
@@ -92,6 +107,11 @@ public final class ArchiveUpdate {
 
     deinit {
         if !isFinished, let segment { segment.discard() }
+        // An update that created nothing leaves no trace: no lock file, and no folder it made itself.
+        if !FileManager.default.fileExists(atPath: metadataURL.path) {
+            unlink(directory.appendingPathComponent(ArchiveUpdate.lockName).path)
+            if madeFolder { rmdir(directory.path) }
+        }
         close(lockDescriptor)
     }
 
@@ -131,7 +151,7 @@ public final class ArchiveUpdate {
                 return (.unchanged, article.id)
             }
         }
-        if segment == nil { segment = try SegmentFile(in: directory) }
+        if segment == nil { segment = try SegmentFile(in: directory, mode: fileMode) }
         let span = try segment!.append(line, file: baseFiles.count)
         let header = ArticleHeader(
             id: article.id, url: article.url, title: article.title, authors: article.authors, published: article.published,
@@ -178,8 +198,7 @@ public final class ArchiveUpdate {
         guard let segment else {
             return Summary(articleCount: headers.count, isCommitted: false, isCompacted: false)
         }
-        let generation = (metadata.generation ?? 0) + 1
-        let name = String(format: "articles-g%06d.jsonl", generation)
+        let (generation, name) = try nextSegmentName()
         try segment.finish(as: directory.appendingPathComponent(name))
         var next = metadata
         next.generation = generation
@@ -205,9 +224,8 @@ public final class ArchiveUpdate {
     /// Copies every current line, byte for byte, into one new main file and commits it alone.
     /// Skipped when the archive holds entries that do not read: copying only what reads would drop them.
     func compact() throws(ArchiveError) {
-        let generation = (metadata.generation ?? 0) + 1
-        let name = String(format: "articles-g%06d.jsonl", generation)
-        let file = try SegmentFile(in: directory)
+        let (generation, name) = try nextSegmentName()
+        let file = try SegmentFile(in: directory, mode: fileMode)
         var moved = headers
         for (i, header) in headers.enumerated() {
             guard let span = header.span, span.file < baseFiles.count else { continue }
@@ -251,21 +269,32 @@ public final class ArchiveUpdate {
         do {
             data = try encoder.encode(metadata) + Data("\n".utf8)
         } catch {
-            throw .unreadable(path: metadataURL.path, reason: ArchiveUpdate.reason(error))
+            throw .unwritable(path: metadataURL.path, reason: ArchiveUpdate.reason(error))
         }
-        let file = try SegmentFile(in: directory)
+        let file = try SegmentFile(in: directory, mode: fileMode)
         _ = try file.append(data, file: 0)
         try file.finish(as: metadataURL, replacing: true)
     }
 
-    /// Deletes segments no `archive.json` lists and temporary files of updates that were killed.
-    /// Runs under the lock, so no other update is writing them.
+    /// Deletes the temporary files of updates that were killed. Runs under the lock, so no other
+    /// update is writing them. Segment files are never deleted here, listed or not: a file that looks
+    /// like one may be the reader's own copy, or a newer segment behind a restored `archive.json`.
     private func removeLeftovers() throws {
-        let listed = Set(baseFiles.map(\.lastPathComponent))
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        where ArchiveUpdate.isOwnFile(name) && !listed.contains(name) {
+        where name.hasPrefix(".steppe-update-") && name.hasSuffix(".tmp") {
             unlink(directory.appendingPathComponent(name).path)
         }
+    }
+
+    /// The next generation and a segment name no file has yet: a killed update may have left one.
+    private func nextSegmentName() throws(ArchiveError) -> (Int, String) {
+        var generation = (metadata.generation ?? 0) + 1
+        while generation <= ArchiveUpdate.generationLimit {
+            let name = String(format: "articles-g%06d.jsonl", generation)
+            if !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) { return (generation, name) }
+            generation += 1
+        }
+        throw .unwritable(path: directory.path, reason: "no free segment name below generation \(ArchiveUpdate.generationLimit)")
     }
 
     static let lockName = ".steppe-update.lock"
@@ -293,11 +322,11 @@ public final class ArchiveUpdate {
         let path = folder.appendingPathComponent(lockName).path
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw .unreadable(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
+            throw .unwritable(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw .unreadable(path: folder.path, reason: "another import into this archive is running")
+            throw .unwritable(path: folder.path, reason: "another import into this archive is running")
         }
         return fd
     }
@@ -318,13 +347,15 @@ final class SegmentFile {
     private var buffer = Data()
     private var isClosed = false
 
-    init(in directory: URL) throws(ArchiveError) {
+    init(in directory: URL, mode: mode_t = 0o644) throws(ArchiveError) {
         self.directory = directory
         temporary = directory.appendingPathComponent(".steppe-update-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else {
-            throw .unreadable(path: directory.path, reason: "cannot create a file: \(String(cString: strerror(errno)))")
+            throw .unwritable(path: directory.path, reason: "cannot create a file: \(String(cString: strerror(errno)))")
         }
+        // The process umask must not widen or narrow what the archive already allows.
+        fchmod(fd, mode)
     }
 
     deinit { if !isClosed { close(fd) } }
@@ -355,7 +386,7 @@ final class SegmentFile {
             return done
         }
         guard written == count else {
-            throw .unreadable(path: temporary.path, reason: "cannot write: \(String(cString: strerror(errno)))")
+            throw .unwritable(path: temporary.path, reason: String(cString: strerror(errno)))
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -366,7 +397,7 @@ final class SegmentFile {
         do throws(ArchiveError) {
             try flush()
             guard fsync(fd) == 0 else {
-                throw ArchiveError.unreadable(path: temporary.path, reason: "cannot sync: \(String(cString: strerror(errno)))")
+                throw ArchiveError.unwritable(path: temporary.path, reason: "cannot sync: \(String(cString: strerror(errno)))")
             }
         } catch {
             discard()
@@ -379,7 +410,7 @@ final class SegmentFile {
         if !replacing { unlink(temporary.path) }
         guard moved == 0 else {
             unlink(temporary.path)
-            throw .unreadable(path: target.path, reason: "cannot write: \(String(cString: strerror(failure)))")
+            throw .unwritable(path: target.path, reason: String(cString: strerror(failure)))
         }
         let folder = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {

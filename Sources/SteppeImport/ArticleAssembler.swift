@@ -157,18 +157,62 @@ public struct ArticleAssembler: Sendable {
 public enum ArticleIdentity {
     public static func id(url: String, fileName: String?, sourceID: String?, title: String, published: PublishedDate) -> String {
         if let slug = slug(fromURL: url) { return slug }
+        if let id = urlID(url) { return id }
         if let fileName, let slug = slug(fromFileName: fileName) { return slug }
         if let sourceID, let slug = cleanSlug(sourceID), slug.count >= 3, slug.contains(where: \.isLetter) { return slug }
         return hashID(title: title, published: published)
     }
 
-    /// The last path segment of a URL, when it is a slug of words ("russia-troops-return").
+    /// The last path segment of a URL when it is a slug of words ("russia-troops-return") and the URL
+    /// asks nothing more (tracking parameters aside). `article.php?id=101` or `…/index.html` are not
+    /// slugs: many articles share them.
     public static func slug(fromURL url: String) -> String? {
-        let parts = TagLink.pathParts(url)
-        guard let last = parts.last, let slug = cleanSlug(last), slug.contains("-") || slug.count >= 6,
-            slug.contains(where: \.isLetter)
+        guard !hasMeaningfulQuery(url), let last = TagLink.pathParts(url).last else { return nil }
+        let decoded = ImportText.contains(last, "%") ? (last.removingPercentEncoding ?? last) : last
+        let words = decoded.split(separator: "-", omittingEmptySubsequences: false)
+        guard words.count >= 2,
+            words.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }),
+            decoded.contains(where: \.isLetter), decoded.utf8.count <= 200
         else { return nil }
-        return slug
+        return decoded
+    }
+
+    /// Any other URL: `u-` and 16 hex digits of a hash of it, without its fragment and tracking
+    /// parameters, so that each address is its own article.
+    static func urlID(_ url: String) -> String? {
+        var text = url.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
+        if let question = text.firstIndex(of: "?") {
+            let kept = meaningfulParameters(String(text[text.index(after: question)...]))
+            text = String(text[..<question]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+        }
+        return "u-" + hex(fnv(text))
+    }
+
+    static func hasMeaningfulQuery(_ url: String) -> Bool {
+        guard let question = url.firstIndex(of: "?") else { return false }
+        var query = url[url.index(after: question)...]
+        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
+        return !meaningfulParameters(String(query)).isEmpty
+    }
+
+    private static func meaningfulParameters(_ query: String) -> [Substring] {
+        query.split(separator: "&").filter { parameter in
+            let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+            return !(name.isEmpty || name.hasPrefix("utm_") || name == "fbclid" || name == "gclid")
+        }
+    }
+
+    static func fnv(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// A file name that is a slug: lower-case words joined by hyphens, with at least two hyphens,
@@ -203,11 +247,6 @@ public enum ArticleIdentity {
 
     /// `a-` and 16 hex digits of a 64-bit FNV-1a hash of the title (spaces collapsed, lower case) and the day.
     public static func hashID(title: String, published: PublishedDate) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (ImportText.clean(title).lowercased() + "|" + published.dayString).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "a-" + String(repeating: "0", count: 16 - hex.count) + hex
+        "a-" + hex(fnv(ImportText.clean(title).lowercased() + "|" + published.dayString))
     }
 }

@@ -159,7 +159,13 @@ import Testing
 
     @Test func idsComeFromTheURLThenTheFileNameThenAHash() {
         let date = PublishedDate(year: 2011, month: 5, day: 5)!
-        #expect(ArticleIdentity.id(url: "https://eurasianet.org/russia-troops-to-return?x=1", fileName: "a-b-c.txt", sourceID: nil, title: "T", published: date) == "russia-troops-to-return")
+        #expect(ArticleIdentity.id(url: "https://eurasianet.org/russia-troops-to-return/?utm_source=rss#top", fileName: "a-b-c.txt", sourceID: nil, title: "T", published: date) == "russia-troops-to-return")
+        // Addresses whose last segment many articles share are told apart by the whole address.
+        let first = ArticleIdentity.id(url: "https://n.example.com/article.php?id=101", fileName: nil, sourceID: nil, title: "T", published: date)
+        let second = ArticleIdentity.id(url: "https://n.example.com/article.php?id=102", fileName: nil, sourceID: nil, title: "T", published: date)
+        #expect(first.hasPrefix("u-") && second.hasPrefix("u-") && first != second)
+        #expect(ArticleIdentity.id(url: "https://a.example/x/index.html", fileName: nil, sourceID: nil, title: "T", published: date)
+            != ArticleIdentity.id(url: "https://a.example/y/index.html", fileName: nil, sourceID: nil, title: "T", published: date))
         #expect(ArticleIdentity.id(url: "", fileName: "russia-troops-to-return.txt", sourceID: nil, title: "T", published: date) == "russia-troops-to-return")
         #expect(ArticleIdentity.id(url: "", fileName: "page1.txt", sourceID: "12", title: "T", published: date) == ArticleIdentity.hashID(title: "T", published: date))
         #expect(ArticleIdentity.hashID(title: "Russia  Troops", published: date) == ArticleIdentity.hashID(title: "russia troops", published: date))
@@ -207,8 +213,11 @@ import Testing
         #expect(try Fixtures.articles(in: archive) == before)
         _ = try add([article(4)])
         let names = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { !$0.hasPrefix(".steppe-update.lock") }.sorted()
-        // The orphan segment and the temporary files are gone; generation 2 is the new segment.
-        #expect(names == ["archive.json", "articles-g000001.jsonl", "articles-g000002.jsonl"])
+        // The temporary files are gone; the unlisted segment is left alone (it could be anyone's) and
+        // the new segment takes the next free name.
+        #expect(names == ["archive.json", "articles-g000001.jsonl", "articles-g000002.jsonl", "articles-g000003.jsonl"])
+        let metadata = try JSONDecoder().decode(ArchiveMetadata.self, from: Data(contentsOf: archive.appendingPathComponent("archive.json")))
+        #expect(metadata.segments == ["articles-g000003.jsonl"])
         #expect(try Fixtures.articles(in: archive).keys.sorted() == ["article-1", "article-2", "article-4"])
     }
 
@@ -228,10 +237,36 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".jsonl") }.count == 1)
     }
 
+    @Test func aGenerationOutOfRangeIsRefusedAndAnUpdateThatWritesNothingLeavesNoTrace() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        _ = try add([article(1)])
+        let url = archive.appendingPathComponent("archive.json")
+        var metadata = try JSONDecoder().decode(ArchiveMetadata.self, from: Data(contentsOf: url))
+        metadata.generation = Int.max
+        try JSONEncoder().encode(metadata).write(to: url)
+        #expect(
+            throws: ArchiveError.invalid(path: url.path, place: "generation", reason: "must be a whole number from 0 to 999999999")
+        ) { _ = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test") }
+        let fresh = scratch.appendingPathComponent("never-written")
+        do { _ = try ArchiveUpdate(directory: fresh, newArchiveTitle: "Test") }
+        #expect(!FileManager.default.fileExists(atPath: fresh.path))
+    }
+
+    @Test func newFilesKeepTheArchivesPermissions() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        _ = try add([article(1)])
+        chmod(archive.appendingPathComponent("archive.json").path, 0o600)
+        _ = try add([article(2)])
+        for name in ["archive.json", "articles-g000002.jsonl"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: archive.appendingPathComponent(name).path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(name)")
+        }
+    }
+
     @Test func aSecondUpdateWaitsItsTurn() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let first = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test")
-        #expect(throws: ArchiveError.unreadable(path: archive.path, reason: "another import into this archive is running")) {
+        #expect(throws: ArchiveError.unwritable(path: archive.path, reason: "another import into this archive is running")) {
             _ = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test")
         }
         _ = first

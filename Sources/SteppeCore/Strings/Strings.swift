@@ -181,6 +181,8 @@ public struct Strings: Sendable, Equatable, Hashable {
                         "\(path): здесь нет архива (ожидается папка с archive.json или файл .json)")
         case .unreadable(let path, let reason):
             return pick("\(path): cannot read: \(reason)", "\(path): не удаётся прочитать: \(reason)")
+        case .unwritable(let path, let reason):
+            return pick("\(path): cannot write: \(reason)", "\(path): не удаётся записать: \(reason)")
         case .malformedJSON(let path, let line, let column, let reason):
             return pick("\(path):\(line):\(column): malformed JSON: \(reason)",
                         "\(path):\(line):\(column): ошибка в JSON: \(reason)")
@@ -200,8 +202,8 @@ public struct Strings: Sendable, Equatable, Hashable {
             }
             return pick("\(path): is \(what), not a file", "\(path): это \(what), а не файл")
         case .archiveChanged(let path, let line):
-            return pick("\(path):\(line): the archive changed on disk since it was opened; restart steppe to reload it",
-                        "\(path):\(line): архив изменился на диске после открытия; перезапустите steppe, чтобы перечитать его")
+            return pick("\(path):\(line): the archive changed on disk since it was opened; R reloads it",
+                        "\(path):\(line): архив изменился на диске после открытия; R перечитывает его")
         }
     }
 
