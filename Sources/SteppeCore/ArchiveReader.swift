@@ -75,7 +75,7 @@ public enum ArchiveReader {
         else { return nil }
         return Library(
             source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy,
-            headers: cached.headers, issues: cached.issues, bodies: .jsonLines(files), isSorted: true)
+            headers: cached.headers, issues: cached.issues, bodies: .jsonLines(ArchiveFiles(files)), isSorted: true)
     }
 
     public static func load(
@@ -89,7 +89,7 @@ public enum ArchiveReader {
             let (headers, issues) = try scanHeaders(files, taxonomy: prepared.taxonomy, progress: progress)
             let library = Library(
                 source: prepared.source, metadata: prepared.metadata, taxonomy: prepared.taxonomy, headers: headers,
-                issues: issues, bodies: .jsonLines(files))
+                issues: issues, bodies: .jsonLines(ArchiveFiles(files)))
             cache?.store(library.catalogue.headers, issues: library.catalogue.issues, for: prepared.source)
             return library
         }

@@ -113,6 +113,10 @@ public enum JSONLinesScanner {
     static func isWholeLine(_ span: LineSpan, in url: URL) -> Bool {
         guard let fd = try? RegularFile.open(url) else { return false }
         defer { close(fd) }
+        return isWholeLine(span, fd: fd)
+    }
+
+    static func isWholeLine(_ span: LineSpan, fd: Int32) -> Bool {
         var byte: UInt8 = 0
         if span.offset > 0 {
             guard pread(fd, &byte, 1, off_t(span.offset - 1)) == 1, byte == UInt8(ascii: "\n") else { return false }
@@ -125,10 +129,15 @@ public enum JSONLinesScanner {
     public static func read(_ span: LineSpan, from url: URL) throws(ArchiveError) -> Data {
         let fd = try RegularFile.open(url)
         defer { close(fd) }
+        return try read(span, fd: fd, path: url.path)
+    }
+
+    /// The same from a file already open.
+    static func read(_ span: LineSpan, fd: Int32, path: String) throws(ArchiveError) -> Data {
         var data = Data(count: span.length)
         let got = data.withUnsafeMutableBytes { pread(fd, $0.baseAddress, span.length, off_t(span.offset)) }
         guard got == span.length else {
-            throw .archiveChanged(path: url.path, line: span.line)
+            throw .archiveChanged(path: path, line: span.line)
         }
         return data
     }

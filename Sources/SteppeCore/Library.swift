@@ -151,7 +151,7 @@ public struct Catalogue: Sendable, Equatable {
 public struct ArchiveBodies: Sendable {
     public enum Store: Sendable {
         /// Bodies stay in the JSON Lines files (main file, then segments) and are read by line span.
-        case jsonLines([URL])
+        case jsonLines(ArchiveFiles)
         /// Bodies of a single-file archive, kept since the whole file was decoded anyway.
         case inMemory([String: Article])
     }
@@ -172,17 +172,17 @@ public struct ArchiveBodies: Sendable {
             }
             return article
         case .jsonLines(let files):
-            guard let span = header.span, files.indices.contains(span.file) else {
+            guard let span = header.span, files.urls.indices.contains(span.file) else {
                 throw .invalid(path: source.displayPath, place: "id '\(header.id)'", reason: "article has no line")
             }
-            let url = files[span.file]
-            let data = try JSONLinesScanner.read(span, from: url)
+            let url = files.urls[span.file]
+            let data = try files.read(span)
             let article: Article
             do {
                 article = try JSONDecoder().decode(Article.self, from: data)
             } catch {
                 // Bytes that no longer form a whole line mean the file was rewritten, not that it is broken.
-                guard JSONLinesScanner.isWholeLine(span, in: url) else { throw .archiveChanged(path: url.path, line: span.line) }
+                guard files.isWholeLine(span) else { throw .archiveChanged(path: url.path, line: span.line) }
                 let failure = JSONLinesScanner.failure(for: error, in: data)
                 throw .invalid(path: url.path, place: "line \(span.line)", reason: failure.message)
             }
@@ -191,5 +191,32 @@ public struct ArchiveBodies: Sendable {
             }
             return article
         }
+    }
+}
+
+/// The articles files of a folder archive, held open from the moment it is read: when an import later
+/// folds them into a new file and deletes them, this reader still reads what it indexed until it reloads.
+public final class ArchiveFiles: Sendable {
+    public let urls: [URL]
+    /// One per file; -1 when it could not be opened (reads then fall back to the path and say why).
+    private let descriptors: [Int32]
+
+    public init(_ urls: [URL]) {
+        self.urls = urls
+        descriptors = urls.map { (try? RegularFile.open($0)) ?? -1 }
+    }
+
+    deinit { for fd in descriptors where fd >= 0 { close(fd) } }
+
+    func read(_ span: LineSpan) throws(ArchiveError) -> Data {
+        let fd = descriptors[span.file]
+        guard fd >= 0 else { return try JSONLinesScanner.read(span, from: urls[span.file]) }
+        return try JSONLinesScanner.read(span, fd: fd, path: urls[span.file].path)
+    }
+
+    func isWholeLine(_ span: LineSpan) -> Bool {
+        let fd = descriptors[span.file]
+        guard fd >= 0 else { return JSONLinesScanner.isWholeLine(span, in: urls[span.file]) }
+        return JSONLinesScanner.isWholeLine(span, fd: fd)
     }
 }

@@ -95,8 +95,9 @@ public struct ArticleAssembler: Sendable {
                 if options.explains { explanation += describe(inference.topics, "topic", Tagger.topicThreshold) }
             }
         }
-        let language = draft.language.flatMap { $0.isEmpty ? nil : String($0.prefix(2)).lowercased() }
-            ?? ArticleAssembler.language(draft)
+        // A language code the source gives is kept when it is one ("en", "ru", "en-GB" → "en").
+        let given = draft.language.map { String($0.prefix { $0.isASCII && $0.isLetter }).lowercased() }
+        let language = given.flatMap { (2...3).contains($0.count) ? $0 : nil } ?? ArticleAssembler.language(draft)
         let article = Article(
             id: id, url: url, title: draft.title, authors: draft.authors, published: published, language: language,
             regions: regions, topics: topics, section: section, summary: draft.summary, body: draft.body)

@@ -101,7 +101,9 @@ enum FeedParser {
         }
         if status < 0 {
             let line = xmlTextReaderGetParserLineNumber(reader)
-            broken(count == 0 ? "not well-formed XML (line \(line))" : "not well-formed XML after item \(count) (line \(line))")
+            let why = lastError().map { ": \($0)" } ?? ""
+            if kind == nil { throw SkipReason("XML that does not parse (line \(line))\(why)") }
+            broken(count == 0 ? "not well-formed XML (line \(line))\(why)" : "not well-formed XML after item \(count) (line \(line))\(why)")
         }
         if kind == nil { throw SkipReason("XML with no root element") }
     }
@@ -162,6 +164,14 @@ enum FeedParser {
             status = xmlTextReaderNext(reader)
         }
         return status
+    }
+
+    /// libxml2's own words for the last error on this thread ("Detected an entity reference loop"),
+    /// cleaned for a terminal.
+    private static func lastError() -> String? {
+        guard let error = xmlGetLastError(), let message = error.pointee.message else { return nil }
+        let text = ImportText.clean(String(cString: message))
+        return text.isEmpty ? nil : String(text.prefix(200))
     }
 
     private static func localName(_ reader: xmlTextReaderPtr) -> String {

@@ -13,10 +13,10 @@ struct InputFile: Sendable {
     /// How reports name it: the path as given, or "standard input".
     var displayPath: String
     var size: Int64
-    /// A copy of standard input, deleted when the file is done.
-    var isTemporary = false
+    /// The open, already unlinked copy of standard input; closed when the file is done.
+    var temporaryDescriptor: Int32?
 
-    var fileName: String? { isTemporary ? nil : url.lastPathComponent }
+    var fileName: String? { temporaryDescriptor == nil ? url.lastPathComponent : nil }
 
     /// Files under a path, in name order; hidden files and folders are left out of folder walks.
     static func expand(_ input: String, skipped: inout [ImportReport.Skip]) -> [InputFile] {
@@ -35,8 +35,15 @@ struct InputFile: Sendable {
             return []
         }
         guard isDirectory.boolValue else { return [file(url, input, &skipped)].compactMap { $0 } }
-        guard let walker = FileManager.default.enumerator(
-            at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        // A folder that cannot be read is reported, not passed over in silence.
+        let unreadable = FolderErrors()
+        guard
+            let walker = FileManager.default.enumerator(
+                at: url, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles],
+                errorHandler: { failed, error in
+                    unreadable.add(failed, error)
+                    return true
+                })
         else {
             skipped.append(ImportReport.Skip(path: input, place: nil, reason: "the folder cannot be read"))
             return []
@@ -47,14 +54,32 @@ struct InputFile: Sendable {
             let relative = String(child.path.dropFirst(url.path.count).drop(while: { $0 == "/" }))
             found.append(((input.hasSuffix("/") ? input : input + "/") + relative, child))
         }
+        for (failed, reason) in unreadable.all {
+            let relative = String(failed.path.dropFirst(url.path.count).drop(while: { $0 == "/" }))
+            let shown = relative.isEmpty ? input : (input.hasSuffix("/") ? input : input + "/") + relative
+            skipped.append(ImportReport.Skip(path: shown, place: nil, reason: "the folder cannot be read: \(reason)"))
+        }
         return found.sorted { $0.0 < $1.0 }.compactMap { file($0.1, $0.0, &skipped) }
+    }
+
+    /// What a folder walk could not read, collected from the walker's error handler.
+    final class FolderErrors {
+        var all: [(URL, String)] = []
+        func add(_ url: URL, _ error: any Error) {
+            let error = error as NSError
+            let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            all.append((url, posix ?? error.localizedDescription))
+        }
     }
 
     private static func file(_ url: URL, _ display: String, _ skipped: inout [ImportReport.Skip]) -> InputFile? {
         do {
             try RegularFile.check(url)
         } catch {
-            skipped.append(ImportReport.Skip(path: display, place: nil, reason: Strings.english.archiveError(error)))
+            // The path is shown once, as the report's own.
+            var reason = Strings.english.archiveError(error)
+            if reason.hasPrefix(url.path + ": ") { reason.removeFirst(url.path.count + 2) }
+            skipped.append(ImportReport.Skip(path: display, place: nil, reason: reason))
             return nil
         }
         var info = stat()
@@ -65,35 +90,49 @@ struct InputFile: Sendable {
         return InputFile(url: url, displayPath: display, size: Int64(info.st_size))
     }
 
+    /// The most standard input may hold: it is copied to disk first.
+    static let standardInputLimit: Int64 = 2 << 30
+
     /// Standard input is copied to a private temporary file, so that feeds and JSON Lines stream from it
-    /// like any file.
+    /// like any file. The file is unlinked at once and read through `/proc/self/fd`, so that no signal
+    /// or crash can leave it behind; it goes when the process does.
     private static func stdinCopy() throws(SkipReason) -> InputFile {
         let folder = FileManager.default.temporaryDirectory
         let url = folder.appendingPathComponent("steppe-import-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let fd = open(url.path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw SkipReason("cannot make a temporary copy: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
+        unlink(url.path)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total: Int64 = 0
         while true {
             let got = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
             if got < 0 && errno == EINTR { continue }
             if got < 0 {
-                unlink(url.path)
+                close(fd)
                 throw SkipReason("cannot read: \(String(cString: strerror(errno)))")
             }
             if got == 0 { break }
-            let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress, got) }
-            guard written == got else {
-                unlink(url.path)
-                throw SkipReason("cannot make a temporary copy: \(String(cString: strerror(errno)))")
+            // Binary input is known from its first bytes: no need to copy the rest of it.
+            if total == 0, buffer[0..<min(got, 8192)].contains(0) {
+                close(fd)
+                throw SkipReason("a binary file, not text")
             }
             total += Int64(got)
+            guard total <= standardInputLimit else {
+                close(fd)
+                throw SkipReason("more than \(standardInputLimit >> 30) GB; save it to a file and import that")
+            }
+            let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress, got) }
+            guard written == got else {
+                close(fd)
+                throw SkipReason("cannot make a temporary copy: \(String(cString: strerror(errno)))")
+            }
         }
-        return InputFile(url: url, displayPath: "standard input", size: total, isTemporary: true)
+        return InputFile(
+            url: URL(fileURLWithPath: "/proc/self/fd/\(fd)"), displayPath: "standard input", size: total, temporaryDescriptor: fd)
     }
 
-    func cleanUp() { if isTemporary { unlink(url.path) } }
+    func cleanUp() { if let temporaryDescriptor { close(temporaryDescriptor) } }
 
     func read(limit: Int64) throws(SkipReason) -> Data {
         guard size <= limit else { throw SkipReason("too large (\(size >> 20) MB; at most \(limit >> 20) MB)") }

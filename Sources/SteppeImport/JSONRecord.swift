@@ -34,6 +34,8 @@ struct JSONRecord: Decodable {
         "category": .tags, "categories": .tags, "tags": .tags, "section": .tags, "keywords": .tags,
     ]
 
+    init(failure: SkipReason) { draft = .failure(failure) }
+
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         var title: String?
@@ -162,19 +164,30 @@ struct JSONDocument: Decodable {
     }
 
     init(from decoder: any Decoder) throws {
-        if var list = try? decoder.unkeyedContainer() {
-            var records: [JSONRecord] = []
-            while !list.isAtEnd { records.append(try list.decode(JSONRecord.self)) }
-            self.records = records
+        if let list = try? decoder.singleValueContainer().decode([Element].self) {
+            records = list.map(\.record)
             return
         }
         let c = try decoder.container(keyedBy: Key.self)
         for name in ["articles", "items", "records", "data", "results"] {
-            if let records = try? c.decode([JSONRecord].self, forKey: Key(stringValue: name)) {
-                self.records = records
+            if let list = try? c.decode([Element].self, forKey: Key(stringValue: name)) {
+                records = list.map(\.record)
                 return
             }
         }
         records = [try JSONRecord(from: decoder)]
+    }
+
+    /// One element of a list: a record, or why it is not one (a null, a number…), so that one bad
+    /// element costs only itself.
+    struct Element: Decodable {
+        var record: JSONRecord
+        init(from decoder: any Decoder) throws {
+            do {
+                record = try JSONRecord(from: decoder)
+            } catch {
+                record = JSONRecord(failure: SkipReason("not a JSON object"))
+            }
+        }
     }
 }

@@ -35,6 +35,10 @@ struct Import: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError(strings.importNeedsPaths) }
+        if archive?.isEmpty == true { throw ValidationError(strings.importArchiveEmpty) }
+        if let url, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+            throw ValidationError(VisibleText.escape(strings.importURLNotWeb(url)))
+        }
         // One URL names one page.
         var isDirectory: ObjCBool = false
         if url != nil, paths.count != 1 || (FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory) && isDirectory.boolValue) {
@@ -63,7 +67,7 @@ struct Import: ParsableCommand {
             let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
             // A name like "x.json" is a single-file archive, which imports cannot write; never make a folder of it.
             if (exists && !isDirectory.boolValue) || (!exists && folder.pathExtension.lowercased() == "json") {
-                fail(VisibleText.escape(folder.path) + ": " + strings.importSingleFileArchive)
+                fail(VisibleText.escape(folder.path) + ": " + strings.importNeedsFolder)
             }
             update = try ArchiveUpdate(directory: folder, newArchiveTitle: "Eurasianet archive", cache: HeaderCache.standard(directories))
         } catch {

@@ -131,6 +131,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: archive.appendingPathComponent("archive.json").path))
     }
 
+    @Test func oneElementThatIsNotARecordCostsOnlyItself() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let list = try write(
+            "list.json", #"[{"title": "Good One", "date": "2011-05-05", "body": "Tashkent text.", "url": "https://example.org/good-one"}, null, 7]"#)
+        let report = try run([list])
+        #expect(report.added == 1)
+        #expect(report.skipped.map { "\($0.place ?? ""): \($0.reason)" } == ["record 2: not a JSON object", "record 3: not a JSON object"])
+    }
+
+    @Test func anEntityBombIsRefusedWithLibxmlsReason() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var doctype = "<!DOCTYPE rss [<!ENTITY a \"lol\">"
+        for level in 1...9 { doctype += "<!ENTITY \(Character(UnicodeScalar(UInt8(97 + level)))) \"" + String(repeating: "&\(Character(UnicodeScalar(UInt8(96 + level))));", count: 10) + "\">" }
+        let feed = try write("bomb.rss", "<?xml version=\"1.0\"?>" + doctype + "]><rss><channel><item><title>&j;</title></item></channel></rss>")
+        let report = try run([feed])
+        #expect(report.added == 0)
+        #expect(report.skipped.map(\.reason) == ["XML that does not parse (line 1): Detected an entity reference loop"])
+    }
+
     @Test func aBrokenFeedKeepsTheItemsBeforeTheBreak() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let feed = try write(
@@ -261,6 +280,16 @@ import Testing
             let mode = try FileManager.default.attributesOfItem(atPath: archive.appendingPathComponent(name).path)[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(name)")
         }
+    }
+
+    @Test func aReaderKeepsReadingFilesThatACompactionDeleted() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for n in 0...ArchiveUpdate.segmentLimit { _ = try add([article(n)]) }
+        let open = try ArchiveReader.open(archive.path)
+        let compacted = try add([article(100)])
+        #expect(compacted.isCompacted)
+        // Every file the open library indexed is gone from the folder, and every article still reads.
+        for header in open.catalogue.headers { #expect(try open.bodies.article(header).id == header.id) }
     }
 
     @Test func aSecondUpdateWaitsItsTurn() throws {

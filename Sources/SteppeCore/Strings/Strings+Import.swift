@@ -35,9 +35,14 @@ extension Strings {
     public func unknownTag(_ tag: String, facet: String) -> String {
         pick("'\(tag)' is not a \(facet) of the archive's taxonomy", "'\(tag)' — не \(facet == "region" ? "регион" : "тема") таксономии архива")
     }
-    public var importSingleFileArchive: String {
-        pick("imports go into a folder archive; this is a single-file archive",
-            "импорт возможен только в архив-папку, а это архив из одного файла")
+    public var importNeedsFolder: String {
+        pick("imports go into a folder archive (a folder with archive.json, or a new or empty folder), not a file",
+            "импорт возможен только в архив-папку (папку с archive.json или новую пустую папку), а не в файл")
+    }
+    public var importArchiveEmpty: String { pick("--archive needs a folder.", "--archive требует папку.") }
+    public func importURLNotWeb(_ url: String) -> String {
+        pick("--url must be a web address (http:// or https://), not '\(url)'.",
+            "--url должен быть веб-адресом (http:// или https://), а не '\(url)'.")
     }
     /// `total` is nil when no archive exists (nothing could be imported into a new one).
     public func importSummary(added: Int, updated: Int, unchanged: Int, skipped: Int, total: Int?, archive: String) -> String {
