@@ -20,7 +20,25 @@ public struct AssembledArticle: Sendable {
     public var article: Article
     public var nodes: [Int32]
     public var line: Data
-    public var explanation: [String]
+    public var explanation: TagExplanation
+}
+
+/// Why an article was filed where it was, for `--explain`: the tags its source or the command line
+/// gave, those the taxonomy does not know, and the inference's scores for a facet with no given tag.
+public struct TagExplanation: Sendable, Equatable, Encodable {
+    public struct Given: Sendable, Equatable, Encodable {
+        public var facet: Facet
+        public var slug: String
+        /// As written in the source or on the command line.
+        public var tag: String
+        public var isFromCommandLine: Bool
+    }
+
+    public var given: [Given] = []
+    public var ignored: [String] = []
+    /// nil when the facet's tags were given, not inferred.
+    public var regions: [Tagger.Score]?
+    public var topics: [Tagger.Score]?
 }
 
 /// Settles a draft's id, language and tags, and encodes it.
@@ -56,13 +74,13 @@ public struct ArticleAssembler: Sendable {
         self.names = names
     }
 
-    public func assemble(_ draft: ArticleDraft, fileName: String? = nil) throws(SkipReason) -> AssembledArticle {
+    public func assemble(_ draft: ArticleDraft, fileName: String? = nil) throws(ImportProblem) -> AssembledArticle {
         guard let published = draft.published else {
-            throw SkipReason("no publication date found (a line such as 'May 5, 2011' under the title, or a date field)")
+            throw ImportProblem.noDate
         }
         let url = (draft.url ?? options.url).map(ImportText.clean) ?? ""
         let id = ArticleIdentity.id(url: url, fileName: fileName, sourceID: draft.sourceID, title: draft.title, published: published)
-        var explanation: [String] = []
+        var explanation = TagExplanation()
 
         var regions: [String] = []
         var topics: [String] = []
@@ -70,7 +88,7 @@ public struct ArticleAssembler: Sendable {
         let commandLine = options.regions.count + options.topics.count
         for (index, tag) in (options.regions + options.topics + draft.tags).enumerated() {
             guard let (facet, slug) = resolve(tag) else {
-                if options.explains { explanation.append("tag '\(tag)': not in the taxonomy, ignored") }
+                if options.explains { explanation.ignored.append(tag) }
                 continue
             }
             switch facet {
@@ -79,8 +97,7 @@ public struct ArticleAssembler: Sendable {
             case .sections: if section == nil { section = slug }
             }
             if options.explains {
-                let origin = index < commandLine ? "given on the command line" : "given by the source"
-                explanation.append("\(facet.rawValue.dropLast()) \(slug): \(origin) ('\(tag)')")
+                explanation.given.append(.init(facet: facet, slug: slug, tag: tag, isFromCommandLine: index < commandLine))
             }
         }
         if regions.isEmpty || topics.isEmpty {
@@ -88,11 +105,11 @@ public struct ArticleAssembler: Sendable {
                 title: draft.title, standfirst: draft.summary, body: draft.body.map(\.text))
             if regions.isEmpty {
                 regions = inference.givenRegions
-                if options.explains { explanation += describe(inference.regions, "region", Tagger.regionThreshold) }
+                if options.explains { explanation.regions = inference.regions }
             }
             if topics.isEmpty {
                 topics = inference.givenTopics
-                if options.explains { explanation += describe(inference.topics, "topic", Tagger.topicThreshold) }
+                if options.explains { explanation.topics = inference.topics }
             }
         }
         // A language code the source gives is kept when it is one ("en", "ru", "en-GB" → "en").
@@ -117,19 +134,6 @@ public struct ArticleAssembler: Sendable {
         if let found = names[key] { return found }
         // "the-bug-pit" and "The Bug Pit", "Nagorno-Karabakh" and "nagorno karabakh".
         return names[key.replacingOccurrences(of: " ", with: "-")] ?? names[key.replacingOccurrences(of: "-", with: " ")]
-    }
-
-    func describe(_ scores: [Tagger.Score], _ kind: String, _ threshold: Double) -> [String] {
-        if scores.isEmpty { return ["\(kind)s: no terms found in the text"] }
-        return scores.prefix(8).map { score in
-            let evidence = score.evidence.map { "\($0.term) ×\($0.count) in \($0.place.rawValue)" }.joined(separator: ", ")
-            let verdict = score.isGiven ? "given" : "not given"
-            return "\(kind) \(score.slug): \(verdict), score \(Self.format(score.score)) (threshold \(Self.format(threshold))): \(evidence)"
-        }
-    }
-
-    static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
     /// "ru" when more than half the letters of the title and first paragraphs are Cyrillic.

@@ -19,9 +19,3 @@ public struct ArticleDraft: Sendable, Equatable {
     public init(title: String) { self.title = title }
 }
 
-/// Why a file, item or record was not imported.
-public struct SkipReason: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}

@@ -20,15 +20,15 @@ struct FeedItem: Sendable {
     /// Atom `type="text"` content is plain text, not HTML.
     var isPlainContent = false
 
-    func draft() throws(SkipReason) -> ArticleDraft {
+    func draft() throws(ImportProblem) -> ArticleDraft {
         let title = ImportText.clean(title.contains("<") ? HTMLBlockReader.blocks(title).map(\.text).joined(separator: " ") : title)
-        guard !title.isEmpty else { throw SkipReason("no title") }
+        guard !title.isEmpty else { throw ImportProblem.itemNoTitle }
         var draft = ArticleDraft(title: title)
         draft.place = "item \(index)"
         draft.url = link?.trimmed
         draft.sourceID = guid?.trimmed
         guard let published = (date ?? updated).flatMap(DateText.parse) else {
-            throw SkipReason(date == nil && updated == nil ? "no publication date" : "a date that does not read: '\(date ?? updated ?? "")'")
+            throw date == nil && updated == nil ? ImportProblem.itemNoDate : ImportProblem.itemBadDate(ImportText.clean(String((date ?? updated ?? "").prefix(60))))
         }
         draft.published = published
         draft.authors = authors.map(FeedItem.authorName).filter { !$0.isEmpty }
@@ -39,7 +39,7 @@ struct FeedItem: Sendable {
             let summary = ImportText.clean(HTMLBlockReader.blocks(description).map(\.text).joined(separator: " "))
             if !summary.isEmpty, summary.count <= 600, draft.body.first?.text != summary { draft.summary = summary }
         }
-        guard !draft.body.isEmpty else { throw SkipReason("no text") }
+        guard !draft.body.isEmpty else { throw ImportProblem.itemNoText }
         return draft
     }
 
@@ -65,11 +65,11 @@ enum FeedParser {
     /// Calls `item` for every item in order; throws when the file is not a feed at all. A feed that
     /// breaks off keeps the items read before the break, and `broken` gets the line of the break.
     static func read(
-        fd: Int32, path: String, item: (FeedItem) throws -> Void, broken: (String) -> Void
+        fd: Int32, path: String, item: (FeedItem) throws -> Void, broken: (ImportProblem) -> Void
     ) throws {
         LibXML.prepareThread()
         guard let reader = xmlReaderForFd(fd, path, nil, Int32(steppe_xml_options)) else {
-            throw SkipReason("the feed could not be opened")
+            throw ImportProblem.feedNotOpened
         }
         defer { xmlFreeTextReader(reader) }
         var kind: Kind?
@@ -82,7 +82,7 @@ enum FeedParser {
                     switch name {
                     case "rss", "RDF": kind = .rss
                     case "feed": kind = .atom
-                    default: throw SkipReason("XML that is not an RSS or Atom feed (root element '\(TextSanitizer.clean(String(name.prefix(40))))')")
+                    default: throw ImportProblem.notAFeed(root: TextSanitizer.clean(String(name.prefix(40))))
                     }
                 } else if name == "item" || name == "entry" {
                     count += 1
@@ -101,11 +101,11 @@ enum FeedParser {
         }
         if status < 0 {
             let line = xmlTextReaderGetParserLineNumber(reader)
-            let why = lastError().map { ": \($0)" } ?? ""
-            if kind == nil { throw SkipReason("XML that does not parse (line \(line))\(why)") }
-            broken(count == 0 ? "not well-formed XML (line \(line))\(why)" : "not well-formed XML after item \(count) (line \(line))\(why)")
+            let why = lastError()
+            if kind == nil { throw ImportProblem.xmlUnparsable(line: Int(line), reason: why) }
+            broken(.feedBroken(line: Int(line), afterItem: count, reason: why))
         }
-        if kind == nil { throw SkipReason("XML with no root element") }
+        if kind == nil { throw ImportProblem.xmlNoRoot }
     }
 
     /// Reads the children of an item or entry; returns the reader's status after the item's end.

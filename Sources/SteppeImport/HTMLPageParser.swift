@@ -12,9 +12,9 @@ import SteppeCore
 /// - Body: the `<article>` (or an element classed as the article's body, or `<main>`, or `<body>`),
 ///   as paragraphs, headings, quotes and list items.
 public enum HTMLPageParser {
-    public static func parse(_ data: Data) throws(SkipReason) -> ArticleDraft {
+    public static func parse(_ data: Data) throws(ImportProblem) -> ArticleDraft {
         guard let document = HTMLDocument(data), let root = document.root else {
-            throw SkipReason("an HTML page that does not parse")
+            throw ImportProblem.htmlUnparsable
         }
         var meta: [String: String] = [:]
         var canonical: String?
@@ -38,7 +38,7 @@ public enum HTMLPageParser {
         let pageTitle = root.first { $0.name == "title" }.map { siteNameRemoved(ImportText.clean($0.text)) }
         let title = [meta["og:title"], h1.map { ImportText.clean($0.text) }, pageTitle]
             .compactMap { $0.map(ImportText.clean) }.first { !$0.isEmpty }
-        guard let title else { throw SkipReason("no article found in the HTML page (no title)") }
+        guard let title else { throw ImportProblem.htmlNoTitle }
 
         var draft = ArticleDraft(title: title)
         draft.url = canonical ?? meta["og:url"]
@@ -84,7 +84,7 @@ public enum HTMLPageParser {
         // A footer the page did not mark as one ends the text as it does in a page saved as text.
         if let end = SavedPageParser.footerStart(body.map(\.text)), end < body.count { body.removeSubrange(end...) }
         guard body.contains(where: { $0.kind == .paragraph }) else {
-            throw SkipReason("no article found in the HTML page (no body text)")
+            throw ImportProblem.htmlNoBody
         }
         draft.body = body
         return draft

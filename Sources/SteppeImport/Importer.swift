@@ -22,7 +22,7 @@ public final class Importer {
     let update: ArchiveUpdate
     let assembler: ArchiveAssembler
     var report = ImportReport()
-    var firstPlace: [String: String] = [:]
+    var firstPlace: [String: (path: String, place: ImportPlace?)] = [:]
     var bytesOfFinishedFiles: Int64 = 0
     var progressState = ImportProgress(filesDone: 0, filesTotal: 0, articles: 0, bytesDone: 0, bytesTotal: 0)
     let progress: Progress?
@@ -44,8 +44,8 @@ public final class Importer {
         var pages: [(InputFile, InputFile.Kind)] = []
         for file in files {
             switch file.sniff() {
-            case .failure(let reason):
-                skip(file.displayPath, nil, reason.message)
+            case .failure(let problem):
+                skip(file.displayPath, nil, problem)
                 finished(file)
             case .success(let kind) where kind == .page || kind == .html:
                 pages.append((file, kind))
@@ -77,8 +77,8 @@ public final class Importer {
         progress?(progressState)
     }
 
-    private func skip(_ path: String, _ place: String?, _ reason: String) {
-        report.skipped.append(ImportReport.Skip(path: path, place: place, reason: reason))
+    private func skip(_ path: String, _ place: ImportPlace?, _ problem: ImportProblem) {
+        report.skipped.append(ImportReport.Skip(path: path, place: place, problem: problem))
     }
 
     /// Parses a batch of single-article files in parallel, then adds them in order.
@@ -87,8 +87,8 @@ public final class Importer {
         let batch = pages
         pages.removeAll()
         let assembler = self.assembler.value
-        let results = Parallel.map(batch) { file, kind -> Result<AssembledArticle, SkipReason> in
-            do throws(SkipReason) {
+        let results = Parallel.map(batch) { file, kind -> Result<AssembledArticle, ImportProblem> in
+            do throws(ImportProblem) {
                 let draft = try file.parsePage(kind)
                 return .success(try assembler.assemble(draft, fileName: file.fileName))
             } catch {
@@ -101,29 +101,30 @@ public final class Importer {
         }
     }
 
-    private func add(_ result: Result<AssembledArticle, SkipReason>, path: String, place: String?) throws(ArchiveError) {
+    private func add(_ result: Result<AssembledArticle, ImportProblem>, path: String, place: ImportPlace?) throws(ArchiveError) {
         switch result {
-        case .failure(let reason):
-            skip(path, place, reason.message)
+        case .failure(let problem):
+            skip(path, place, problem)
         case .success(let assembled):
-            let here = place.map { "\(path) \($0)" } ?? path
+            let here = path + (place.map { " " + Strings.english.importPlace($0) } ?? "")
             let (outcome, id) = try update.add(assembled.article, line: assembled.line, nodes: assembled.nodes)
             switch outcome {
             case .added: report.added += 1
             case .updated: report.updated += 1
             case .unchanged: report.unchanged += 1
             case .repeated:
-                skip(path, place, "the same article ('\(id)') as \(firstPlace[id] ?? "earlier")")
+                let first = firstPlace[id]
+                skip(path, place, .repeated(id: id, firstPath: first?.path ?? path, firstPlace: first?.place))
                 return
             }
-            firstPlace[id] = here
+            firstPlace[id] = (path, place)
             report.articles.append(
                 ImportReport.Entry(id: id, title: assembled.article.title, outcome: "\(outcome)", source: here))
             progressState.articles += 1
             if assembler.value.options.explains {
                 report.explanations.append(
                     ImportReport.Explanation(
-                        id: id, title: assembled.article.title, source: here, lines: assembled.explanation))
+                        id: id, title: assembled.article.title, source: here, tags: assembled.explanation))
             }
         }
     }
@@ -148,33 +149,33 @@ public final class Importer {
                                 if batch.count >= 256 {
                                     let full = batch
                                     batch = []
-                                    guard send(full) else { throw SkipReason("cancelled") }
+                                    guard send(full) else { throw CancellationError() }
                                 }
                             },
-                            broken: { message in end = .broken(message) })
-                    } catch let reason as SkipReason {
-                        end = .refused(reason.message)
+                            broken: { problem in end = .broken(problem) })
+                    } catch let problem as ImportProblem {
+                        end = .refused(problem)
                     } catch {
-                        end = .refused("\(error)")
+                        // Cancelled: the consumer has stopped and reports why.
+                        end = .finished
                     }
                     _ = send(batch)
                     return end
                 },
-                transform: { (item: FeedItem) -> Result<AssembledArticle, SkipReason> in
-                    do throws(SkipReason) {
+                transform: { (item: FeedItem) -> Result<AssembledArticle, ImportProblem> in
+                    do throws(ImportProblem) {
                         return .success(try assembler.assemble(try item.draft()))
                     } catch {
                         return .failure(error)
                     }
                 },
-                consume: { (items: [FeedItem], results: [Result<AssembledArticle, SkipReason>]) throws(ArchiveError) in
-                    for (item, result) in zip(items, results) { try add(result, path: path, place: "item \(item.index)") }
+                consume: { (items: [FeedItem], results: [Result<AssembledArticle, ImportProblem>]) throws(ArchiveError) in
+                    for (item, result) in zip(items, results) { try add(result, path: path, place: .item(item.index)) }
                     reportProgress(within: file, at: items.last?.offset)
                 })
             switch end {
             case .finished: break
-            case .broken(let message): skip(path, nil, "the rest of the feed: \(message)")
-            case .refused(let message): skip(path, nil, message)
+            case .broken(let problem), .refused(let problem): skip(path, nil, problem)
             }
         case .jsonLines:
             let fd = try RegularFile.open(file.url)
@@ -197,60 +198,63 @@ public final class Importer {
                             if batch.count >= 1024 {
                                 let full = batch
                                 batch = []
-                                guard send(full) else { throw SkipReason("cancelled") }
+                                guard send(full) else { throw CancellationError() }
                             }
                         }
+                    } catch is CancellationError {
+                        return .finished
                     } catch {
-                        return .refused("\(error)")
+                        _ = send(batch)
+                        return .refused(.stoppedReading(reason: "\(error)"))
                     }
                     _ = send(batch)
                     return .finished
                 },
-                transform: { (line: JSONLine) -> Result<AssembledArticle, SkipReason> in
+                transform: { (line: JSONLine) -> Result<AssembledArticle, ImportProblem> in
                     guard let data = line.data else {
-                        return .failure(SkipReason("a record of \(line.length >> 20) MB (at most \(Importer.recordLimit >> 20) MB)"))
+                        return .failure(.recordTooLong(megabytes: line.length >> 20, limitMegabytes: Importer.recordLimit >> 20))
                     }
                     return Importer.record(data, assembler: assembler)
                 },
-                consume: { (lines: [JSONLine], results: [Result<AssembledArticle, SkipReason>]) throws(ArchiveError) in
-                    for (line, result) in zip(lines, results) { try add(result, path: path, place: "line \(line.number)") }
+                consume: { (lines: [JSONLine], results: [Result<AssembledArticle, ImportProblem>]) throws(ArchiveError) in
+                    for (line, result) in zip(lines, results) { try add(result, path: path, place: .line(line.number)) }
                     reportProgress(within: file, at: lines.last?.end)
                 })
-            if case .refused(let message) = end { skip(path, nil, "cannot be read further: \(message)") }
+            if case .refused(let problem) = end { skip(path, nil, problem) }
         case .json:
             let data: Data
             do { data = try file.read(limit: Int64(Importer.pageLimit) * 4) } catch {
-                skip(path, nil, error.message)
+                skip(path, nil, error)
                 return
             }
             let document: JSONDocument
             do {
                 document = try JSONDecoder().decode(JSONDocument.self, from: data)
             } catch {
-                skip(path, nil, "JSON that does not read: \(Importer.describe(error, data))")
+                skip(path, nil, .jsonUnreadable(detail: Importer.describe(error, data)))
                 return
             }
             let results = Parallel.map(Array(document.records.enumerated())) { index, record in
                 record.draft.flatMap { draft in
-                    do throws(SkipReason) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
+                    do throws(ImportProblem) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
                 }
             }
             for (index, result) in results.enumerated() {
-                try add(result, path: path, place: document.records.count > 1 ? "record \(index + 1)" : nil)
+                try add(result, path: path, place: document.records.count > 1 ? .record(index + 1) : nil)
             }
         case .page, .html:
             break
         }
     }
 
-    static func record(_ data: Data, assembler: ArticleAssembler) -> Result<AssembledArticle, SkipReason> {
+    static func record(_ data: Data, assembler: ArticleAssembler) -> Result<AssembledArticle, ImportProblem> {
         do {
             let record = try JSONDecoder().decode(JSONRecord.self, from: data)
             return record.draft.flatMap { draft in
-                do throws(SkipReason) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
+                do throws(ImportProblem) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
             }
         } catch {
-            return .failure(SkipReason("not a JSON object: \(describe(error, data))"))
+            return .failure(.jsonNotObject(detail: describe(error, data)))
         }
     }
 

@@ -24,14 +24,14 @@ struct InputFile: Sendable {
             do {
                 return [try stdinCopy()]
             } catch {
-                skipped.append(ImportReport.Skip(path: "standard input", place: nil, reason: error.message))
+                skipped.append(ImportReport.Skip(path: "standard input", problem: error))
                 return []
             }
         }
         let url = URL(fileURLWithPath: input)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            skipped.append(ImportReport.Skip(path: input, place: nil, reason: "no such file or folder"))
+            skipped.append(ImportReport.Skip(path: input, problem: .noSuchPath))
             return []
         }
         guard isDirectory.boolValue else { return [file(url, input, &skipped)].compactMap { $0 } }
@@ -45,7 +45,7 @@ struct InputFile: Sendable {
                     return true
                 })
         else {
-            skipped.append(ImportReport.Skip(path: input, place: nil, reason: "the folder cannot be read"))
+            skipped.append(ImportReport.Skip(path: input, problem: .folderUnreadable(reason: nil)))
             return []
         }
         var found: [(String, URL)] = []
@@ -57,7 +57,7 @@ struct InputFile: Sendable {
         for (failed, reason) in unreadable.all {
             let relative = String(failed.path.dropFirst(url.path.count).drop(while: { $0 == "/" }))
             let shown = relative.isEmpty ? input : (input.hasSuffix("/") ? input : input + "/") + relative
-            skipped.append(ImportReport.Skip(path: shown, place: nil, reason: "the folder cannot be read: \(reason)"))
+            skipped.append(ImportReport.Skip(path: shown, problem: .folderUnreadable(reason: reason)))
         }
         return found.sorted { $0.0 < $1.0 }.compactMap { file($0.1, $0.0, &skipped) }
     }
@@ -77,14 +77,18 @@ struct InputFile: Sendable {
             try RegularFile.check(url)
         } catch {
             // The path is shown once, as the report's own.
-            var reason = Strings.english.archiveError(error)
-            if reason.hasPrefix(url.path + ": ") { reason.removeFirst(url.path.count + 2) }
-            skipped.append(ImportReport.Skip(path: display, place: nil, reason: reason))
+            let problem: ImportProblem
+            switch error {
+            case .notAFile(_, let kind): problem = .notAFile(kind)
+            case .unreadable(_, let reason): problem = .unreadable(reason: reason)
+            default: problem = .unreadable(reason: nil)
+            }
+            skipped.append(ImportReport.Skip(path: display, problem: problem))
             return nil
         }
         var info = stat()
         guard stat(url.path, &info) == 0 else {
-            skipped.append(ImportReport.Skip(path: display, place: nil, reason: String(cString: strerror(errno))))
+            skipped.append(ImportReport.Skip(path: display, problem: .unreadable(reason: String(cString: strerror(errno)))))
             return nil
         }
         return InputFile(url: url, displayPath: display, size: Int64(info.st_size))
@@ -96,11 +100,11 @@ struct InputFile: Sendable {
     /// Standard input is copied to a private temporary file, so that feeds and JSON Lines stream from it
     /// like any file. The file is unlinked at once and read through `/proc/self/fd`, so that no signal
     /// or crash can leave it behind; it goes when the process does.
-    private static func stdinCopy() throws(SkipReason) -> InputFile {
+    private static func stdinCopy() throws(ImportProblem) -> InputFile {
         let folder = FileManager.default.temporaryDirectory
         let url = folder.appendingPathComponent("steppe-import-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
         let fd = open(url.path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw SkipReason("cannot make a temporary copy: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ImportProblem.cannotCopyInput(reason: String(cString: strerror(errno))) }
         unlink(url.path)
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total: Int64 = 0
@@ -109,23 +113,23 @@ struct InputFile: Sendable {
             if got < 0 && errno == EINTR { continue }
             if got < 0 {
                 close(fd)
-                throw SkipReason("cannot read: \(String(cString: strerror(errno)))")
+                throw ImportProblem.unreadable(reason: String(cString: strerror(errno)))
             }
             if got == 0 { break }
             // Binary input is known from its first bytes: no need to copy the rest of it.
             if total == 0, buffer[0..<min(got, 8192)].contains(0) {
                 close(fd)
-                throw SkipReason("a binary file, not text")
+                throw ImportProblem.binary
             }
             total += Int64(got)
             guard total <= standardInputLimit else {
                 close(fd)
-                throw SkipReason("more than \(standardInputLimit >> 30) GB; save it to a file and import that")
+                throw ImportProblem.standardInputTooLarge(gigabytes: Int(standardInputLimit >> 30))
             }
             let written = buffer.withUnsafeBytes { write(fd, $0.baseAddress, got) }
             guard written == got else {
                 close(fd)
-                throw SkipReason("cannot make a temporary copy: \(String(cString: strerror(errno)))")
+                throw ImportProblem.cannotCopyInput(reason: String(cString: strerror(errno)))
             }
         }
         return InputFile(
@@ -134,25 +138,25 @@ struct InputFile: Sendable {
 
     func cleanUp() { if let temporaryDescriptor { close(temporaryDescriptor) } }
 
-    func read(limit: Int64) throws(SkipReason) -> Data {
-        guard size <= limit else { throw SkipReason("too large (\(size >> 20) MB; at most \(limit >> 20) MB)") }
-        guard let data = RegularFile.read(url, limit: limit) else { throw SkipReason("cannot be read") }
+    func read(limit: Int64) throws(ImportProblem) -> Data {
+        guard size <= limit else { throw ImportProblem.tooLarge(megabytes: Int(size >> 20), limitMegabytes: Int(limit >> 20)) }
+        guard let data = RegularFile.read(url, limit: limit) else { throw ImportProblem.unreadable(reason: nil) }
         return data
     }
 
     /// What the file holds, from its first bytes; the reason it cannot be imported otherwise.
-    func sniff() -> Result<Kind, SkipReason> {
-        guard size > 0 else { return .failure(SkipReason("an empty file")) }
-        guard let fd = try? RegularFile.open(url) else { return .failure(SkipReason("cannot be read")) }
+    func sniff() -> Result<Kind, ImportProblem> {
+        guard size > 0 else { return .failure(.emptyFile) }
+        guard let fd = try? RegularFile.open(url) else { return .failure(.unreadable(reason: nil)) }
         defer { close(fd) }
         var head = [UInt8](repeating: 0, count: 4096)
         let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-        guard got > 0 else { return .failure(SkipReason("cannot be read")) }
+        guard got > 0 else { return .failure(.unreadable(reason: nil)) }
         head.removeSubrange(got...)
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
-        if head.contains(0) { return .failure(SkipReason("a binary file, not text")) }
+        if head.contains(0) { return .failure(.binary) }
         guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
-            return size <= Int64(got) ? .failure(SkipReason("an empty file (only blank space)")) : .success(.page)
+            return size <= Int64(got) ? .failure(.blankFile) : .success(.page)
         }
         switch head[first] {
         case UInt8(ascii: "<"):
@@ -181,13 +185,13 @@ struct InputFile: Sendable {
     }
 
     /// A file holding one article: a saved text page or an HTML page.
-    func parsePage(_ kind: Kind) throws(SkipReason) -> ArticleDraft {
+    func parsePage(_ kind: Kind) throws(ImportProblem) -> ArticleDraft {
         let data = try read(limit: Int64(Importer.pageLimit))
         if kind == .html { return try HTMLPageParser.parse(data) }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validatingUTF8Data: bytes) else {
-            throw SkipReason("not valid UTF-8 text (at byte \(InputFile.firstInvalidUTF8(bytes)))")
+            throw ImportProblem.invalidUTF8(byte: InputFile.firstInvalidUTF8(bytes))
         }
         var longest = 0
         var current = 0
@@ -201,7 +205,7 @@ struct InputFile: Sendable {
         }
         longest = max(longest, current)
         if longest > Importer.lineLimit {
-            throw SkipReason("a line of \(longest >> 20) MB, too long for a page (at most 1 MB)")
+            throw ImportProblem.lineTooLong(megabytes: longest >> 20)
         }
         return try SavedPageParser.parse(text)
     }

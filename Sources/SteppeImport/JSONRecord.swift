@@ -7,7 +7,7 @@ import SteppeCore
 /// (a string, a list, or objects with a name); summary/description/standfirst/subtitle; id;
 /// language/lang; regions/region/country/countries, topics/topic/category/categories/tags, section.
 struct JSONRecord: Decodable {
-    var draft: Result<ArticleDraft, SkipReason>
+    var draft: Result<ArticleDraft, ImportProblem>
 
     struct Key: CodingKey {
         var stringValue: String
@@ -34,7 +34,7 @@ struct JSONRecord: Decodable {
         "category": .tags, "categories": .tags, "tags": .tags, "section": .tags, "keywords": .tags,
     ]
 
-    init(failure: SkipReason) { draft = .failure(failure) }
+    init(failure: ImportProblem) { draft = .failure(failure) }
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
@@ -76,21 +76,17 @@ struct JSONRecord: Decodable {
             }
         }
         guard let title = title.map(ImportText.clean), !title.isEmpty else {
-            self.draft = .failure(SkipReason("no title (looked for title, headline)"))
+            self.draft = .failure(.jsonNoTitle)
             return
         }
         draft.title = title
         guard let date, let published = DateText.parse(date) else {
-            self.draft = .failure(
-                SkipReason(
-                    badDate
-                        ? "a date that does not read"
-                        : "no date (looked for date, published, pubDate, published_at, datePublished, created_at, time)"))
+            self.draft = .failure(badDate ? .jsonBadDate : .jsonNoDate)
             return
         }
         draft.published = published
         guard !body.isEmpty else {
-            self.draft = .failure(SkipReason("no body (looked for body, content, text)"))
+            self.draft = .failure(.jsonNoBody)
             return
         }
         draft.body = body
@@ -186,7 +182,7 @@ struct JSONDocument: Decodable {
             do {
                 record = try JSONRecord(from: decoder)
             } catch {
-                record = JSONRecord(failure: SkipReason("not a JSON object"))
+                record = JSONRecord(failure: .jsonNotObject(detail: nil))
             }
         }
     }

@@ -7,7 +7,8 @@ import Synchronization
 /// in the order they were produced (adding to the archive is serial too). At most `depth` batches
 /// are in flight, so memory stays bounded whatever the input's size.
 enum Pipeline {
-    enum End: Sendable, Equatable { case finished, broken(String), refused(String) }
+    /// How the input ended: whole, broken off after some entries, or refused before any.
+    enum End: Sendable, Equatable { case finished, broken(ImportProblem), refused(ImportProblem) }
 
     /// `produce` gets a `send` function that blocks while the pipeline is full and returns false once
     /// the consumer has given up; it returns how the input ended.

@@ -20,18 +20,18 @@ import SteppeCore
 public enum SavedPageParser {
     static let searchHint = "You can search using keywords to narrow down the list."
 
-    public static func parse(_ text: String) throws(SkipReason) -> ArticleDraft {
+    public static func parse(_ text: String) throws(ImportProblem) -> ArticleDraft {
         var lines = ImportText.split(text, on: "\n").map(ImportText.clean)
         if let hint = lines.firstIndex(where: { $0 == searchHint }) {
             lines.removeSubrange(...hint)
         } else if let first = lines.firstIndex(where: { !$0.isEmpty }), lines[first] == "Skip to main content" {
-            throw SkipReason("a saved page whose menus do not end with the search line; not an article")
+            throw ImportProblem.menusWithoutSearchLine
         }
         let content = lines.filter { !$0.isEmpty }
-        if let listing = listingReason(content) { throw SkipReason(listing) }
-        guard let end = footerStart(content) else { throw SkipReason("no article found in the text") }
+        if let listing = listingReason(content) { throw listing }
+        guard let end = footerStart(content) else { throw ImportProblem.textNoArticle }
         let article = Array(content[..<end])
-        guard let title = article.first else { throw SkipReason("no title found in the text") }
+        guard let title = article.first else { throw ImportProblem.textNoTitle }
         var draft = ArticleDraft(title: title)
 
         // The date within the first few lines after the title; what comes between is byline or standfirst.
@@ -68,7 +68,7 @@ public enum SavedPageParser {
             let next = i + 1 < paragraphs.count ? paragraphs[i + 1] : nil
             body.append(Block(isHeading(line, before: next) ? .heading : .paragraph, line))
         }
-        guard body.contains(where: { $0.kind == .paragraph }) else { throw SkipReason("no article body found in the text") }
+        guard body.contains(where: { $0.kind == .paragraph }) else { throw ImportProblem.textNoBody }
         draft.body = body
         if draft.authors.isEmpty, let last = body.last, let author = Byline.biographyName(last.text) {
             draft.authors = [author]
@@ -88,14 +88,14 @@ public enum SavedPageParser {
     }
 
     /// Why the text is a listing rather than an article, if it is one.
-    static func listingReason(_ lines: [String]) -> String? {
+    static func listingReason(_ lines: [String]) -> ImportProblem? {
         if let header = lines.prefix(3).first(where: { $0.range(of: #"^.+ \| [0-9][0-9,]* Articles?$"#, options: .regularExpression) != nil }) {
-            return "a listing page ('\(header)'), not an article"
+            return .listingPage(header: header)
         }
         // Teasers: three or more date lines, each under its own title, before any footer.
         let body = lines[..<(footerStart(lines) ?? lines.count)]
         let dated = body.filter { $0.utf8.count <= 120 && (DateText.parse($0) != nil || authorBeforeDate($0) != nil) }.count
-        if dated >= 3 { return "a listing page (\(dated) dated teasers), not an article" }
+        if dated >= 3 { return .listingTeasers(count: dated) }
         return nil
     }
 

@@ -8,7 +8,7 @@ import SteppeCore
 /// `topicThreshold` and half of the best topic's; at most two. A region group ("Central Asia")
 /// named on its own counts for the group.
 public struct Tagger: Sendable {
-    public enum Place: String, Sendable, Comparable {
+    public enum Place: String, Sendable, Comparable, Encodable {
         case title, standfirst, body
         public var weight: Double {
             switch self {
@@ -20,13 +20,13 @@ public struct Tagger: Sendable {
         public static func < (a: Place, b: Place) -> Bool { a.weight > b.weight }
     }
 
-    public struct Evidence: Sendable, Equatable {
+    public struct Evidence: Sendable, Equatable, Encodable {
         public var term: String
         public var place: Place
         public var count: Int
     }
 
-    public struct Score: Sendable, Equatable {
+    public struct Score: Sendable, Equatable, Encodable {
         public var slug: String
         public var score: Double
         public var evidence: [Evidence]

@@ -94,13 +94,13 @@ struct Import: ParsableCommand {
         var text = ""
         for explanation in report.explanations {
             text += VisibleText.escape("\(explanation.id): \(explanation.title) (\(explanation.source))") + "\n"
-            for line in explanation.lines { text += "  " + VisibleText.escape(line) + "\n" }
+            for line in Import.explain(explanation.tags) { text += "  " + VisibleText.escape(line) + "\n" }
         }
         if !report.skipped.isEmpty {
             text += strings.skippedHeading + "\n"
             for skip in report.skipped {
-                let place = skip.place.map { "\(skip.path): \($0)" } ?? skip.path
-                text += "  " + VisibleText.escape("\(place): \(skip.reason)") + "\n"
+                let place = skip.place.map { "\(skip.path): \(strings.importPlace($0))" } ?? skip.path
+                text += "  " + VisibleText.escape("\(place): \(strings.importProblem(skip.problem))") + "\n"
             }
         }
         let archiveExists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(ArchiveSource.metadataFileName).path)
@@ -113,6 +113,29 @@ struct Import: ParsableCommand {
         Output.print(text)
         // 0: everything imported; 2: something was skipped (the rest was imported).
         if !report.skipped.isEmpty { throw ExitCode(2) }
+    }
+}
+
+extension Import {
+    /// The lines `--explain` prints for one article, in the interface language.
+    static func explain(_ tags: TagExplanation) -> [String] {
+        var lines: [String] = []
+        for given in tags.given {
+            lines.append(strings.explainGiven(facet: given.facet, slug: given.slug, tag: given.tag, onCommandLine: given.isFromCommandLine))
+        }
+        for tag in tags.ignored { lines.append(strings.explainIgnored(tag)) }
+        for (facet, scores, threshold) in [(Facet.regions, tags.regions, Tagger.regionThreshold), (.topics, tags.topics, Tagger.topicThreshold)] {
+            guard let scores else { continue }
+            if scores.isEmpty { lines.append(strings.explainNothingFound(facet)) }
+            for score in scores.prefix(8) {
+                let evidence = score.evidence.map { (term: $0.term, count: $0.count, place: $0.place.rawValue) }
+                lines.append(
+                    strings.explainScore(
+                        facet: facet, slug: score.slug, isGiven: score.isGiven, score: score.score, threshold: threshold,
+                        evidence: evidence))
+            }
+        }
+        return lines
     }
 }
 

@@ -75,7 +75,8 @@ import Testing
     @Test func aListingPageIsSkippedWithThatReason() throws {
         let report = try Fixtures.importReport(["author-listing.txt"])
         #expect(report.added == 0)
-        #expect(report.skipped.map(\.reason) == ["a listing page ('Nino Beridze | 212 Articles'), not an article"])
+        #expect(report.skipped.map(\.problem) == [.listingPage(header: "Nino Beridze | 212 Articles")])
+        #expect(Strings.english.importProblem(report.skipped[0].problem) == "a listing page ('Nino Beridze | 212 Articles'), not an article")
     }
 
     @Test func anHTMLPageKeepsItsOwnTagsAndDropsTheSiteChrome() throws {
@@ -99,7 +100,7 @@ import Testing
 
     @Test func anRSSFeedGivesOneArticlePerItemAndNeverExpandsExternalEntities() throws {
         let (report, articles) = try Fixtures.importAll(["feed.rss"])
-        #expect(report.skipped == [ImportReport.Skip(path: Fixtures.path("feed.rss"), place: "item 3", reason: "no publication date")])
+        #expect(report.skipped == [ImportReport.Skip(path: Fixtures.path("feed.rss"), place: .item(3), problem: .itemNoDate)])
         #expect(
             articles["kazakhstan-raises-fuel-prices"]
                 == Article(
@@ -150,7 +151,7 @@ import Testing
         #expect(
             report.skipped == [
                 ImportReport.Skip(
-                    path: Fixtures.path("scraper.json"), place: "record 2", reason: "no title (looked for title, headline)")
+                    path: Fixtures.path("scraper.json"), place: .record(2), problem: .jsonNoTitle)
             ])
         #expect(
             articles["uzbekistan-opens-its-borders-to-tourists"]
@@ -171,8 +172,8 @@ import Testing
         let path = Fixtures.path("records.jsonl")
         #expect(
             report.skipped == [
-                ImportReport.Skip(path: path, place: "line 2", reason: "not a JSON object: malformed JSON: string is not closed"),
-                ImportReport.Skip(path: path, place: "line 3", reason: "no date (looked for date, published, pubDate, published_at, datePublished, created_at, time)"),
+                ImportReport.Skip(path: path, place: .line(2), problem: .jsonNotObject(detail: "malformed JSON: string is not closed")),
+                ImportReport.Skip(path: path, place: .line(3), problem: .jsonNoDate),
             ])
         #expect(
             articles["azerbaijan-caviar-farms"]

@@ -61,7 +61,7 @@ import Testing
         let report = try run([a, b])
         #expect(report.added == 1)
         let id = ArticleIdentity.hashID(title: "Almaty Apples", published: PublishedDate(year: 2011, month: 5, day: 5)!)
-        #expect(report.skipped == [ImportReport.Skip(path: b, place: nil, reason: "the same article ('\(id)') as \(a)")])
+        #expect(report.skipped == [ImportReport.Skip(path: b, problem: .repeated(id: id, firstPath: a, firstPlace: nil))])
     }
 
     @Test func theSameStoryWithoutALinkUpdatesTheEarlierArticle() throws {
@@ -117,7 +117,7 @@ import Testing
         let report = try run([empty, blank, binary.path, invalid.path, longLine, noArticle, notAFeed, scratch.appendingPathComponent("missing.txt").path])
         #expect(report.added == 0)
         #expect(
-            report.skipped.map { "\(URL(fileURLWithPath: $0.path).lastPathComponent): \($0.reason)" }.sorted() == [
+            report.skipped.map { "\(URL(fileURLWithPath: $0.path).lastPathComponent): \(Strings.english.importProblem($0.problem))" }.sorted() == [
                 "binary.bin: a binary file, not text",
                 "blank.txt: an empty file (only blank space)",
                 "empty.txt: an empty file",
@@ -137,7 +137,11 @@ import Testing
             "list.json", #"[{"title": "Good One", "date": "2011-05-05", "body": "Tashkent text.", "url": "https://example.org/good-one"}, null, 7]"#)
         let report = try run([list])
         #expect(report.added == 1)
-        #expect(report.skipped.map { "\($0.place ?? ""): \($0.reason)" } == ["record 2: not a JSON object", "record 3: not a JSON object"])
+        #expect(
+            report.skipped.map { ImportReport.Skip(path: $0.path, place: $0.place, problem: $0.problem) } == [
+                ImportReport.Skip(path: list, place: .record(2), problem: .jsonNotObject(detail: nil)),
+                ImportReport.Skip(path: list, place: .record(3), problem: .jsonNotObject(detail: nil)),
+            ])
     }
 
     @Test func anEntityBombIsRefusedWithLibxmlsReason() throws {
@@ -147,7 +151,7 @@ import Testing
         let feed = try write("bomb.rss", "<?xml version=\"1.0\"?>" + doctype + "]><rss><channel><item><title>&j;</title></item></channel></rss>")
         let report = try run([feed])
         #expect(report.added == 0)
-        #expect(report.skipped.map(\.reason) == ["XML that does not parse (line 1): Detected an entity reference loop"])
+        #expect(report.skipped.map(\.problem) == [.xmlUnparsable(line: 1, reason: "Detected an entity reference loop")])
     }
 
     @Test func aBrokenFeedKeepsTheItemsBeforeTheBreak() throws {
@@ -161,7 +165,13 @@ import Testing
             """)
         let report = try run([feed])
         #expect(report.added == 1)
-        #expect(report.skipped.map(\.reason).contains { $0.hasPrefix("the rest of the feed: not well-formed XML after item 2") })
+        // The item cut off is reported as what it lacks, then the break, with libxml2's words for it.
+        #expect(
+            report.skipped == [
+                ImportReport.Skip(path: feed, place: .item(2), problem: .itemNoDate),
+                ImportReport.Skip(
+                    path: feed, problem: .feedBroken(line: 3, afterItem: 2, reason: "Extra content at the end of the document")),
+            ])
     }
 
     @Test func commandLineTagsWinOverInference() throws {

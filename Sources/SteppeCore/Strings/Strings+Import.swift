@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of `steppe import` and of the reader's notice that the archive changed.
 extension Strings {
     public var aboutImport: String {
@@ -65,10 +67,143 @@ extension Strings {
     public var filesUnit: String { pick("files", "файлов") }
     public var articlesUnit: String { pick("articles", "статей") }
 
+    // MARK: --explain
+
+    private func facetWord(_ facet: Facet) -> String {
+        switch facet {
+        case .regions: pick("region", "регион")
+        case .topics: pick("topic", "тема")
+        case .sections: pick("section", "раздел")
+        }
+    }
+
+    public func explainGiven(facet: Facet, slug: String, tag: String, onCommandLine: Bool) -> String {
+        let origin = onCommandLine ? pick("given on the command line", "задан в командной строке") : pick("given by the source", "задан источником")
+        return "\(facetWord(facet)) \(slug): \(origin) ('\(tag)')"
+    }
+
+    public func explainIgnored(_ tag: String) -> String {
+        pick("tag '\(tag)': not in the taxonomy, ignored", "метка '\(tag)': нет в таксономии, пропущена")
+    }
+
+    public func explainNothingFound(_ facet: Facet) -> String {
+        facet == .regions
+            ? pick("regions: no terms found in the text", "регионы: в тексте ничего не найдено")
+            : pick("topics: no terms found in the text", "темы: в тексте ничего не найдено")
+    }
+
+    /// "region russia: given, score 16 (threshold 3): russia ×1 in title, moscow ×3 in body".
+    public func explainScore(
+        facet: Facet, slug: String, isGiven: Bool, score: Double, threshold: Double, evidence: [(term: String, count: Int, place: String)]
+    ) -> String {
+        func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
+        let verdict = isGiven ? pick("given", "дан") : pick("not given", "не дан")
+        let places = ["title": pick("in title", "в заголовке"), "standfirst": pick("in standfirst", "в подзаголовке"), "body": pick("in body", "в тексте")]
+        let terms = evidence.map { "\($0.term) ×\($0.count) \(places[$0.place] ?? $0.place)" }.joined(separator: ", ")
+        return "\(facetWord(facet)) \(slug): \(verdict), " + pick("score", "вес") + " \(number(score)) ("
+            + pick("threshold", "порог") + " \(number(threshold))): \(terms)"
+    }
+
     // MARK: The reader
 
     public var archiveChangedOnDisk: String {
         pick("The archive has changed on disk: R reloads it", "Архив изменился на диске: R перезагружает его")
     }
     public var archiveReloaded: String { pick("Archive reloaded", "Архив перезагружен") }
+}
+
+extension Strings {
+    /// Why an import left something out, in one line.
+    public func importProblem(_ problem: ImportProblem) -> String {
+        switch problem {
+        case .noSuchPath: return pick("no such file or folder", "нет такого файла или папки")
+        case .folderUnreadable(let reason):
+            return pick("the folder cannot be read", "папку не удаётся прочитать") + (reason.map { ": \($0)" } ?? "")
+        case .notAFile(let kind):
+            return pick("is \(fileKind(kind)), not a file", "это \(fileKind(kind)), а не файл")
+        case .unreadable(let reason):
+            return pick("cannot be read", "не читается") + (reason.map { ": \($0)" } ?? "")
+        case .emptyFile: return pick("an empty file", "пустой файл")
+        case .blankFile: return pick("an empty file (only blank space)", "пустой файл (одни пробелы)")
+        case .binary: return pick("a binary file, not text", "двоичный файл, а не текст")
+        case .invalidUTF8(let byte):
+            return pick("not valid UTF-8 text (at byte \(byte))", "не текст в UTF-8 (байт \(byte))")
+        case .lineTooLong(let megabytes):
+            return pick("a line of \(megabytes) MB, too long for a page (at most 1 MB)",
+                "строка в \(megabytes) МБ, слишком длинная для страницы (не больше 1 МБ)")
+        case .tooLarge(let megabytes, let limit):
+            return pick("too large (\(megabytes) MB; at most \(limit) MB)", "слишком большой (\(megabytes) МБ; не больше \(limit) МБ)")
+        case .standardInputTooLarge(let gigabytes):
+            return pick("more than \(gigabytes) GB; save it to a file and import that",
+                "больше \(gigabytes) ГБ; сохраните в файл и импортируйте его")
+        case .cannotCopyInput(let reason):
+            return pick("cannot make a temporary copy: \(reason)", "не удаётся сделать временную копию: \(reason)")
+        case .menusWithoutSearchLine:
+            return pick("a saved page whose menus do not end with the search line; not an article",
+                "сохранённая страница, меню которой не кончается строкой поиска; это не статья")
+        case .listingPage(let header):
+            return pick("a listing page ('\(header)'), not an article", "страница-список ('\(header)'), а не статья")
+        case .listingTeasers(let count):
+            return pick("a listing page (\(count) dated teasers), not an article",
+                "страница-список (\(count) анонсов с датами), а не статья")
+        case .textNoArticle: return pick("no article found in the text", "в тексте нет статьи")
+        case .textNoTitle: return pick("no title found in the text", "в тексте нет заголовка")
+        case .textNoBody: return pick("no article body found in the text", "в тексте нет текста статьи")
+        case .htmlUnparsable: return pick("an HTML page that does not parse", "HTML-страница не разбирается")
+        case .htmlNoTitle: return pick("no article found in the HTML page (no title)", "в HTML-странице нет статьи (нет заголовка)")
+        case .htmlNoBody: return pick("no article found in the HTML page (no body text)", "в HTML-странице нет статьи (нет текста)")
+        case .noDate:
+            return pick("no publication date found (a line such as 'May 5, 2011' under the title, or a date field)",
+                "не найдена дата публикации (строка вроде «5 мая 2011» под заголовком или поле даты)")
+        case .notAFeed(let root):
+            return pick("XML that is not an RSS or Atom feed (root element '\(root)')",
+                "XML, но не лента RSS или Atom (корневой элемент '\(root)')")
+        case .xmlNoRoot: return pick("XML with no root element", "XML без корневого элемента")
+        case .xmlUnparsable(let line, let reason):
+            return pick("XML that does not parse (line \(line))", "XML не разбирается (строка \(line))") + (reason.map { ": \($0)" } ?? "")
+        case .feedNotOpened: return pick("the feed could not be opened", "ленту не удаётся открыть")
+        case .feedBroken(let line, let after, let reason):
+            let place = after == 0
+                ? pick("not well-formed XML (line \(line))", "ошибка в XML (строка \(line))")
+                : pick("not well-formed XML after item \(after) (line \(line))", "ошибка в XML после записи \(after) (строка \(line))")
+            return pick("the rest of the feed: ", "остаток ленты: ") + place + (reason.map { ": \($0)" } ?? "")
+        case .itemNoTitle: return pick("no title", "нет заголовка")
+        case .itemNoText: return pick("no text", "нет текста")
+        case .itemNoDate: return pick("no publication date", "нет даты публикации")
+        case .itemBadDate(let text): return pick("a date that does not read: '\(text)'", "дата не читается: '\(text)'")
+        case .jsonUnreadable(let detail): return pick("JSON that does not read: \(detail)", "JSON не читается: \(detail)")
+        case .jsonNotObject(let detail):
+            return pick("not a JSON object", "не объект JSON") + (detail.map { ": \($0)" } ?? "")
+        case .jsonNoTitle: return pick("no title (looked for title, headline)", "нет заголовка (искались title, headline)")
+        case .jsonNoDate:
+            return pick("no date (looked for date, published, pubDate, published_at, datePublished, created_at, time)",
+                "нет даты (искались date, published, pubDate, published_at, datePublished, created_at, time)")
+        case .jsonBadDate: return pick("a date that does not read", "дата не читается")
+        case .jsonNoBody: return pick("no body (looked for body, content, text)", "нет текста (искались body, content, text)")
+        case .recordTooLong(let megabytes, let limit):
+            return pick("a record of \(megabytes) MB (at most \(limit) MB)", "запись в \(megabytes) МБ (не больше \(limit) МБ)")
+        case .stoppedReading(let reason): return pick("cannot be read further: \(reason)", "дальше не читается: \(reason)")
+        case .repeated(let id, let path, let place):
+            let first = path + (place.map { " " + importPlace($0) } ?? "")
+            return pick("the same article ('\(id)') as \(first)", "та же статья ('\(id)'), что и \(first)")
+        }
+    }
+
+    public func importPlace(_ place: ImportPlace) -> String {
+        switch place {
+        case .item(let n): pick("item \(n)", "запись \(n)")
+        case .line(let n): pick("line \(n)", "строка \(n)")
+        case .record(let n): pick("record \(n)", "элемент \(n)")
+        }
+    }
+
+    func fileKind(_ kind: RegularFile.Kind) -> String {
+        switch kind {
+        case .directory: pick("a folder", "папка")
+        case .fifo: pick("a FIFO (named pipe)", "именованный канал (FIFO)")
+        case .characterDevice: pick("a character device", "символьное устройство")
+        case .blockDevice: pick("a block device", "блочное устройство")
+        case .socket: pick("a socket", "сокет")
+        }
+    }
 }
