@@ -119,7 +119,7 @@ public final class Importer {
             }
             firstPlace[id] = (path, place)
             report.articles.append(
-                ImportReport.Entry(id: id, title: assembled.article.title, outcome: "\(outcome)", source: here))
+                ImportReport.Entry(id: id, title: assembled.article.title, outcome: outcome.rawValue, source: here))
             progressState.articles += 1
             if assembler.value.options.explains {
                 report.explanations.append(
