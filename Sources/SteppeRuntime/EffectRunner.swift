@@ -135,34 +135,35 @@ public final class EffectRunner: Sendable {
 
     /// Looks at the archive's files every `clients.watchInterval` and says once when they changed.
     private func startWatchingArchive() {
-        archiveWatch.withLock { timer in
-            guard timer == nil else { return }
-            let source = DispatchSource.makeTimerSource(queue: reads)
-            source.schedule(deadline: .now() + clients.watchInterval, repeating: clients.watchInterval)
-            source.setEventHandler { [clients, weak self] in
-                guard let self else { return }
-                let (path, stamp, reported) = shared.withLock { ($0.archivePath, $0.archiveStamp, $0.isArchiveChangeReported) }
-                guard let path, !reported, let stamp, let now = clients.archiveStamp(path), now != stamp else { return }
-                shared.withLock { $0.isArchiveChangeReported = true }
-                post(.archiveChangedOnDisk, for: nil, generation: nil)
-            }
-            source.resume()
-            timer = source
+        repeatEvery(clients.watchInterval, on: reads, in: archiveWatch) { [clients, weak self] in
+            guard let self else { return }
+            let (path, stamp, reported) = shared.withLock { ($0.archivePath, $0.archiveStamp, $0.isArchiveChangeReported) }
+            guard let path, !reported, let stamp, let now = clients.archiveStamp(path), now != stamp else { return }
+            shared.withLock { $0.isArchiveChangeReported = true }
+            post(.archiveChangedOnDisk, for: nil, generation: nil)
         }
     }
 
     /// Looks for other processes' changes every `clients.watchInterval`, on the queue of writes, so a
     /// snapshot read there already holds every change this process asked for before it.
     private func startWatching() {
-        watch.withLock { timer in
+        repeatEvery(clients.watchInterval, on: writes, in: watch) { [clients, weak self] in
+            guard clients.userDataChangedElsewhere() else { return }
+            let (snapshot, reason) = clients.loadUserData()
+            self?.post(.userDataLoaded(snapshot, readOnlyReason: reason), for: nil, generation: nil)
+        }
+    }
+
+    /// Starts a repeating timer held in `slot`, unless one is running already.
+    private func repeatEvery(
+        _ interval: DispatchTimeInterval, on queue: DispatchQueue, in slot: borrowing Mutex<DispatchSourceTimer?>,
+        _ body: @escaping @Sendable () -> Void
+    ) {
+        slot.withLock { timer in
             guard timer == nil else { return }
-            let source = DispatchSource.makeTimerSource(queue: writes)
-            source.schedule(deadline: .now() + clients.watchInterval, repeating: clients.watchInterval)
-            source.setEventHandler { [clients, weak self] in
-                guard clients.userDataChangedElsewhere() else { return }
-                let (snapshot, reason) = clients.loadUserData()
-                self?.post(.userDataLoaded(snapshot, readOnlyReason: reason), for: nil, generation: nil)
-            }
+            let source = DispatchSource.makeTimerSource(queue: queue)
+            source.schedule(deadline: .now() + interval, repeating: interval)
+            source.setEventHandler(handler: body)
             source.resume()
             timer = source
         }

@@ -101,6 +101,29 @@ enum Harness {
         var description: String
     }
 
+    /// Starts `/bin/sh -c script` in a process group of its own, so that it and everything it runs
+    /// can be killed together with `kill(-pid, …)`.
+    static func spawnGroup(_ script: String, environment: [String: String]) -> pid_t {
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", script].map { (s: String) in strdup(s) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, envp)
+        posix_spawnattr_destroy(&attributes)
+        for p in argv + envp { free(p) }
+        return spawned == 0 ? pid : -1
+    }
+
+    /// The reader's command line for tmux, with the test's private folders.
+    static func readerCommand(_ environment: [String: String], arguments: String = "") -> String {
+        let variables = environment.filter { ["HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LANG"].contains($0.key) }
+            .map { "\($0.key)=\($0.value)" }.sorted().joined(separator: " ")
+        return "env \(variables) TERM=tmux-256color \(steppe.path) \(arguments)"
+    }
+
     static func temporaryHome() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -83,16 +83,8 @@ import Testing
         for round in 0..<4 {
             let script = files.map { "\(Harness.steppe.path) import --archive \(archive.path) \($0.path) >/dev/null && echo \($0.lastPathComponent) >> \(log.path)" }
                 .joined(separator: "; ")
-            var pid: pid_t = 0
-            let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", script].map { (s: String) in strdup(s) } + [nil]
-            let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            var attributes = posix_spawnattr_t()
-            posix_spawnattr_init(&attributes)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-            posix_spawnattr_setpgroup(&attributes, 0)
-            #expect(posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, envp) == 0)
-            posix_spawnattr_destroy(&attributes)
-            for p in argv + envp { free(p) }
+            let pid = Harness.spawnGroup(script, environment: env)
+            #expect(pid > 0)
             usleep(UInt32(oneImport * 1_000_000 * (0.4 + 0.9 * Double(round)) + Double.random(in: 0...50_000)))
             kill(-pid, SIGKILL)
             var status: Int32 = 0
@@ -127,9 +119,7 @@ import Testing
         let home = try Harness.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
         let env = Harness.isolatedEnvironment(home)
-        let command = env.filter { ["HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LANG"].contains($0.key) }
-            .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let tmux = try TmuxSession(command: "env \(command) TERM=tmux-256color \(Harness.steppe.path)", width: 100, height: 30)
+        let tmux = try TmuxSession(command: Harness.readerCommand(env), width: 100, height: 30)
         defer { tmux.close() }
         _ = try tmux.waitFor("bundled sample")
         let page = home.appendingPathComponent("naryn-river-rafting.txt")
@@ -151,9 +141,7 @@ import Testing
         let first = home.appendingPathComponent("kyrgyz-felt-makers.txt")
         try Data(Self.page("Kyrgyz Felt Makers", "Felt carpets from Bishkek and Osh sell in Kyrgyzstan.").utf8).write(to: first)
         #expect(try Harness.run(Harness.steppe, ["import", first.path], environment: env).status == 0)
-        let command = env.filter { ["HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "LANG"].contains($0.key) }
-            .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let tmux = try TmuxSession(command: "env \(command) TERM=tmux-256color \(Harness.steppe.path)", width: 100, height: 30)
+        let tmux = try TmuxSession(command: Harness.readerCommand(env), width: 100, height: 30)
         defer { tmux.close() }
         _ = try tmux.waitFor("Kyrgyz Felt Makers")
         let second = home.appendingPathComponent("almaty-apple-harvest.txt")

@@ -209,16 +209,8 @@ extension EndToEnd {
             let order = files[(round * 13)...] + files[..<(round * 13)]
             let script = order.map { "\(Harness.steppe.path) notes import \($0.path) >/dev/null && echo \($0.lastPathComponent) >> \(log.path)" }
                 .joined(separator: "; ")
-            var pid: pid_t = 0
-            let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", script].map { (s: String) in strdup(s) } + [nil]
-            let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-            var attributes = posix_spawnattr_t()
-            posix_spawnattr_init(&attributes)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
-            posix_spawnattr_setpgroup(&attributes, 0)
-            #expect(posix_spawn(&pid, "/bin/sh", nil, &attributes, argv, envp) == 0)
-            posix_spawnattr_destroy(&attributes)
-            for p in argv + envp { free(p) }
+            let pid = Harness.spawnGroup(script, environment: env)
+            #expect(pid > 0)
             usleep(UInt32(150_000 + round * 170_000))
             kill(-pid, SIGKILL)
             var status: Int32 = 0

@@ -192,15 +192,7 @@ public struct Strings: Sendable, Equatable, Hashable {
         case .invalid(let path, let place, let reason):
             return "\(path): \(place): \(reason)"
         case .notAFile(let path, let kind):
-            let what: String
-            switch kind {
-            case .directory: what = pick("a folder", "папка")
-            case .fifo: what = pick("a FIFO (named pipe)", "именованный канал (FIFO)")
-            case .characterDevice: what = pick("a character device", "символьное устройство")
-            case .blockDevice: what = pick("a block device", "блочное устройство")
-            case .socket: what = pick("a socket", "сокет")
-            }
-            return pick("\(path): is \(what), not a file", "\(path): это \(what), а не файл")
+            return pick("\(path): is \(fileKind(kind)), not a file", "\(path): это \(fileKind(kind)), а не файл")
         case .archiveChanged(let path, let line):
             return pick("\(path):\(line): the archive changed on disk since it was opened; R reloads it",
                         "\(path):\(line): архив изменился на диске после открытия; R перечитывает его")
