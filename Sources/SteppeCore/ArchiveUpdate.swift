@@ -35,7 +35,7 @@ public final class ArchiveUpdate {
     public static let segmentLimit = 16
 
     public let directory: URL
-    public private(set) var existing: Library?
+    private var existing: Library?
     public var metadataURL: URL { directory.appendingPathComponent(ArchiveSource.metadataFileName) }
     private let cache: HeaderCache?
     private let lockDescriptor: Int32
@@ -113,17 +113,6 @@ public final class ArchiveUpdate {
             if madeFolder { rmdir(directory.path) }
         }
         close(lockDescriptor)
-    }
-
-    public var articleCount: Int { headers.count }
-
-    /// The archive's current text of an article, as the reader would show it.
-    public func article(id: String) -> Article? {
-        guard let position = positions[id], let span = headers[position].span, span.file < baseFiles.count,
-            let data = try? JSONLinesScanner.read(span, from: baseFiles[span.file]),
-            let article = try? JSONDecoder().decode(Article.self, from: data), article.id == id
-        else { return nil }
-        return article
     }
 
     /// Adds one article. `line` is its JSON encoding on one line (workers encode in parallel);

@@ -32,7 +32,6 @@ struct HTMLNode {
     init(_ pointer: xmlNodePtr) { self.pointer = pointer }
 
     var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
 
     /// Lower-case element name.
     var name: String {
