@@ -47,10 +47,12 @@ public final class ArchiveUpdate {
     private var written: Set<String> = []
     private var segment: SegmentFile?
     private var isFinished = false
-    /// Whether this update made the folder, so that it can take it away again when nothing was written.
-    private let madeFolder: Bool
-    /// New files get the permissions of the archive's `archive.json`, so a private archive stays private.
-    private var fileMode: mode_t = 0o644
+    /// The folders this update made (the archive's and any missing parents, deepest first), taken away
+    /// again when nothing was written.
+    private let madeFolders: [URL]
+    /// New files of an existing archive get the permissions of its `archive.json`, so a private archive
+    /// stays private; a new archive's files follow the umask.
+    private var fileMode: mode_t?
 
     /// The highest generation accepted; segment names have room for it.
     public static let generationLimit = 999_999_999
@@ -61,7 +63,13 @@ public final class ArchiveUpdate {
         self.directory = directory.standardizedFileURL
         self.cache = cache
         let folder = self.directory
-        madeFolder = !FileManager.default.fileExists(atPath: folder.path)
+        var missing: [URL] = []
+        var ancestor = folder
+        while !FileManager.default.fileExists(atPath: ancestor.path), ancestor.path != "/" {
+            missing.append(ancestor)
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        madeFolders = missing
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -110,7 +118,7 @@ public final class ArchiveUpdate {
         // An update that created nothing leaves no trace: no lock file, and no folder it made itself.
         if !FileManager.default.fileExists(atPath: metadataURL.path) {
             unlink(directory.appendingPathComponent(ArchiveUpdate.lockName).path)
-            if madeFolder { rmdir(directory.path) }
+            for folder in madeFolders { rmdir(folder.path) }
         }
         close(lockDescriptor)
     }
@@ -341,7 +349,7 @@ public final class ArchiveUpdate {
 
     private static func lock(_ folder: URL) throws(ArchiveError) -> Int32 {
         let path = folder.appendingPathComponent(lockName).path
-        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard fd >= 0 else {
             throw .unwritable(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
         }
@@ -368,15 +376,16 @@ final class SegmentFile {
     private var buffer = Data()
     private var isClosed = false
 
-    init(in directory: URL, mode: mode_t = 0o644) throws(ArchiveError) {
+    /// `mode` nil: as the umask allows.
+    init(in directory: URL, mode: mode_t? = nil) throws(ArchiveError) {
         self.directory = directory
         temporary = directory.appendingPathComponent(".steppe-update-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+        fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode ?? 0o666)
         guard fd >= 0 else {
             throw .unwritable(path: directory.path, reason: "cannot create a file: \(String(cString: strerror(errno)))")
         }
-        // The process umask must not widen or narrow what the archive already allows.
-        fchmod(fd, mode)
+        // The process umask must not widen or narrow what an existing archive already allows.
+        if let mode { fchmod(fd, mode) }
     }
 
     deinit { if !isClosed { close(fd) } }

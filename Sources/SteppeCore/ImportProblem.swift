@@ -38,6 +38,8 @@ public enum ImportProblem: Error, Sendable, Equatable, Hashable {
     // JSON
     case jsonUnreadable(detail: String)
     case jsonNotObject(detail: String?)
+    case jsonMalformed(detail: String)
+    case jsonEmptyList
     case jsonNoTitle
     case jsonNoDate
     case jsonBadDate
@@ -64,8 +66,8 @@ public enum ImportProblem: Error, Sendable, Equatable, Hashable {
         case .cannotCopyInput: "input-not-copied"
         case .menusWithoutSearchLine: "menus-only"
         case .listingPage, .listingTeasers: "listing"
-        case .textNoArticle, .htmlNoBody, .textNoBody: "no-body"
-        case .textNoTitle, .htmlNoTitle, .itemNoTitle, .jsonNoTitle: "no-title"
+        case .textNoArticle, .textNoTitle, .textNoBody, .htmlNoTitle, .htmlNoBody: "no-article"
+        case .itemNoTitle, .jsonNoTitle: "no-title"
         case .htmlUnparsable: "html-unparsable"
         case .noDate, .itemNoDate, .jsonNoDate: "no-date"
         case .itemBadDate, .jsonBadDate: "bad-date"
@@ -76,6 +78,8 @@ public enum ImportProblem: Error, Sendable, Equatable, Hashable {
         case .itemNoText, .jsonNoBody: "no-text"
         case .jsonUnreadable: "json-unparsable"
         case .jsonNotObject: "not-an-object"
+        case .jsonMalformed: "json-unparsable"
+        case .jsonEmptyList: "no-records"
         case .recordTooLong: "record-too-long"
         case .stoppedReading: "stopped"
         case .repeated: "repeated"

@@ -92,6 +92,12 @@ enum FeedParser {
                     }
                     var entry = FeedItem(index: count)
                     status = readItem(reader, kind: kind!, into: &entry)
+                    // An error while inside an item leaves it half read (the parser reads ahead, so the
+                    // error may even lie beyond it): it is not passed on; the break is reported instead.
+                    if status < 0 {
+                        count -= 1
+                        break
+                    }
                     entry.offset = Int64(xmlTextReaderByteConsumed(reader))
                     try item(entry)
                     continue

@@ -35,8 +35,13 @@ public final class Importer {
 
     /// Imports every input (files, folders searched recursively, "-" for standard input) and commits.
     public func run(_ inputs: [String]) throws(ArchiveError) -> ImportReport {
-        var files: [InputFile] = []
-        for input in inputs { files += InputFile.expand(input, skipped: &report.skipped) }
+        try run(ImportSources(inputs))
+    }
+
+    /// Imports sources found before the archive was opened, and commits.
+    public func run(_ sources: ImportSources) throws(ArchiveError) -> ImportReport {
+        let files = sources.files
+        report.skipped += sources.skipped
         progressState.filesTotal = files.count
         progressState.bytesTotal = files.reduce(0) { $0 + $1.size }
         report.files = files.count
@@ -239,8 +244,9 @@ public final class Importer {
                     do throws(ImportProblem) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
                 }
             }
+            if document.records.isEmpty { skip(path, nil, .jsonEmptyList) }
             for (index, result) in results.enumerated() {
-                try add(result, path: path, place: document.records.count > 1 ? .record(index + 1) : nil)
+                try add(result, path: path, place: document.isList ? .record(index + 1) : nil)
             }
         case .page, .html:
             break
@@ -253,13 +259,33 @@ public final class Importer {
             return record.draft.flatMap { draft in
                 do throws(ImportProblem) { return .success(try assembler.assemble(draft)) } catch { return .failure(error) }
             }
+        } catch DecodingError.typeMismatch, DecodingError.valueNotFound {
+            // Valid JSON, but a null, a number, a string or a list where a record should be.
+            return .failure(.jsonNotObject(detail: nil))
         } catch {
-            return .failure(.jsonNotObject(detail: describe(error, data)))
+            var detail = describe(error, data)
+            if detail.hasPrefix("malformed JSON: ") { detail.removeFirst("malformed JSON: ".count) }
+            return .failure(.jsonMalformed(detail: detail))
         }
     }
 
     static func describe(_ error: any Error, _ data: Data) -> String {
         JSONLinesScanner.failure(for: error, in: data).message
+    }
+}
+
+/// The files an import will read, found (and standard input copied) before the archive is opened,
+/// so that a user who gives up while input is still arriving leaves nothing behind.
+public struct ImportSources: Sendable {
+    let files: [InputFile]
+    let skipped: [ImportReport.Skip]
+
+    public init(_ inputs: [String]) {
+        var skipped: [ImportReport.Skip] = []
+        var files: [InputFile] = []
+        for input in inputs { files += InputFile.expand(input, skipped: &skipped) }
+        self.files = files
+        self.skipped = skipped
     }
 }
 

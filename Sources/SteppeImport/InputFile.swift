@@ -101,11 +101,19 @@ struct InputFile: Sendable {
     /// like any file. The file is unlinked at once and read through `/proc/self/fd`, so that no signal
     /// or crash can leave it behind; it goes when the process does.
     private static func stdinCopy() throws(ImportProblem) -> InputFile {
-        let folder = FileManager.default.temporaryDirectory
-        let url = folder.appendingPathComponent("steppe-import-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(url.path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ImportProblem.cannotCopyInput(reason: String(cString: strerror(errno))) }
-        unlink(url.path)
+        // $TMPDIR first, /tmp when that cannot take the copy.
+        var fd: Int32 = -1
+        var failure = ""
+        for folder in [FileManager.default.temporaryDirectory, URL(fileURLWithPath: "/tmp")] {
+            let url = folder.appendingPathComponent("steppe-import-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp")
+            fd = open(url.path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                unlink(url.path)
+                break
+            }
+            failure = String(cString: strerror(errno))
+        }
+        guard fd >= 0 else { throw ImportProblem.cannotCopyInput(reason: failure) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var total: Int64 = 0
         while true {
@@ -157,6 +165,13 @@ struct InputFile: Sendable {
         if head.contains(0) { return .failure(.binary) }
         guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
             return size <= Int64(got) ? .failure(.blankFile) : .success(.page)
+        }
+        // A name that says JSON is believed whatever its first value is (`null` on the first line of a
+        // JSON Lines file must not make it a text page).
+        switch url.pathExtension.lowercased() {
+        case "jsonl", "ndjson": return .success(.jsonLines)
+        case "json" where temporaryDescriptor == nil: return .success(.json)
+        default: break
         }
         switch head[first] {
         case UInt8(ascii: "<"):

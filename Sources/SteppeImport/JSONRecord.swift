@@ -151,6 +151,8 @@ struct JSONRecord: Decodable {
 /// The outer shapes a JSON file may take: one record, a list of records, or an archive of ours.
 struct JSONDocument: Decodable {
     var records: [JSONRecord]
+    /// A list (so each record has a place), rather than one record.
+    var isList = true
 
     struct Key: CodingKey {
         var stringValue: String
@@ -172,6 +174,7 @@ struct JSONDocument: Decodable {
             }
         }
         records = [try JSONRecord(from: decoder)]
+        isList = false
     }
 
     /// One element of a list: a record, or why it is not one (a null, a number…), so that one bad

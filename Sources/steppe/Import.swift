@@ -36,8 +36,13 @@ struct Import: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError(strings.importNeedsPaths) }
         if archive?.isEmpty == true { throw ValidationError(strings.importArchiveEmpty) }
-        if let url, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+        if let url, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://"))
+            || URL(string: url)?.host?.isEmpty != false
+        {
             throw ValidationError(VisibleText.escape(strings.importURLNotWeb(url)))
+        }
+        if let archive, archive.lowercased().hasSuffix(".json"), !FileManager.default.fileExists(atPath: archive) {
+            throw ValidationError(VisibleText.escape(archive + ": " + strings.importNeedsFolder))
         }
         // One URL names one page.
         var isDirectory: ObjCBool = false
@@ -61,12 +66,14 @@ struct Import: ParsableCommand {
         where checker.facet(of: tag) != facet {
             fail(VisibleText.escape(strings.unknownTag(tag, facet: facet == .regions ? "region" : "topic")))
         }
+        // Inputs first: standard input may take a while to arrive, and nothing is made until it has.
+        let sources = ImportSources(paths)
         let update: ArchiveUpdate
         do {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory)
             // A name like "x.json" is a single-file archive, which imports cannot write; never make a folder of it.
-            if (exists && !isDirectory.boolValue) || (!exists && folder.pathExtension.lowercased() == "json") {
+            if exists && !isDirectory.boolValue {
                 fail(VisibleText.escape(folder.path) + ": " + strings.importNeedsFolder)
             }
             update = try ArchiveUpdate(directory: folder, newArchiveTitle: "Eurasianet archive", cache: HeaderCache.standard(directories))
@@ -77,7 +84,7 @@ struct Import: ParsableCommand {
         let importer = Importer(update: update, options: options) { bar.update($0) }
         let report: ImportReport
         do {
-            report = try importer.run(paths)
+            report = try importer.run(sources)
         } catch {
             bar.clear()
             fail(strings.archiveError(error))

@@ -172,7 +172,7 @@ import Testing
         let path = Fixtures.path("records.jsonl")
         #expect(
             report.skipped == [
-                ImportReport.Skip(path: path, place: .line(2), problem: .jsonNotObject(detail: "malformed JSON: string is not closed")),
+                ImportReport.Skip(path: path, place: .line(2), problem: .jsonMalformed(detail: "string is not closed")),
                 ImportReport.Skip(path: path, place: .line(3), problem: .jsonNoDate),
             ])
         #expect(

@@ -144,6 +144,32 @@ import Testing
             ])
     }
 
+    @Test func jsonFilesAreJSONWhateverTheirFirstValue() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let lines = try write("n.jsonl", "null\n42\n" + #"{"title": "G3", "date": "2020-01-01", "body": "x", "url": "https://q.example/g3-story"}"# + "\n")
+        let empty = try write("empty.json", "[]")
+        let report = try run([lines, empty])
+        #expect(report.added == 1)
+        #expect(
+            report.skipped == [
+                ImportReport.Skip(path: lines, place: .line(1), problem: .jsonNotObject(detail: nil)),
+                ImportReport.Skip(path: lines, place: .line(2), problem: .jsonNotObject(detail: nil)),
+                ImportReport.Skip(path: empty, problem: .jsonEmptyList),
+            ])
+    }
+
+    @Test func aFeedThatBreaksInsideAnItemPassesNoHalfItemOn() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let feed = try write(
+            "undefined.rss",
+            #"<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>"# + "\n"
+                + #"<item><title>Bad &undefined;</title><pubDate>Mon, 06 Jan 2020 10:00:00 GMT</pubDate></item></channel></rss>"#)
+        let report = try run([feed])
+        #expect(report.added == 0)
+        // The parser reads ahead, so the error is met before the first item is handed over.
+        #expect(report.skipped.map(\.problem.code) == ["xml-unparsable"])
+    }
+
     @Test func anEntityBombIsRefusedWithLibxmlsReason() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var doctype = "<!DOCTYPE rss [<!ENTITY a \"lol\">"
@@ -276,9 +302,10 @@ import Testing
         #expect(
             throws: ArchiveError.invalid(path: url.path, place: "generation", reason: "must be a whole number from 0 to 999999999")
         ) { _ = try ArchiveUpdate(directory: archive, newArchiveTitle: "Test") }
-        let fresh = scratch.appendingPathComponent("never-written")
+        let fresh = scratch.appendingPathComponent("never/written/here")
         do { _ = try ArchiveUpdate(directory: fresh, newArchiveTitle: "Test") }
-        #expect(!FileManager.default.fileExists(atPath: fresh.path))
+        // Not the archive's folder, nor the parents made for it.
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("never").path))
     }
 
     @Test func newFilesKeepTheArchivesPermissions() throws {

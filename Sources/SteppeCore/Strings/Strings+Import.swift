@@ -78,7 +78,11 @@ extension Strings {
     }
 
     public func explainGiven(facet: Facet, slug: String, tag: String, onCommandLine: Bool) -> String {
-        let origin = onCommandLine ? pick("given on the command line", "задан в командной строке") : pick("given by the source", "задан источником")
+        // "тема" is feminine, "регион" and "раздел" masculine.
+        let ending = facet == .topics ? "а" : ""
+        let origin = onCommandLine
+            ? pick("given on the command line", "задан\(ending) в командной строке")
+            : pick("given by the source", "задан\(ending) источником")
         return "\(facetWord(facet)) \(slug): \(origin) ('\(tag)')"
     }
 
@@ -97,7 +101,8 @@ extension Strings {
         facet: Facet, slug: String, isGiven: Bool, score: Double, threshold: Double, evidence: [(term: String, count: Int, place: String)]
     ) -> String {
         func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
-        let verdict = isGiven ? pick("given", "дан") : pick("not given", "не дан")
+        let ending = facet == .topics ? "а" : ""
+        let verdict = isGiven ? pick("given", "дан\(ending)") : pick("not given", "не дан\(ending)")
         let places = ["title": pick("in title", "в заголовке"), "standfirst": pick("in standfirst", "в подзаголовке"), "body": pick("in body", "в тексте")]
         let terms = evidence.map { "\($0.term) ×\($0.count) \(places[$0.place] ?? $0.place)" }.joined(separator: ", ")
         return "\(facetWord(facet)) \(slug): \(verdict), " + pick("score", "вес") + " \(number(score)) ("
@@ -174,6 +179,8 @@ extension Strings {
         case .jsonUnreadable(let detail): return pick("JSON that does not read: \(detail)", "JSON не читается: \(detail)")
         case .jsonNotObject(let detail):
             return pick("not a JSON object", "не объект JSON") + (detail.map { ": \($0)" } ?? "")
+        case .jsonMalformed(let detail): return pick("malformed JSON: \(detail)", "ошибка в JSON: \(detail)")
+        case .jsonEmptyList: return pick("a JSON list with no records", "список JSON без записей")
         case .jsonNoTitle: return pick("no title (looked for title, headline)", "нет заголовка (искались title, headline)")
         case .jsonNoDate:
             return pick("no date (looked for date, published, pubDate, published_at, datePublished, created_at, time)",
