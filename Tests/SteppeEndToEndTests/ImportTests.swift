@@ -127,9 +127,11 @@ import Testing
         #expect(try Harness.run(Harness.steppe, ["import", page.path], environment: env).status == 0)
         _ = try tmux.waitFor("The archive has changed on disk: R reloads it")
         try tmux.send("R")
-        let screen = try tmux.waitFor("Naryn River Rafting")
-        #expect(screen.contains("Archive reloaded"))
-        #expect(!screen.contains("bundled sample"))
+        // A frame is drawn row by row: wait for the whole of it, not its first changed row.
+        let screen = try tmux.waitFor(10, "the reader's own archive") { screen in
+            screen.contains("Archive reloaded") && screen.contains("Naryn River Rafting") && !screen.contains("bundled sample")
+        }
+        #expect(!screen.contains("Steppe Editors"))
         try tmux.send("Q")
     }
 
@@ -149,8 +151,8 @@ import Testing
         #expect(try Harness.run(Harness.steppe, ["import", second.path], environment: env).status == 0)
         _ = try tmux.waitFor("The archive has changed on disk: R reloads it")
         try tmux.send("R")
-        let screen = try tmux.waitFor("Archive reloaded")
-        #expect(screen.contains("Almaty Apple Harvest"))
+        let screen = try tmux.waitFor(10, "the reloaded archive") { $0.contains("Archive reloaded") && $0.contains("Almaty Apple Harvest") }
+        #expect(screen.contains("Kyrgyz Felt Makers"))
         try tmux.send("Q")
     }
 }
