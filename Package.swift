@@ -28,6 +28,8 @@ let package = Package(
         ),
         // Turns saved pages, HTML, RSS/Atom feeds and JSON into archive articles, offline.
         .target(name: "SteppeImport", dependencies: ["SteppeCore", "CLibXML2"]),
+        // The full-text index of an archive (SQLite FTS5), its query language and its word folding.
+        .target(name: "SteppeSearch", dependencies: ["SteppeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The main loop, the effect runner and its clients, the terminal backend protocol and an
         // in-memory terminal. No ncurses.
         .target(
@@ -52,7 +54,7 @@ let package = Package(
             exclude: [
                 "README.md", "Tests",
                 "Sources/SteppeCore", "Sources/SteppeViewModel", "Sources/SteppeRendering",
-                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/CLibXML2", "Sources/SteppeImport", "Sources/SteppeTerminal", "Sources/SteppeRuntime", "Sources/SteppeStore",
+                "Sources/CNCursesW", "Sources/CTerminalGuard", "Sources/CLibXML2", "Sources/SteppeImport", "Sources/SteppeSearch", "Sources/SteppeTerminal", "Sources/SteppeRuntime", "Sources/SteppeStore",
                 "Sources/steppe", "Sources/steppe-bench", ".ci",
             ],
             sources: ["Sources/SteppeResources/ResourceLocator.swift"],
@@ -91,6 +93,7 @@ let package = Package(
             name: "SteppeRuntimeTests",
             dependencies: ["SteppeRuntime", "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeStore", "SteppeTestSupport"]),
         .testTarget(name: "SteppeImportTests", dependencies: ["SteppeImport", "SteppeCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SteppeSearchTests", dependencies: ["SteppeSearch", "SteppeCore"]),
         .testTarget(name: "SteppeStoreTests", dependencies: ["SteppeStore", "SteppeCore"]),
         .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),
     ],

@@ -1,0 +1,275 @@
+import Foundation
+import GRDB
+import SteppeCore
+import Synchronization
+
+/// The full-text index of one archive: a derived cache in SQLite FTS5, never the source of truth.
+///
+/// Articles go in as search words (`SearchText`), so case, diacritics and endings are already folded;
+/// FTS5 only splits on spaces and ranks with BM25 (title 10, authors 5, text 1), recency breaking ties.
+/// The text table is contentless, which keeps the index well under the archive's size: an updated or
+/// removed article's old row is only unlisted (`docs` is what a search joins), and the index is
+/// rebuilt once such dead rows pass a quarter of the live ones.
+///
+/// `sync` brings it in step with an opened archive, re-indexing only articles whose line moved (an
+/// import appends changed articles to a new segment); a missing, outdated or damaged file is rebuilt.
+public final class SearchIndex: Sendable {
+    public static let formatVersion = 1
+    public let file: URL
+    private let queue: DatabaseQueue
+
+    public struct SyncSummary: Sendable, Equatable {
+        public var indexed: Int
+        public var removed: Int
+        public var isRebuilt: Bool
+    }
+
+    /// Opens the index at `file`; a file that is damaged, not a database or of another format is
+    /// deleted and made again (it holds nothing that cannot be rebuilt).
+    public init(file: URL) throws {
+        self.file = file
+        try FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if let queue = try? SearchIndex.open(file) {
+            self.queue = queue
+        } else {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(file.path + suffix) }
+            queue = try SearchIndex.open(file)
+        }
+    }
+
+    /// `$XDG_CACHE_HOME/steppe/search-<hash of the archive's path>.sqlite`.
+    public static func file(for source: ArchiveSource, in directories: XDGDirectories = XDGDirectories()) -> URL {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in source.metadataURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return directories.steppeCache.appendingPathComponent("search-\(String(hash, radix: 16)).sqlite")
+    }
+
+    private static func open(_ file: URL) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        try queue.write { db in
+            let integrity = try String.fetchOne(db, sql: "PRAGMA quick_check")
+            guard integrity == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: integrity) }
+            let hasMeta = try db.tableExists("meta")
+            if hasMeta {
+                let format = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+                guard format == String(formatVersion) else { throw DatabaseError(resultCode: .SQLITE_MISMATCH, message: "format") }
+                return
+            }
+            try db.execute(sql: """
+                CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE docs(
+                    rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL,
+                    published INTEGER NOT NULL, language TEXT NOT NULL, nodes TEXT NOT NULL, authors TEXT NOT NULL);
+                CREATE VIRTUAL TABLE fts USING fts5(title, body, authors, content='', tokenize='unicode61');
+                INSERT INTO meta VALUES ('format', '\(formatVersion)'), ('dead', '0'), ('next', '1');
+                """)
+        }
+        return queue
+    }
+
+    // MARK: Keeping in step
+
+    /// Indexes what changed since the last sync; `progress` hears (done, total) of the articles to index.
+    @discardableResult
+    public func sync(_ library: Library, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SyncSummary {
+        let catalogue = library.catalogue
+        let taxonomy = catalogue.taxonomy
+        var known: [String: (rowid: Int64, version: Int64)] = [:]
+        var dead = 0
+        try queue.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT rowid, id, version FROM docs")
+            while let row = try rows.next() { known[row[1]] = (row[0], row[2]) }
+            dead = Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dead'") ?? "0") ?? 0
+        }
+        var isRebuilt = false
+        // Too many unlisted rows slow every search: start again.
+        if dead > 1000 && dead > known.count / 4 {
+            try queue.write { db in
+                try db.execute(sql: "DELETE FROM docs; DELETE FROM fts; UPDATE meta SET value = '0' WHERE key = 'dead'")
+            }
+            known = [:]
+            isRebuilt = true
+        }
+        let versions = SearchIndex.versions(library)
+        var pending: [Int] = []
+        var seen = Set<String>()
+        seen.reserveCapacity(catalogue.headers.count)
+        for (position, header) in catalogue.headers.enumerated() {
+            seen.insert(header.id)
+            if known[header.id]?.version != versions[position] { pending.append(position) }
+        }
+        let gone = known.keys.filter { !seen.contains($0) }
+        if !gone.isEmpty {
+            try queue.write { db in
+                for id in gone { try db.execute(sql: "DELETE FROM docs WHERE id = ?", arguments: [id]) }
+                try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'dead'", arguments: [gone.count])
+            }
+        }
+        var done = 0
+        progress?(0, pending.count)
+        for start in stride(from: 0, to: pending.count, by: 256) {
+            let batch = Array(pending[start..<min(start + 256, pending.count)])
+            let documents = SearchIndex.documents(batch, library: library, taxonomy: taxonomy, versions: versions)
+            try queue.write { db in
+                var next = Int64(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'next'") ?? "1") ?? 1
+                var replaced = 0
+                for document in documents {
+                    try db.execute(sql: "DELETE FROM docs WHERE id = ?", arguments: [document.id])
+                    if db.changesCount > 0 { replaced += 1 }
+                    try db.execute(
+                        sql: "INSERT INTO fts(rowid, title, body, authors) VALUES (?, ?, ?, ?)",
+                        arguments: [next, document.title, document.body, document.authors])
+                    try db.execute(
+                        sql: "INSERT INTO docs(rowid, id, version, published, language, nodes, authors) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        arguments: [next, document.id, document.version, document.published, document.language, document.nodes, document.authorNames])
+                    next += 1
+                }
+                try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'next'", arguments: [String(next)])
+                if replaced > 0 {
+                    try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'dead'", arguments: [replaced])
+                }
+            }
+            done += batch.count
+            progress?(done, pending.count)
+        }
+        return SyncSummary(indexed: pending.count, removed: gone.count, isRebuilt: isRebuilt)
+    }
+
+    struct Document: Sendable {
+        var id: String
+        var version: Int64
+        var published: Int64
+        var language: String
+        var nodes: String
+        var authorNames: String
+        var title: String
+        var body: String
+        var authors: String
+    }
+
+    /// What identifies an article's text without reading it: where its line lies (an import writes a
+    /// changed article to a new place), or, in a single-file archive, the article itself.
+    static func versions(_ library: Library) -> [Int64] {
+        let files: [String]? = {
+            if case .jsonLines(let files) = library.bodies.store { return files.urls.map(\.lastPathComponent) }
+            return nil
+        }()
+        return library.catalogue.headers.map { header in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            func mix(_ text: String) { for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+            if let span = header.span, let files, files.indices.contains(span.file) {
+                mix("\(files[span.file])|\(span.offset)|\(span.length)")
+            } else if let article = try? library.bodies.article(header) {
+                mix(String(decoding: ArticleLine.encode(article), as: UTF8.self))
+            }
+            mix(header.title)
+            return Int64(bitPattern: hash)
+        }
+    }
+
+    /// Reads and folds a batch of articles on every core.
+    static func documents(_ positions: [Int], library: Library, taxonomy: TaxonomyTable, versions: [Int64]) -> [Document] {
+        let results = Mutex<[Document?]>(Array(repeating: nil, count: positions.count))
+        DispatchQueue.concurrentPerform(iterations: positions.count) { i in
+            let header = library.catalogue.headers[positions[i]]
+            guard let article = try? library.bodies.article(header) else { return }
+            var nodes = "|"
+            for node in header.nodes {
+                var current: Int? = Int(node)
+                while let n = current, n != taxonomy.allArticles {
+                    let entry = taxonomy[n]
+                    if let facet = entry.facet { nodes += "\(facet.rawValue.prefix(1)):\(entry.slug)|" }
+                    current = entry.parent
+                }
+            }
+            let document = Document(
+                id: header.id, version: versions[positions[i]], published: header.published.secondsSince1970,
+                language: header.language.lowercased(), nodes: nodes,
+                authorNames: "|" + header.authors.map(SearchText.fold).joined(separator: "|") + "|",
+                title: SearchText.words(article.title).joined(separator: " "),
+                body: SearchText.words(([article.summary ?? ""] + article.body.map(\.text)).joined(separator: " ")).joined(separator: " "),
+                authors: SearchText.words(article.authors.joined(separator: " ")).joined(separator: " "))
+            results.withLock { $0[i] = document }
+        }
+        return results.withLock { $0.compactMap { $0 } }
+    }
+
+    // MARK: Searching
+
+    /// The ids of the best matches, best first. `keep` filters on what the index does not know (the
+    /// reader's bookmarks, notes and reading marks); it is asked in rank order until `limit` are kept.
+    public func search(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)? = nil) throws -> [String] {
+        guard !query.isEmpty else { return [] }
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        for filter in query.filters {
+            switch filter {
+            case .node(let facet, let slug):
+                conditions.append("docs.nodes LIKE ?")
+                arguments.append("%|\(facet.rawValue.prefix(1)):\(slug)|%")
+            case .author(let name):
+                conditions.append("docs.authors LIKE ?")
+                arguments.append("%\(name.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%")
+            case .language(let code):
+                conditions.append("docs.language LIKE ?")
+                arguments.append("\(code)%")
+            case .from(let seconds):
+                conditions.append("docs.published >= ?")
+                arguments.append(seconds)
+            case .before(let seconds):
+                conditions.append("docs.published < ?")
+                arguments.append(seconds)
+            case .bookmarked, .unread, .hasNote:
+                break
+            }
+        }
+        let positive = query.positiveClauses.map(SearchIndex.expression).joined(separator: " AND ")
+        let negative = query.clauses.filter(\.isExcluded).map(SearchIndex.expression)
+        let sql: String
+        if positive.isEmpty {
+            if !negative.isEmpty {
+                conditions.append("docs.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+                arguments.append(negative.joined(separator: " OR "))
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            sql = "SELECT docs.id FROM docs \(whereClause) ORDER BY docs.published DESC"
+        } else {
+            let match = positive + negative.map { " NOT \($0)" }.joined()
+            arguments.insert(match, at: 0)
+            let extra = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+            sql = """
+                SELECT docs.id FROM fts JOIN docs ON docs.rowid = fts.rowid
+                WHERE fts MATCH ?\(extra)
+                ORDER BY bm25(fts, 10.0, 1.0, 5.0), docs.published DESC
+                """
+        }
+        return try queue.read { db in
+            var ids: [String] = []
+            let cursor = try String.fetchCursor(
+                db, sql: keep == nil ? sql + " LIMIT \(max(0, limit))" : sql, arguments: StatementArguments(arguments))
+            while ids.count < limit, let id = try cursor.next() {
+                if keep?(id) ?? true { ids.append(id) }
+            }
+            return ids
+        }
+    }
+
+    /// An FTS5 expression for a clause; search words hold only letters and digits, so quoting is safe.
+    static func expression(_ clause: SearchQuery.Clause) -> String {
+        let terms = clause.alternatives.map { term -> String in
+            switch term {
+            case .word(let word, let isPrefix): return "\"\(word)\"" + (isPrefix ? "*" : "")
+            case .phrase(let words): return "\"" + words.joined(separator: " ") + "\""
+            }
+        }
+        return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
+    }
+
+    /// Articles in the index, for reports and tests.
+    public func count() throws -> Int {
+        try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM docs") ?? 0 }
+    }
+}

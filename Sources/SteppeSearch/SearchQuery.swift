@@ -1,0 +1,188 @@
+import SteppeCore
+
+/// A search as typed, parsed: words that must all match (or any of an `OR` group), phrases, prefixes,
+/// exclusions, and filters.
+///
+/// Syntax: `word`, `"exact phrase"`, `prefix*`, `-word` or `-"phrase"` to exclude, `a OR b`;
+/// filters `region:`, `topic:`, `section:` (slugs; a group matches its members), `author:`,
+/// `lang:`, `year:2011`, `since:2020-01`, `until:2021-06` (a year, month or day), `is:bookmarked`,
+/// `is:unread`, `has:note`. An unclosed quote runs to the end; a filter name or value that is wrong
+/// is an error that names it.
+public struct SearchQuery: Sendable, Equatable {
+    public enum Term: Sendable, Equatable {
+        /// A search word (folded and stemmed), or a folded prefix.
+        case word(String, isPrefix: Bool)
+        case phrase([String])
+    }
+
+    /// Terms of which any may match; all clauses must.
+    public struct Clause: Sendable, Equatable {
+        public var alternatives: [Term]
+        public var isExcluded: Bool
+    }
+
+    public enum Filter: Sendable, Equatable {
+        case node(Facet, String)
+        case author(String)
+        case language(String)
+        case from(Int64)
+        case before(Int64)
+        case bookmarked
+        case unread
+        case hasNote
+    }
+
+    public enum Problem: Error, Sendable, Equatable {
+        case unknownFilter(String)
+        case badValue(filter: String, value: String)
+    }
+
+    public var clauses: [Clause] = []
+    public var filters: [Filter] = []
+
+    public var isEmpty: Bool { clauses.isEmpty && filters.isEmpty }
+    public var positiveClauses: [Clause] { clauses.filter { !$0.isExcluded } }
+
+    public static let filterNames = ["region", "topic", "section", "author", "lang", "year", "since", "until", "is", "has"]
+
+    /// Parses `text`; `taxonomy` checks region, topic and section slugs.
+    public static func parse(_ text: String, taxonomy: TaxonomyTable) throws(Problem) -> SearchQuery {
+        var query = SearchQuery()
+        var pendingOr = false
+        for token in tokens(text) {
+            switch token {
+            case .or:
+                pendingOr = !query.clauses.isEmpty
+                continue
+            case .filter(let name, let value):
+                query.filters += try filters(name, value, taxonomy)
+            case .term(let term, let isExcluded):
+                if pendingOr, !isExcluded, let last = query.clauses.last, !last.isExcluded {
+                    query.clauses[query.clauses.count - 1].alternatives.append(term)
+                } else {
+                    query.clauses.append(Clause(alternatives: [term], isExcluded: isExcluded))
+                }
+            }
+            pendingOr = false
+        }
+        return query
+    }
+
+    enum Token {
+        case term(Term, isExcluded: Bool)
+        case filter(String, String)
+        case or
+    }
+
+    static func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index].isWhitespace {
+                index = text.index(after: index)
+                continue
+            }
+            var excluded = false
+            if text[index] == "-" {
+                excluded = true
+                index = text.index(after: index)
+                guard index < text.endIndex else { break }
+            }
+            if text[index] == "\"" {
+                let start = text.index(after: index)
+                let end = text[start...].firstIndex(of: "\"") ?? text.endIndex
+                let words = SearchText.words(String(text[start..<end]))
+                if words.count == 1 { result.append(.term(.word(words[0], isPrefix: false), isExcluded: excluded)) }
+                if words.count > 1 { result.append(.term(.phrase(words), isExcluded: excluded)) }
+                index = end < text.endIndex ? text.index(after: end) : end
+                continue
+            }
+            let end = text[index...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+            let raw = String(text[index..<end])
+            index = end
+            if raw == "OR", !excluded {
+                result.append(.or)
+                continue
+            }
+            if let colon = raw.firstIndex(of: ":"), colon != raw.startIndex, !excluded,
+                raw[..<colon].allSatisfy({ $0.isLetter })
+            {
+                result.append(.filter(raw[..<colon].lowercased(), String(raw[raw.index(after: colon)...])))
+                continue
+            }
+            let isPrefix = raw.hasSuffix("*")
+            let words = SearchText.words(isPrefix ? String(raw.dropLast()) : raw)
+            if isPrefix, words.count == 1 {
+                // A prefix is folded, not stemmed: "таджик*" must keep its letters.
+                let folded = SearchText.fold(String(raw.dropLast()).filter { !$0.isPunctuation })
+                result.append(.term(.word(folded, isPrefix: true), isExcluded: excluded))
+            } else if words.count == 1 {
+                result.append(.term(.word(words[0], isPrefix: false), isExcluded: excluded))
+            } else if words.count > 1 {
+                // "Tajik-Afghan": the words next to each other.
+                result.append(.term(.phrase(words), isExcluded: excluded))
+            }
+        }
+        return result
+    }
+
+    static func filters(_ name: String, _ value: String, _ taxonomy: TaxonomyTable) throws(Problem) -> [Filter] {
+        let lowered = value.lowercased()
+        func node(_ facet: Facet) throws(Problem) -> [Filter] {
+            guard taxonomy.index(of: lowered, in: facet) != nil else { throw .badValue(filter: name, value: value) }
+            return [.node(facet, lowered)]
+        }
+        switch name {
+        case "region": return try node(.regions)
+        case "topic": return try node(.topics)
+        case "section": return try node(.sections)
+        case "author":
+            let folded = SearchText.words(value).joined(separator: " ")
+            guard !folded.isEmpty else { throw .badValue(filter: name, value: value) }
+            return [.author(SearchText.fold(value))]
+        case "lang":
+            guard (2...3).contains(lowered.count), lowered.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw .badValue(filter: name, value: value)
+            }
+            return [.language(lowered)]
+        case "year":
+            guard value.count == 4, let range = period(value) else { throw .badValue(filter: name, value: value) }
+            return [.from(range.lowerBound), .before(range.upperBound)]
+        case "since":
+            guard let range = period(value) else { throw .badValue(filter: name, value: value) }
+            return [.from(range.lowerBound)]
+        case "until":
+            guard let range = period(value) else { throw .badValue(filter: name, value: value) }
+            return [.before(range.upperBound)]
+        case "is":
+            switch lowered {
+            case "bookmarked": return [.bookmarked]
+            case "unread": return [.unread]
+            default: throw .badValue(filter: name, value: value)
+            }
+        case "has":
+            guard lowered == "note" || lowered == "notes" else { throw .badValue(filter: name, value: value) }
+            return [.hasNote]
+        default:
+            throw .unknownFilter(name)
+        }
+    }
+
+    /// `2011`, `2020-01` or `2020-01-15` as the seconds it spans, the end excluded.
+    static func period(_ text: String) -> Range<Int64>? {
+        let parts = text.split(separator: "-").map { Int($0) }
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
+        let year = parts[0]!
+        let month = parts.count > 1 ? parts[1]! : 1
+        let day = parts.count > 2 ? parts[2]! : 1
+        guard let start = PublishedDate(year: year, month: month, day: day) else { return nil }
+        let end: PublishedDate?
+        switch parts.count {
+        case 1: end = PublishedDate(year: year + 1, month: 1, day: 1)
+        case 2: end = month == 12 ? PublishedDate(year: year + 1, month: 1, day: 1) : PublishedDate(year: year, month: month + 1, day: 1)
+        default: end = PublishedDate(secondsSince1970: start.secondsSince1970 + 86_400)
+        }
+        guard let end else { return nil }
+        return start.secondsSince1970..<end.secondsSince1970
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import SteppeCore
+import Testing
+
+@testable import SteppeSearch
+
+@Suite struct SearchTextTests {
+    @Test func caseAndDiacriticsFoldInEveryScriptOfTheRegion() {
+        #expect(SearchText.words("TAJIKISTAN Таджикистан ТБИЛИСИ") == ["tajikistan", "таджикистан", "тбилис"])
+        #expect(SearchText.words("İstanbul ISTANBUL ıstanbul") == ["istanbul", "istanbul", "istanbul"])
+        #expect(SearchText.words("Ёлка ёлка елка") == ["елк", "елк", "елк"])
+        #expect(SearchText.words("Şымкент Oʻzbekiston Ózbekstan") == ["sымкент", "ozbekiston", "ozbekstan"])
+        #expect(SearchText.words("ᲡᲐᲥᲐᲠᲗᲕᲔᲚᲝ საქართველო") == ["საქართველო", "საქართველო"])
+        #expect(SearchText.words("ՀԱՅԱՍՏԱՆ Հայաստան") == ["հայաստան", "հայաստան"])
+    }
+
+    @Test func russianAndEnglishEndingsAreTakenOff() {
+        #expect(SearchText.words("Таджикистан Таджикистана Таджикистане") == ["таджикистан", "таджикистан", "таджикистан"])
+        #expect(SearchText.words("таджикском таджикский") == ["таджикск", "таджикск"])
+        #expect(SearchText.words("elections election protested protest Afghanistan's") == ["election", "election", "protest", "protest", "afghanistan"])
+        #expect(SearchText.words("business news") == ["business", "news"])
+    }
+}
+
+@Suite struct SearchQueryTests {
+    let taxonomy = TaxonomyTable(.eurasianet)
+
+    @Test func wordsPhrasesPrefixesExclusionsAndOr() throws {
+        let query = try SearchQuery.parse(#"border "drug trade" таджик* -opium Dushanbe OR Kabul"#, taxonomy: taxonomy)
+        #expect(
+            query.clauses == [
+                .init(alternatives: [.word("border", isPrefix: false)], isExcluded: false),
+                .init(alternatives: [.phrase(["drug", "trade"])], isExcluded: false),
+                .init(alternatives: [.word("таджик", isPrefix: true)], isExcluded: false),
+                .init(alternatives: [.word("opium", isPrefix: false)], isExcluded: true),
+                .init(alternatives: [.word("dushanbe", isPrefix: false), .word("kabul", isPrefix: false)], isExcluded: false),
+            ])
+    }
+
+    @Test func filtersAreCheckedAndNamedWhenWrong() throws {
+        let query = try SearchQuery.parse("region:central-asia topic:security lang:ru year:2011 is:bookmarked has:note", taxonomy: taxonomy)
+        #expect(query.filters.count == 7)
+        #expect(throws: SearchQuery.Problem.unknownFilter("regoin")) { try SearchQuery.parse("regoin:tajikistan", taxonomy: taxonomy) }
+        #expect(throws: SearchQuery.Problem.badValue(filter: "region", value: "atlantis")) {
+            try SearchQuery.parse("region:atlantis", taxonomy: taxonomy)
+        }
+        #expect(throws: SearchQuery.Problem.badValue(filter: "since", value: "2020-13")) { try SearchQuery.parse("since:2020-13", taxonomy: taxonomy) }
+    }
+
+    @Test func anUnclosedQuoteRunsToTheEnd() throws {
+        let query = try SearchQuery.parse(#"Panj "river border"#, taxonomy: taxonomy)
+        #expect(query.clauses.last == .init(alternatives: [.phrase(["river", "border"])], isExcluded: false))
+    }
+}
+
+@Suite struct SearchIndexTests {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-search-\(UUID().uuidString)")
+
+    static func article(_ id: String, _ title: String, _ body: String, year: Int, regions: [String] = [], topics: [String] = [], language: String = "en", authors: [String] = []) -> Article {
+        Article(
+            id: id, url: "https://example.org/\(id)", title: title, authors: authors,
+            published: PublishedDate(year: year, month: 5, day: 5)!, language: language, regions: regions, topics: topics,
+            body: [Block(.paragraph, body)])
+    }
+
+    static let articles = [
+        article("panj", "The Panj river border", "Tajikistan and Afghanistan share a river border. Border guards watch it.", year: 2011, regions: ["tajikistan", "afghanistan"], topics: ["security"], authors: ["Joanna Lillis"]),
+        article("dam", "Rogun dam rises", "Tajikistan builds a dam on the Vakhsh; the border is far away.", year: 2018, regions: ["tajikistan"], topics: ["economy"]),
+        article("tea", "Tea houses of Tbilisi", "Georgia's capital has tea houses. Nothing about borders here except one border.", year: 2020, regions: ["georgia"], topics: ["society"]),
+        article("ru", "Таджикистан и Россия", "Граница Таджикистана охраняется. В таджикском парламенте спорят.", year: 2015, regions: ["tajikistan", "russia"], topics: ["security"], language: "ru"),
+        article("istanbul", "İstanbul ferries", "The ferries of Istanbul cross the Bosphorus.", year: 2019, regions: ["turkey"]),
+    ]
+
+    func makeArchive(_ articles: [Article] = SearchIndexTests.articles) throws -> Library {
+        let folder = scratch.appendingPathComponent("archive-\(UUID().uuidString)")
+        try ArchiveWriter(directory: folder).write(metadata: ArchiveMetadata(title: "Search"), articles: articles)
+        return try ArchiveReader.open(folder.path)
+    }
+
+    func index(_ library: Library) throws -> SearchIndex {
+        let index = try SearchIndex(file: scratch.appendingPathComponent("index.sqlite"))
+        try index.sync(library)
+        return index
+    }
+
+    func search(_ index: SearchIndex, _ text: String, keep: ((String) -> Bool)? = nil) throws -> [String] {
+        try index.search(try SearchQuery.parse(text, taxonomy: TaxonomyTable(.eurasianet)), limit: 100, keep: keep)
+    }
+
+    @Test func rankedByRelevanceWithRecencyBreakingTies() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let index = try index(try makeArchive())
+        // Title words weigh most; two mentions in the text beat one.
+        #expect(try search(index, "border") == ["panj", "tea", "dam"])
+        #expect(try search(index, "river border") == ["panj"])
+    }
+
+    @Test func phrasesPrefixesExclusionOrAndFilters() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let index = try index(try makeArchive())
+        #expect(try search(index, #""river border""#) == ["panj"])
+        #expect(try search(index, #""border river""#) == [])
+        #expect(try search(index, "ferr*") == ["istanbul"])
+        #expect(try search(index, "border -dam") == ["panj", "tea"])
+        #expect(try search(index, "dam OR ferries").sorted() == ["dam", "istanbul"])
+        #expect(try search(index, "border region:georgia") == ["tea"])
+        #expect(try search(index, "region:central-asia").sorted() == ["dam", "panj", "ru"])
+        #expect(try search(index, "topic:security lang:ru") == ["ru"])
+        #expect(try search(index, "year:2018") == ["dam"])
+        #expect(try search(index, "since:2019-01 until:2019-12") == ["istanbul"])
+        #expect(try search(index, "author:lillis") == ["panj"])
+        #expect(try search(index, "border", keep: { $0 != "panj" }) == ["tea", "dam"])
+    }
+
+    @Test func cyrillicCaseAndInflectionAndTurkishI() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let index = try index(try makeArchive())
+        #expect(try search(index, "таджикистан") == ["ru"])
+        #expect(try search(index, "ТАДЖИКСКИЙ") == ["ru"])
+        #expect(try search(index, "таджик*") == ["ru"])
+        #expect(try search(index, "istanbul") == ["istanbul"])
+        #expect(try search(index, "İSTANBUL") == ["istanbul"])
+    }
+
+    @Test func onlyWhatChangedIsIndexedAgain() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let first = try makeArchive()
+        let index = try SearchIndex(file: scratch.appendingPathComponent("index.sqlite"))
+        #expect(try index.sync(first) == .init(indexed: 5, removed: 0, isRebuilt: false))
+        #expect(try index.sync(first) == .init(indexed: 0, removed: 0, isRebuilt: false))
+        var changed = SearchIndexTests.articles
+        changed[1].body = [Block(.paragraph, "The Rogun dam now has a reservoir of turquoise water.")]
+        changed.remove(at: 2)
+        changed.append(SearchIndexTests.article("new", "Almaty apples", "Apples from Almaty.", year: 2021))
+        let second = try makeArchive(changed)
+        // A new archive folder: every line moved, so all are indexed again; the removed one is gone.
+        let summary = try index.sync(second)
+        #expect(summary.removed == 1)
+        #expect(try search(index, "turquoise") == ["dam"])
+        #expect(try search(index, "tea") == [])
+        #expect(try search(index, "apples") == ["new"])
+        #expect(try index.count() == 5)
+    }
+
+    @Test func aDeletedOrDamagedIndexIsRebuiltWithoutTouchingTheArchive() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let library = try makeArchive()
+        let file = scratch.appendingPathComponent("index.sqlite")
+        _ = try index(library)
+        try Data(repeating: 0x5A, count: 8192).write(to: file)
+        let reopened = try SearchIndex(file: file)
+        #expect(try reopened.count() == 0)
+        try reopened.sync(library)
+        #expect(try search(reopened, "ferries") == ["istanbul"])
+        try FileManager.default.removeItem(at: file)
+        let again = try SearchIndex(file: file)
+        try again.sync(library)
+        #expect(try search(again, "panj") == ["panj"])
+    }
+}
