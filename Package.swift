@@ -69,14 +69,14 @@ let package = Package(
             name: "steppe",
             dependencies: [
                 "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeRuntime", "SteppeTerminal",
-                "SteppeResources", "SteppeStore", "SteppeImport",
+                "SteppeResources", "SteppeStore", "SteppeImport", "SteppeSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "steppe-bench",
             dependencies: [
-                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources", "SteppeStore", "SteppeImport",
+                "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeResources", "SteppeStore", "SteppeImport", "SteppeSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

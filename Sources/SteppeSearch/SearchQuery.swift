@@ -186,3 +186,18 @@ public struct SearchQuery: Sendable, Equatable {
         return start.secondsSince1970..<end.secondsSince1970
     }
 }
+
+extension Strings {
+    /// A query mistake for the status bar or the command line: it names what was wrong.
+    public func searchProblem(_ problem: SearchQuery.Problem) -> String {
+        switch problem {
+        case .unknownFilter(let name):
+            let known = SearchQuery.filterNames.map { $0 + ":" }.joined(separator: " ")
+            return language == .russian
+                ? "неизвестный фильтр '\(name):' (есть: \(known))" : "unknown filter '\(name):' (known: \(known))"
+        case .badValue(let filter, let value):
+            return language == .russian
+                ? "у фильтра \(filter): нет значения '\(value)'" : "\(filter): has no value '\(value)'"
+        }
+    }
+}

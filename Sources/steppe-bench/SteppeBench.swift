@@ -7,7 +7,7 @@ struct SteppeBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "steppe-bench",
         abstract: "Generates synthetic archives and measures Steppe on them. Run it as a release build.",
-        subcommands: [Generate.self, Run.self, Measure.self, ImportBench.self]
+        subcommands: [Generate.self, Run.self, Measure.self, ImportBench.self, SearchBench.self]
     )
 }
 

@@ -20,7 +20,7 @@ struct Steppe: ParsableCommand {
         abstract: strings.aboutSteppe,
         discussion: strings.aboutSteppeDiscussion,
         version: "0.1.0",
-        subcommands: [Read.self, List.self, Show.self, Validate.self, Bookmarks.self, Notes.self, Import.self],
+        subcommands: [Read.self, List.self, Show.self, Search.self, Validate.self, Bookmarks.self, Notes.self, Import.self],
         defaultSubcommand: Read.self
     )
 

@@ -109,6 +109,38 @@ extension Strings {
             + pick("threshold", "порог") + " \(number(threshold))): \(terms)"
     }
 
+    // MARK: Search
+
+    public var aboutSearch: String {
+        pick("Search the whole archive: ranked results with a snippet each.", "Поиск по всему архиву: результаты по релевантности, с фрагментом текста.")
+    }
+    public var searchSyntaxHelp: String {
+        pick(
+            """
+            Words must all match; "exact phrase", prefix*, -excluded, a OR b. Filters: region:SLUG (a group \
+            matches its countries), topic:SLUG, section:SLUG, author:NAME, lang:ru, year:2011, since:2020-01, \
+            until:2021-06, is:bookmarked, is:unread, has:note. Case, diacritics and word endings (English, \
+            Russian) do not matter.
+            """,
+            """
+            Все слова должны найтись; "точная фраза", префикс*, -исключение, a OR b. Фильтры: region:КОД \
+            (группа включает свои страны), topic:КОД, section:КОД, author:ИМЯ, lang:ru, year:2011, since:2020-01, \
+            until:2021-06, is:bookmarked, is:unread, has:note. Регистр, диакритика и окончания (английские, \
+            русские) не важны.
+            """)
+    }
+    public var helpSearchQuery: String { pick("What to look for (see the syntax below).", "Что искать (синтаксис ниже).") }
+    public var helpSearchLimit: String { pick("How many results at most.", "Сколько результатов самое большее.") }
+    public var searchNeedsQuery: String { pick("Give something to search for.", "Укажите, что искать.") }
+    public var searchLimitPositive: String { pick("--limit must be 1 or more.", "--limit должен быть не меньше 1.") }
+    public var searchNothingFound: String { pick("Nothing found.", "Ничего не найдено.") }
+    public func searchIndexing(done: Int, total: Int) -> String {
+        pick("Indexing the archive for search: \(done)/\(total)", "Архив индексируется для поиска: \(done)/\(total)")
+    }
+    public func searchIndexFailed(_ reason: String) -> String {
+        pick("the search index cannot be used: \(reason)", "поисковый индекс не работает: \(reason)")
+    }
+
     // MARK: The reader
 
     public var archiveChangedOnDisk: String {

@@ -1,0 +1,99 @@
+import SteppeCore
+
+/// One line of an article around the first place a query matches, with the matched words marked.
+public struct SearchSnippet: Sendable, Equatable {
+    public var text: String
+    /// Display columns of the matched words within `text` (Cyrillic 1 column a letter, CJK 2).
+    public var highlights: [Range<Int>]
+
+    public init(text: String, highlights: [Range<Int>]) {
+        self.text = text
+        self.highlights = highlights
+    }
+
+    /// The first paragraph (standfirst first) holding a word of the query, cut to `width` columns
+    /// around it with "…" where text was left out; the opening of the text when nothing matches.
+    public static func make(_ article: Article, query: SearchQuery, width: Int) -> SearchSnippet {
+        var words = Set<String>()
+        var prefixes: [String] = []
+        for clause in query.positiveClauses {
+            for term in clause.alternatives {
+                switch term {
+                case .word(let word, let isPrefix): if isPrefix { prefixes.append(word) } else { words.insert(word) }
+                case .phrase(let phrase): words.formUnion(phrase)
+                }
+            }
+        }
+        let paragraphs = ([article.summary].compactMap { $0 } + article.body.map(\.text)).map(TextSanitizer.clean)
+        for paragraph in paragraphs {
+            let spans = wordSpans(paragraph)
+            let matched = spans.filter { span in
+                let word = SearchText.stem(SearchText.fold(String(paragraph[span])))
+                return words.contains(word) || prefixes.contains { SearchText.fold(String(paragraph[span])).hasPrefix($0) }
+            }
+            guard let first = matched.first else { continue }
+            return cut(paragraph, around: first, marking: matched, width: width)
+        }
+        let opening = paragraphs.first ?? ""
+        return cut(opening, around: opening.startIndex..<opening.startIndex, marking: [], width: width)
+    }
+
+    static func wordSpans(_ text: String) -> [Range<String.Index>] {
+        var spans: [Range<String.Index>] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let isWord = text[index].unicodeScalars.first.map(SearchText.isWordScalar) ?? false
+            if isWord, start == nil { start = index }
+            if !isWord, let s = start {
+                spans.append(s..<index)
+                start = nil
+            }
+            index = text.index(after: index)
+        }
+        if let s = start { spans.append(s..<text.endIndex) }
+        return spans
+    }
+
+    /// A window of `width` columns that starts a little before `focus`.
+    static func cut(_ text: String, around focus: Range<String.Index>, marking: [Range<String.Index>], width: Int) -> SearchSnippet {
+        guard width > 2 else { return SearchSnippet(text: "", highlights: []) }
+        // Up to a third of the width before the match, back to a word's start.
+        var start = focus.lowerBound
+        var before = 0
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            let w = DisplayWidth.of(text[previous])
+            if before + w > width / 3 { break }
+            before += w
+            start = previous
+        }
+        while start > text.startIndex, start < focus.lowerBound, !text[text.index(before: start)].isWhitespace {
+            start = text.index(after: start)
+        }
+        var result = start > text.startIndex ? "…" : ""
+        var column = DisplayWidth.of(result)
+        var highlights: [Range<Int>] = []
+        var index = start
+        var open: Int?
+        while index < text.endIndex {
+            let character = text[index]
+            let w = DisplayWidth.of(character)
+            let remaining = text.index(after: index) < text.endIndex
+            if column + w > width - (remaining ? 1 : 0) {
+                result += "…"
+                break
+            }
+            if marking.contains(where: { $0.lowerBound == index }) { open = column }
+            result.append(character)
+            column += w
+            index = text.index(after: index)
+            if let o = open, marking.contains(where: { $0.upperBound == index }) {
+                highlights.append(o..<column)
+                open = nil
+            }
+        }
+        if let o = open { highlights.append(o..<column) }
+        return SearchSnippet(text: result, highlights: highlights)
+    }
+}
