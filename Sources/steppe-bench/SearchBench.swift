@@ -56,11 +56,4 @@ struct SearchBench: ParsableCommand {
         }
         print(lines.joined(separator: "\n"))
     }
-
-    /// Milliseconds.
-    func time(_ body: () throws -> Void) throws -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
-        try body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-    }
 }

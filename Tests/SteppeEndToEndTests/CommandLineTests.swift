@@ -129,3 +129,32 @@ extension Harness {
         steppe.deletingLastPathComponent().appendingPathComponent("Steppe_SteppeResources.resources/Sample").path
     }
 }
+
+/// `steppe search` on the bundled sample archive.
+@Suite struct SearchCommandTests {
+    @Test func rankedResultsWithSnippetsInAnyLanguage() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let env = Harness.isolatedEnvironment(home)
+        let found = try Harness.run(Harness.steppe, ["search", "Panj", "river", "--limit", "3"], environment: env)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stdout.hasPrefix("2011-05-05\ttajikistan-panj-border\tThe Panj: a river border between Tajikistan and Afghanistan\n"))
+        // A Russian inflected form finds the base form, and the reverse.
+        let russian = try Harness.run(Harness.steppe, ["search", "Таджикистан", "--json"], environment: env)
+        let results = try JSONSerialization.jsonObject(with: Data(russian.stdout.utf8)) as? [[String: Any]]
+        #expect(results?.contains { $0["id"] as? String == "pamir-highway-ru" } == true, "\(russian.stdout)")
+        // The index lives in the cache, beside nothing the reader keeps.
+        let cache = home.appendingPathComponent("cache/steppe")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).contains { $0.hasPrefix("search-") })
+    }
+
+    @Test func aMisspeltFilterIsNamed() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let wrong = try Harness.run(Harness.steppe, ["search", "regoin:tajikistan"], environment: Harness.isolatedEnvironment(home))
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("unknown filter 'regoin:'"))
+        let value = try Harness.run(Harness.steppe, ["search", "topic:securty"], environment: Harness.isolatedEnvironment(home))
+        #expect(value.stderr.contains("topic: has no value 'securty'"))
+    }
+}
