@@ -246,6 +246,11 @@ public final class SearchIndex: Sendable {
                 ORDER BY bm25(fts, 10.0, 1.0, 5.0), docs.published DESC
                 """
         }
+        // Words only, nothing to filter on the side: rank inside FTS5 alone, then look up the few best.
+        if conditions.isEmpty, !positive.isEmpty, keep == nil {
+            let match = positive + negative.map { " NOT \($0)" }.joined()
+            if let ids = try rankedOnly(match, limit: limit, margin: 64) ?? rankedOnly(match, limit: limit, margin: nil) { return ids }
+        }
         return try queue.read { db in
             var ids: [String] = []
             let cursor = try String.fetchCursor(
@@ -254,6 +259,31 @@ public final class SearchIndex: Sendable {
                 if keep?(id) ?? true { ids.append(id) }
             }
             return ids
+        }
+    }
+
+    /// The best `limit` of a match, ranked by FTS5 without joining every match to `docs`; recency breaks
+    /// ties among those fetched. Unlisted (dead) rows are skipped, so a margin is fetched; nil when the
+    /// margin was not enough.
+    private func rankedOnly(_ match: String, limit: Int, margin: Int?) throws -> [String]? {
+        try queue.read { db -> [String]? in
+            let fetch = margin.map { " LIMIT \(limit + $0)" } ?? ""
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT rowid, bm25(fts, 10.0, 1.0, 5.0) AS score FROM fts WHERE fts MATCH ? ORDER BY score\(fetch)",
+                arguments: [match])
+            guard !rows.isEmpty else { return [] }
+            var scores: [Int64: Double] = [:]
+            for row in rows { scores[row[0]] = row[1] }
+            let list = scores.keys.map(String.init).joined(separator: ",")
+            var found: [(id: String, score: Double, published: Int64)] = []
+            let docs = try Row.fetchCursor(db, sql: "SELECT rowid, id, published FROM docs WHERE rowid IN (\(list))")
+            while let row = try docs.next() {
+                let rowid: Int64 = row[0]
+                found.append((row[1], scores[rowid] ?? 0, row[2]))
+            }
+            if let margin, found.count < limit, rows.count == limit + margin { return nil }
+            found.sort { $0.score != $1.score ? $0.score < $1.score : $0.published > $1.published }
+            return found.prefix(limit).map(\.id)
         }
     }
 

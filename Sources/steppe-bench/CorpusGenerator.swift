@@ -8,6 +8,8 @@ struct CorpusGenerator {
     /// Rare words and how many articles (at most) carry each one.
     static let plantedWords: [(word: String, every: Int)] = [
         ("zhanaozenite", 10_000), ("qvevrologist", 2_500), ("pamirquartz", 500), ("aralkumite", 100),
+        // In a fifth of the articles: the common word a search must still rank fast.
+        ("kurultai", 5),
     ]
 
     let count: Int

@@ -32,7 +32,8 @@ struct SearchBench: ParsableCommand {
 
         let taxonomy = library.catalogue.taxonomy
         let queries: [(String, Double)] = [
-            ("aralkumite", 20), ("border", 20), ("steppe", 20), ("river valley", 20), ("border region:central-asia", 40),
+            ("aralkumite", 20), ("kurultai", 20), ("kurultai aralkumite", 20), ("border", 20), ("river valley", 20),
+            ("kurultai region:central-asia", 40), ("border region:central-asia", 40),
             ("\"border river\"", 40), ("cotton topic:economy since:2010-01", 40), ("тайга", 20), ("mount*", 20),
         ]
         var lines = [
