@@ -33,7 +33,7 @@ let package = Package(
         // The main loop, the effect runner and its clients, the terminal backend protocol and an
         // in-memory terminal. No ncurses.
         .target(
-            name: "SteppeRuntime", dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeStore"]),
+            name: "SteppeRuntime", dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeStore", "SteppeSearch"]),
         // The ncursesw C API, with the wide-character functions switched on.
         .systemLibrary(
             name: "CNCursesW",

@@ -33,7 +33,7 @@ public enum Screen {
                     ArticleListView(
                         title: state.path(of: state.list.source), count: entries.count,
                         rows: visible.map { listRow(entries, $0, state, data, catalogue) }, list: state.list,
-                        isFocused: state.focus == .list, emptyText: emptyText(state.list.source, strings), strings: strings
+                        isFocused: state.focus == .list, emptyText: emptyText(state.list.source, state, strings), strings: strings
                     ).draw(in: rect, into: &grid)
                 }
                 if let rect = layout.article, let reader = state.reader {
@@ -66,6 +66,7 @@ public enum Screen {
         case .label(let label): return String(state.user.labels.first { $0.label == label }?.count ?? 0)
         case .bookmarks: return String(state.user.bookmarkOrder.count)
         case .recent: return String(state.user.recentOrder.count)
+        case .searchResults: return String(state.search?.results.count ?? 0)
         }
     }
 
@@ -104,12 +105,21 @@ public enum Screen {
             noteCount: noteCount, isMissing: false)
     }
 
-    private static func emptyText(_ item: MenuItem, _ strings: Strings) -> String {
+    private static func emptyText(_ item: MenuItem, _ state: AppState, _ strings: Strings) -> String {
         switch item {
         case .node: strings.noArticlesHere
         case .recent: strings.nothingReadYet
         case .bookmarks, .label: strings.noBookmarksYet
         case .notes: strings.noNotesYet
+        case .searchResults:
+            // A mistake in the query is said where the results would be, naming what was wrong.
+            if let problem = state.search?.problem {
+                strings.searchProblem(problem)
+            } else if state.search?.answered.isEmpty ?? true {
+                strings.searchSyntaxShort
+            } else {
+                strings.searchNoResults
+            }
         }
     }
 

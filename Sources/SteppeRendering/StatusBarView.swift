@@ -14,6 +14,8 @@ struct StatusBarView {
     /// Why changes to bookmarks and notes are not being saved, when they are not.
     var storeProblem: String?
     var prompt: LabelPrompt?
+    /// The search line, while it is typed in.
+    var searchField: TextField?
     var hints: [KeyMap.Hint]
     var strings: Strings
 
@@ -31,6 +33,17 @@ struct StatusBarView {
             storeProblem = state.strings.unsavedChanges(state.user.unsaved.count)
         }
         prompt = state.prompt
+        if state.keyContext == .search { searchField = state.search?.field }
+        // What the search says about itself: a mistake in the query, or an index still being built.
+        if notice == nil, let search = state.search, state.list.source == .searchResults || state.keyContext == .search {
+            if let problem = search.problem {
+                notice = state.strings.searchProblem(problem)
+            } else if search.isPartial, case .building(let done, let total) = state.searchIndex {
+                notice = state.strings.searchStillIndexing(done: done, total: total)
+            } else if !search.answered.isEmpty, search.results.isEmpty {
+                notice = state.strings.searchNoResults
+            }
+        }
         var hints = state.keyMap.hints(in: state.keyContext, state.strings)
         // In the menu, expand and collapse are offered only where they do something.
         if state.keyContext == .menu, let row = state.menuRows.first(where: { $0.item == state.menu.selected }) {
@@ -54,13 +67,15 @@ struct StatusBarView {
         } else if skippedCount > 0 {
             message = " \(strings.skippedEntries(skippedCount)) "
         }
-        if let prompt {
+        if prompt != nil || searchField != nil {
             // The prompt takes the bar, less its hints.
             let hintText = hints.map { " \($0.keys) \($0.label) " }.joined()
             let hintWidth = min(DisplayWidth.of(hintText), rect.width / 3)
             // A narrow bar keeps its room for what is typed.
-            let words = rect.width < 70 ? strings.labelsPromptShort : strings.labelsPrompt
-            TextFieldView(prompt: " " + words, field: prompt.field, isFocused: true)
+            let words = searchField != nil ? strings.searchLabel : rect.width < 70 ? strings.labelsPromptShort : strings.labelsPrompt
+            // A mistake in the query shows after what is typed, so the reader sees both.
+            let field = searchField ?? prompt!.field
+            TextFieldView(prompt: " " + words, field: field, isFocused: true)
                 .draw(in: Rect(x: rect.x, y: rect.y, width: rect.width - hintWidth, height: 1), into: &grid)
             var hx = rect.maxX - hintWidth
             for hint in hints {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SteppeCore
+import SteppeSearch
 import SteppeStore
 import SteppeViewModel
 
@@ -35,6 +36,8 @@ public struct Clients: Sendable {
     /// The archive a reload opens instead of the one at this path, and how the status bar names it:
     /// the reader's own archive once an import has created it, in place of the bundled sample.
     public var replacement: @Sendable (_ path: String) -> (path: String, label: String)?
+    /// The search index of an archive, opened (or made) in the cache; nil when there is none to have.
+    public var openSearchIndex: @Sendable (_ source: ArchiveSource) throws -> SearchIndex?
     /// How often to look for another process's changes to the store and the archive.
     public var watchInterval: DispatchTimeInterval
 
@@ -52,11 +55,13 @@ public struct Clients: Sendable {
         editText: @escaping @Sendable (String) -> ExternalEditor.Outcome = { _ in .noEditor },
         archiveStamp: @escaping @Sendable (String) -> [Int64]? = { _ in nil },
         replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil },
+        openSearchIndex: @escaping @Sendable (ArchiveSource) throws -> SearchIndex? = { _ in nil },
         watchInterval: DispatchTimeInterval = .seconds(1)
     ) {
         self.watchInterval = watchInterval
         self.archiveStamp = archiveStamp
         self.replacement = replacement
+        self.openSearchIndex = openSearchIndex
         self.openLink = openLink
         self.loadUserData = loadUserData
         self.saveUserChange = saveUserChange
@@ -96,6 +101,7 @@ public struct Clients: Sendable {
             userDataChangedElsewhere: { store.hasChangedElsewhere() },
             editText: { text in ExternalEditor.edit(text, environment: environment, isTerminating: isTerminating) },
             archiveStamp: { path in ArchiveSource.stamp(replacement(path)?.path ?? path) },
-            replacement: replacement)
+            replacement: replacement,
+            openSearchIndex: { source in try SearchIndex(file: SearchIndex.file(for: source)) })
     }
 }

@@ -1,5 +1,7 @@
 import Dispatch
+import Foundation
 import SteppeCore
+import SteppeSearch
 import SteppeStore
 import SteppeViewModel
 import Synchronization
@@ -22,6 +24,9 @@ public final class EffectRunner: Sendable {
         /// The archive's files as they were when it was read; a difference means it changed on disk.
         var archiveStamp: [Int64]?
         var isArchiveChangeReported = false
+        /// The open archive's search index, usable while it is being brought in step.
+        var searchIndex: SearchIndex?
+        var isSearchIndexReady = false
     }
 
     private let clients: Clients
@@ -29,6 +34,8 @@ public final class EffectRunner: Sendable {
     private let shared = Mutex(Shared())
     private let reads = DispatchQueue(label: "steppe.effects.reads", qos: .userInitiated, attributes: .concurrent)
     private let writes = DispatchQueue(label: "steppe.effects.writes", qos: .userInitiated)
+    /// Builds the search index in the background, never in the way of reading.
+    private let indexing = DispatchQueue(label: "steppe.effects.indexing", qos: .utility)
     /// Polls the store for other processes' changes, once the reader's data is loaded.
     private let watch = Mutex<DispatchSourceTimer?>(nil)
     /// Polls the archive's files for changes made by an import.
@@ -67,6 +74,7 @@ public final class EffectRunner: Sendable {
                 // Off the main thread, while the first frame is drawn: the first article opened finds it ready.
                 library.catalogue.prepareIdentityIndex()
                 startWatchingArchive()
+                startIndexing(library)
             } catch {
                 post(.archiveFailed(error))
             }
@@ -80,6 +88,7 @@ public final class EffectRunner: Sendable {
                 library.catalogue.prepareIdentityIndex()
                 adopt(library, path: path, stamp: stamp)
                 post(.archiveReloaded(library.catalogue, label: replacement?.label))
+                startIndexing(library)
             } catch {
                 post(.archiveReloadFailed(error))
             }
@@ -118,8 +127,60 @@ public final class EffectRunner: Sendable {
             } catch {
                 post(.userChangeFailed(change, reason: (error as? StoreError)?.problem ?? .sqlite(String(describing: error))))
             }
+        case .search(let request):
+            let (index, catalogue, isReady) = shared.withLock { ($0.searchIndex, $0.catalogue, $0.isSearchIndexReady) }
+            guard let catalogue else { return }
+            guard let index else {
+                post(.searchResults(text: request.text, ids: [], problem: nil, isPartial: true))
+                return
+            }
+            do {
+                let query = try SearchQuery.parse(request.text, taxonomy: catalogue.taxonomy)
+                let ids = try index.search(query, limit: request.limit, keep: EffectRunner.keep(query, request))
+                post(.searchResults(text: request.text, ids: ids, problem: nil, isPartial: !isReady))
+            } catch let problem as SearchProblem {
+                post(.searchResults(text: request.text, ids: [], problem: problem, isPartial: !isReady))
+            } catch {
+                post(.searchResults(text: request.text, ids: [], problem: .indexUnavailable("\(error)"), isPartial: !isReady))
+            }
         case .copyToClipboard, .editExternally, .redraw, .quit:
             break
+        }
+    }
+
+    /// The filters the index cannot answer, from the reader's own lists the request carries.
+    static func keep(_ query: SearchQuery, _ request: SearchRequest) -> ((String) -> Bool)? {
+        let own = query.filters.filter { $0 == .bookmarked || $0 == .unread || $0 == .hasNote }
+        guard !own.isEmpty else { return nil }
+        return { id in
+            own.allSatisfy { filter in
+                switch filter {
+                case .bookmarked: request.bookmarked.contains(id)
+                case .unread: !request.read.contains(id)
+                case .hasNote: request.noted.contains(id)
+                default: true
+                }
+            }
+        }
+    }
+
+    /// Opens the archive's search index and brings it in step, in the background, saying how far it is.
+    private func startIndexing(_ library: Library) {
+        shared.withLock { $0.isSearchIndexReady = false }
+        indexing.async { [self] in
+            do {
+                guard let index = try clients.openSearchIndex(library.catalogue.source) else { return }
+                shared.withLock { $0.searchIndex = index }
+                try index.sync(library) { [weak self] done, total in
+                    self?.post(.searchIndexProgressed(done: done, total: total), for: nil, generation: nil)
+                }
+                // A reload while this ran started another run, which says when it is ready.
+                guard shared.withLock({ $0.catalogue == library.catalogue }) else { return }
+                shared.withLock { $0.isSearchIndexReady = true }
+                post(.searchIndexReady, for: nil, generation: nil)
+            } catch {
+                post(.searchIndexFailed(.indexUnavailable("\(error)")), for: nil, generation: nil)
+            }
         }
     }
 

@@ -32,10 +32,7 @@ public struct SearchQuery: Sendable, Equatable {
         case hasNote
     }
 
-    public enum Problem: Error, Sendable, Equatable {
-        case unknownFilter(String)
-        case badValue(filter: String, value: String)
-    }
+    public typealias Problem = SearchProblem
 
     public var clauses: [Clause] = []
     public var filters: [Filter] = []
@@ -187,17 +184,3 @@ public struct SearchQuery: Sendable, Equatable {
     }
 }
 
-extension Strings {
-    /// A query mistake for the status bar or the command line: it names what was wrong.
-    public func searchProblem(_ problem: SearchQuery.Problem) -> String {
-        switch problem {
-        case .unknownFilter(let name):
-            let known = SearchQuery.filterNames.map { $0 + ":" }.joined(separator: " ")
-            return language == .russian
-                ? "неизвестный фильтр '\(name):' (есть: \(known))" : "unknown filter '\(name):' (known: \(known))"
-        case .badValue(let filter, let value):
-            return language == .russian
-                ? "у фильтра \(filter): нет значения '\(value)'" : "\(filter): has no value '\(value)'"
-        }
-    }
-}

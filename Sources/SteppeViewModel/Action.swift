@@ -18,6 +18,11 @@ public enum Action: Sendable, Equatable {
     /// The archive was read again after it changed; the reader keeps its place.
     case archiveReloaded(Catalogue, label: String?)
     case archiveReloadFailed(ArchiveError)
+    /// Results of a search for `text` (ignored unless it is still the text in the search line).
+    case searchResults(text: String, ids: [String], problem: SearchProblem?, isPartial: Bool)
+    case searchIndexProgressed(done: Int, total: Int)
+    case searchIndexReady
+    case searchIndexFailed(SearchProblem)
     case articleLoaded(Article)
     case articleFailed(id: String, error: ArchiveError)
     /// A browser was started on a link (the program's name), or could not be.
@@ -44,6 +49,8 @@ public enum Effect: Sendable, Equatable {
     case openArchive(path: String)
     /// Read the open archive again; answers with `archiveReloaded` or `archiveReloadFailed`.
     case reloadArchive
+    /// Search the archive; answers with `searchResults`. A newer search makes an older one's vanish.
+    case search(SearchRequest)
     /// Read an article's full text; answers with `articleLoaded` or `articleFailed`.
     case loadArticle(id: String)
     /// Read where the reader left the open archive last time; answers with `sessionLoaded`.
@@ -70,7 +77,7 @@ public enum Effect: Sendable, Equatable {
     /// Effects with the same id replace each other: starting one cancels the one before, and a result
     /// of a cancelled one is never delivered ("latest wins").
     public enum ID: Sendable, Hashable {
-        case archive, article, session, user
+        case archive, article, session, user, search
     }
 
     public var id: ID? {
@@ -79,6 +86,7 @@ public enum Effect: Sendable, Equatable {
         case .loadArticle: .article
         case .loadSession: .session
         case .loadUserData: .user
+        case .search: .search
         case .saveSession, .saveUserChange, .editExternally, .openLink, .copyToClipboard, .redraw, .quit: nil
         }
     }

@@ -33,6 +33,9 @@ public struct AppState: Sendable, Equatable {
     public var isAwaitingSession = false
     /// The archive's files changed on disk since it was read: the status bar offers to reload.
     public var isArchiveChangedOnDisk = false
+    /// The search line and its results, while there is a search.
+    public var search: SearchState?
+    public var searchIndex = SearchIndexStatus.notStarted
     /// A last place in one of the reader's own lists, held until their bookmarks and notes arrive.
     public var sessionAwaitingUserData: Session?
     /// Bookmarks, notes and reading marks.
@@ -78,6 +81,7 @@ public struct AppState: Sendable, Equatable {
         if confirmation != nil { return .confirm }
         if draft != nil { return .editor }
         if prompt != nil { return .prompt }
+        if search?.isEditing == true && help == nil { return .search }
         if help != nil { return .help }
         if focus == .article, reader?.selection != nil { return .selecting }
         return focus.keyContext
@@ -91,6 +95,7 @@ public struct AppState: Sendable, Equatable {
     public func entries(of item: MenuItem) -> ListEntries {
         guard let catalogue else { return .positions([]) }
         if let node = item.node { return .positions(catalogue.articles(in: node)) }
+        if item == .searchResults { return .ids(search?.results ?? []) }
         return .ids(user.ids(of: item))
     }
 
@@ -122,6 +127,7 @@ public struct AppState: Sendable, Equatable {
         case .bookmarks: strings.bookmarksTitle
         case .label(let label): strings.labelTitle(label)
         case .notes: strings.notesTitle
+        case .searchResults: strings.searchTitle(search?.answered ?? "")
         }
     }
 

@@ -12,6 +12,10 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     case quit
     /// Read the archive again after it changed on disk.
     case reloadArchive
+    /// Open the search line (or go back to it).
+    case search
+    /// In the search line: the result above or below; Enter opens the selected one.
+    case previousResult, nextResult, openResult, closeSearch
     case toggleHelp
     /// Repaint the whole screen (Ctrl-L), after something else wrote over it.
     case redraw
@@ -48,6 +52,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case prompt
     /// A yes-or-no question in the status bar.
     case confirm
+    /// The search line in the status bar; keys not bound here are text.
+    case search
     case help, opening
 }
 
@@ -57,7 +63,7 @@ extension KeyContext {
     public var takesGlobalKeys: Bool {
         switch self {
         case .menu, .list, .article, .selecting: true
-        case .global, .editor, .prompt, .confirm, .help, .opening: false
+        case .global, .editor, .prompt, .confirm, .search, .help, .opening: false
         }
     }
 }

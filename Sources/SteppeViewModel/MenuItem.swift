@@ -11,6 +11,8 @@ public enum MenuItem: Sendable, Hashable {
     case label(String)
     /// Articles with notes, the one noted last first.
     case notes
+    /// The results of the current search, best first: a temporary entry while there is a search.
+    case searchResults
 
     public var node: Int? {
         if case .node(let n) = self { return n }

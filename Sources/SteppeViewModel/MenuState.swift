@@ -2,6 +2,8 @@ import SteppeCore
 
 /// The taxonomy tree: which groups are open, which node is selected, and how far it is scrolled.
 public struct MenuState: Sendable, Equatable {
+    /// Whether the menu shows "Search: …", the results of the current search.
+    public var hasSearch = false
     public struct Row: Sendable, Equatable {
         public var item: MenuItem
         public var depth: Int
@@ -43,6 +45,7 @@ public struct MenuState: Sendable, Equatable {
         for root in taxonomy.roots {
             visit(root)
             guard root == taxonomy.allArticles else { continue }
+            if hasSearch { rows.append(Row(item: .searchResults, depth: 0, hasChildren: false, isExpanded: false)) }
             rows.append(Row(item: .recent, depth: 0, hasChildren: false, isExpanded: false))
             let isOpen = expanded.contains(.bookmarks) && !labels.isEmpty
             rows.append(Row(item: .bookmarks, depth: 0, hasChildren: !labels.isEmpty, isExpanded: isOpen))
@@ -61,7 +64,7 @@ public struct MenuState: Sendable, Equatable {
         switch item {
         case .node(let n): taxonomy[n].parent.map(MenuItem.node)
         case .label: .bookmarks
-        case .recent, .bookmarks, .notes: nil
+        case .recent, .bookmarks, .notes, .searchResults: nil
         }
     }
 

@@ -17,6 +17,8 @@ extension AppState {
             return []
         case .archiveOpened(let catalogue):
             return open(catalogue)
+        case .searchResults, .searchIndexProgressed, .searchIndexReady, .searchIndexFailed:
+            return reduceSearch(action) ?? []
         case .archiveChangedOnDisk:
             isArchiveChangedOnDisk = true
             // The offer to reload outranks an older notice ("Bookmarked"), which would hide it until a key.
@@ -111,6 +113,7 @@ extension AppState {
                 return []
             }
             if let effects = typeIntoField(key) { return effects }
+            if let effects = typeIntoSearch(key) { return effects }
             var bound = key
             // A key typed on the Russian layout means the key in its place on a Latin one.
             if case .character(let c) = key.key, keyMap.command(for: key, in: keyContext) == nil,
@@ -183,13 +186,20 @@ extension AppState {
         userDataChanged()
         focus = .menu
         relayout()
-        let effects = place.map { restore($0) } ?? []
+        var effects = place.map { restore($0) } ?? []
         notice = strings.archiveReloaded
+        // The results may name articles that changed or went: ask again.
+        if let search, !search.answered.isEmpty {
+            menu.hasSearch = true
+            effects.append(.search(searchRequest(search.answered)))
+        }
         return effects
     }
 
     private mutating func open(_ catalogue: Catalogue) -> [Effect] {
         archive = .ready(catalogue)
+        search = nil
+        searchIndex = .notStarted
         menu = MenuState(opening: catalogue.taxonomy)
         list = ListState(source: menu.selected)
         recountRead()
@@ -213,6 +223,8 @@ extension AppState {
         case .reloadArchive:
             guard catalogue != nil else { return [] }
             return [.reloadArchive]
+        case .search, .openResult, .previousResult, .nextResult, .closeSearch:
+            return performSearchCommand(command) ?? []
         case .openLink, .copyLink:
             guard help == nil else { break }
             guard let url = linkInFocus else { return [] }

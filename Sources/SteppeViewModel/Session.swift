@@ -41,6 +41,8 @@ extension AppState {
         func reference(_ item: MenuItem) -> Session.Node {
             switch item {
             case .recent: return Session.Node(facet: nil, slug: "recent")
+            // A search is not a place to come back to: the next start opens on all articles.
+            case .searchResults: return Session.Node(facet: nil, slug: taxonomy[taxonomy.allArticles].slug)
             case .bookmarks: return Session.Node(facet: nil, slug: "bookmarks")
             case .notes: return Session.Node(facet: nil, slug: "notes")
             case .label(let label): return Session.Node(facet: "label", slug: label)

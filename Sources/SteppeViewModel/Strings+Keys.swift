@@ -13,6 +13,7 @@ extension Strings {
         case .selecting: return russian ? "Выделение слов для цитаты" : "Selecting words to quote"
         case .editor: return russian ? "Редактор заметки" : "Note editor"
         case .prompt: return russian ? "Строка ввода" : "Prompt"
+        case .search: return russian ? "Строка поиска" : "Search line"
         case .confirm: return russian ? "Вопрос «да или нет»" : "Yes-or-no question"
         case .opening: return russian ? "Пока архив открывается" : "While the archive opens"
         }
@@ -31,6 +32,12 @@ extension Strings {
         case (.redraw, _): return ru ? "Перерисовать экран" : "Redraw the screen"
         case (.reloadArchive, _):
             return ru ? "Перечитать архив после импорта" : "Reload the archive after an import"
+        case (.search, _):
+            return ru ? "Поиск по архиву (слова, \"фраза\", фильтры)" : "Search the archive (words, \"phrase\", filters)"
+        case (.openResult, _): return ru ? "Открыть выбранный результат" : "Open the selected result"
+        case (.previousResult, _): return ru ? "Предыдущий результат" : "Previous result"
+        case (.nextResult, _): return ru ? "Следующий результат" : "Next result"
+        case (.closeSearch, _): return ru ? "Закрыть поиск, вернуться к списку" : "Close the search, back to the list"
         case (.openLink, _): return ru ? "Открыть ссылку в браузере" : "Open the link in a browser"
         case (.copyLink, _): return ru ? "Скопировать ссылку (OSC 52)" : "Copy the link (OSC 52)"
         case (.pointerSelect, _):
@@ -108,6 +115,10 @@ extension Strings {
         case .open: return context == .menu ? (ru ? "статьи" : "articles") : (ru ? "открыть" : "open")
         case .quit: return ru ? "выход" : "quit"
         case .reloadArchive: return ru ? "перечитать" : "reload"
+        case .search: return ru ? "поиск" : "search"
+        case .openResult: return ru ? "открыть" : "open"
+        case .closeSearch: return ru ? "закрыть" : "close"
+        case .previousResult, .nextResult: return ru ? "результат" : "result"
         case .back: return ru ? "назад" : "back"
         case .pageDown: return ru ? "листать" : "page"
         case .nextArticle: return ru ? "след." : "next"

@@ -146,7 +146,7 @@ public struct UserState: Sendable, Equatable {
     /// The article ids of one of the reader's own lists.
     public func ids(of item: MenuItem) -> [String] {
         switch item {
-        case .node: []
+        case .node, .searchResults: []
         case .recent: recentOrder
         case .bookmarks: bookmarkOrder
         case .label(let label): bookmarkOrder.filter { data.bookmarks[$0]?.labels.contains(label) == true }

@@ -141,6 +141,32 @@ extension Strings {
         pick("the search index cannot be used: \(reason)", "поисковый индекс не работает: \(reason)")
     }
 
+    /// A query mistake for the status bar or the command line: it names what was wrong.
+    public func searchProblem(_ problem: SearchProblem) -> String {
+        switch problem {
+        case .unknownFilter(let name):
+            let known = ["region", "topic", "section", "author", "lang", "year", "since", "until", "is", "has"]
+                .map { $0 + ":" }.joined(separator: " ")
+            return pick("unknown filter '\(name):' (known: \(known))", "неизвестный фильтр '\(name):' (есть: \(known))")
+        case .badValue(let filter, let value):
+            return pick("\(filter): has no value '\(value)'", "у фильтра \(filter): нет значения '\(value)'")
+        case .indexUnavailable(let reason):
+            return pick("search is unavailable: \(reason)", "поиск недоступен: \(reason)")
+        }
+    }
+    public var searchLabel: String { pick("Search:", "Поиск:") }
+    public func searchTitle(_ text: String) -> String { pick("Search: \(text)", "Поиск: \(text)") }
+    public func searchStillIndexing(done: Int, total: Int) -> String {
+        pick("Still indexing for search (\(done)/\(total)): results so far",
+            "Архив ещё индексируется (\(done)/\(total)): найденное на сейчас")
+    }
+    public var searchNoResults: String { pick("Nothing found", "Ничего не найдено") }
+    public var searchSyntaxShort: String {
+        pick(
+            "Type words to search the archive: \"a phrase\", prefix*, -word, a OR b, region:tajikistan, topic:security, lang:ru, year:2011, since:2020-01, is:bookmarked, has:note.",
+            "Введите слова для поиска: \"фраза\", префикс*, -слово, a OR b, region:tajikistan, topic:security, lang:ru, year:2011, since:2020-01, is:bookmarked, has:note.")
+    }
+
     // MARK: The reader
 
     public var archiveChangedOnDisk: String {

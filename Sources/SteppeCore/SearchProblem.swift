@@ -1,0 +1,9 @@
+/// Why a search could not run as typed; worded where it is shown (`Strings.searchProblem`).
+public enum SearchProblem: Error, Sendable, Equatable {
+    /// A filter name that does not exist ("regoin:").
+    case unknownFilter(String)
+    /// A filter value that does not exist ("region:atlantis").
+    case badValue(filter: String, value: String)
+    /// The index cannot be used (a disk error); the reason as the system gave it.
+    case indexUnavailable(String)
+}

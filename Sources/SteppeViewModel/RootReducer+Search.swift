@@ -1,0 +1,125 @@
+import SteppeCore
+
+/// The archive search: the search line in the status bar, results that replace the list as the
+/// reader types, and "Search: …" in the menu for going back to them.
+extension AppState {
+    /// Results asked for at a time; the list shows them best first.
+    static let searchLimit = 100
+
+    mutating func reduceSearch(_ action: Action) -> [Effect]? {
+        switch action {
+        case .searchResults(let text, let ids, let problem, let isPartial):
+            guard var search, search.field.text == text else { return [] }
+            search.answered = text
+            search.results = problem == nil ? ids : search.results
+            search.problem = problem
+            search.isPartial = isPartial
+            self.search = search
+            if list.source == .searchResults, problem == nil { list.selected = 0 }
+            relayout()
+            return []
+        case .searchIndexProgressed(let done, let total):
+            searchIndex = .building(done: done, total: total)
+            return []
+        case .searchIndexReady:
+            searchIndex = .ready
+            // What was typed while the index was built is asked again, now of all of it.
+            guard let search, search.isPartial, !search.field.text.isEmpty else { return [] }
+            return [.search(searchRequest(search.field.text))]
+        case .searchIndexFailed(let problem):
+            searchIndex = .failed(problem)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// Commands of the search line, and `/` from anywhere.
+    mutating func performSearchCommand(_ command: Command) -> [Effect]? {
+        switch command {
+        case .search:
+            guard catalogue != nil else { return [] }
+            if var search {
+                search.isEditing = true
+                self.search = search
+            } else {
+                search = SearchState(field: TextField(), origin: list.source)
+                menu.hasSearch = true
+            }
+            list.show(.searchResults)
+            menu.selected = .searchResults
+            if reader != nil, layout.list == nil { _ = closeReaderForSearch() }
+            focus = layout.list != nil ? .list : focus
+            relayout()
+            return []
+        case .previousResult, .nextResult:
+            guard search != nil else { return [] }
+            let count = listEntries.count
+            guard count > 0 else { return [] }
+            list.selected = max(0, min(count - 1, list.selected + (command == .nextResult ? 1 : -1)))
+            relayout()
+            return []
+        case .openResult:
+            guard var search else { return [] }
+            search.isEditing = false
+            self.search = search
+            guard !listEntries.isEmpty else { return [] }
+            return openArticle(list: .searchResults, position: list.selected)
+        case .closeSearch:
+            guard let search else { return [] }
+            self.search?.isEditing = false
+            // Nothing typed: no search to keep in the menu.
+            if search.field.text.isEmpty {
+                self.search = nil
+                menu.hasSearch = false
+            }
+            list.show(search.origin)
+            menu.selected = search.origin
+            relayout()
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// A key typed into the search line; a change of the text asks for new results.
+    mutating func typeIntoSearch(_ key: KeyPress) -> [Effect]? {
+        guard keyContext == .search, keyMap.command(for: key, in: .search) == nil, var search else { return nil }
+        let before = search.field.text
+        switch search.field.reduce(key) {
+        case .cancelled: return performSearchCommand(.closeSearch)
+        case .submitted: return performSearchCommand(.openResult)
+        default: break
+        }
+        self.search = search
+        let text = search.field.text
+        guard text != before else { return [] }
+        if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            self.search?.results = []
+            self.search?.answered = ""
+            self.search?.problem = nil
+            list.selected = 0
+            return []
+        }
+        return [.search(searchRequest(text))]
+    }
+
+    /// The request for `text`, with the reader's own lists when a filter needs them.
+    func searchRequest(_ text: String) -> SearchRequest {
+        var request = SearchRequest(text: text, limit: AppState.searchLimit)
+        let lowered = text.lowercased()
+        if lowered.contains("is:") || lowered.contains("has:") {
+            request.bookmarked = Set(user.data.bookmarks.keys)
+            request.read = Set(user.data.marks.filter { $0.value.isRead }.keys)
+            request.noted = Set(user.data.notes.filter { !$0.value.isEmpty }.keys)
+        }
+        return request
+    }
+
+    /// On a screen too narrow for the list beside an article, the search shows its results instead.
+    private mutating func closeReaderForSearch() -> [Effect] {
+        let effects = leaveArticle()
+        reader = nil
+        return effects
+    }
+}
