@@ -14,8 +14,9 @@ struct StatusBarView {
     /// Why changes to bookmarks and notes are not being saved, when they are not.
     var storeProblem: String?
     var prompt: LabelPrompt?
-    /// The search line, while it is typed in.
+    /// The search line, while it is typed in, and what is wrong with the query, shown beside it.
     var searchField: TextField?
+    var searchProblem: String?
     var hints: [KeyMap.Hint]
     var strings: Strings
 
@@ -33,7 +34,10 @@ struct StatusBarView {
             storeProblem = state.strings.unsavedChanges(state.user.unsaved.count)
         }
         prompt = state.prompt
-        if state.keyContext == .search { searchField = state.search?.field }
+        if state.keyContext == .search {
+            searchField = state.search?.field
+            searchProblem = state.search?.problem.map(state.strings.searchProblem)
+        }
         // What the search says about itself: a mistake in the query, or an index still being built.
         if notice == nil, let search = state.search, state.list.source == .searchResults || state.keyContext == .search {
             if let problem = search.problem {
@@ -75,6 +79,15 @@ struct StatusBarView {
             let words = searchField != nil ? strings.searchLabel : rect.width < 70 ? strings.labelsPromptShort : strings.labelsPrompt
             // A mistake in the query shows after what is typed, so the reader sees both.
             let field = searchField ?? prompt!.field
+            if let searchProblem {
+                // The mistake takes the hints' place: half the bar at most, the typed text keeps the rest.
+                let problemWidth = min(DisplayWidth.of(searchProblem) + 2, rect.width / 2)
+                TextFieldView(prompt: " " + words, field: field, isFocused: true)
+                    .draw(in: Rect(x: rect.x, y: rect.y, width: rect.width - problemWidth, height: 1), into: &grid)
+                grid.write(
+                    fitting: searchProblem, x: rect.maxX - problemWidth + 1, y: rect.y, width: problemWidth - 1, role: .statusMessage)
+                return
+            }
             TextFieldView(prompt: " " + words, field: field, isFocused: true)
                 .draw(in: Rect(x: rect.x, y: rect.y, width: rect.width - hintWidth, height: 1), into: &grid)
             var hx = rect.maxX - hintWidth

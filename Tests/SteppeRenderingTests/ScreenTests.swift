@@ -34,6 +34,19 @@ import Testing
         expectAligned(grid)
     }
 
+    @Test func theSearchLineWithResultsAndAMistake() {
+        var s = state(100, 16)
+        s.press(.char("/"))
+        for c in "Каспий" { s.press(.char(c)) }
+        _ = s.reduce(.searchResults(text: "Каспий", ids: ["caspian-ru", "panj"], problem: nil, isPartial: false))
+        let grid = Screen.render(s)
+        Golden.check(grid.lines, "search-100x16")
+        expectAligned(grid)
+        s.press(.char(" "), .char("r"), .char(":"))
+        _ = s.reduce(.searchResults(text: "Каспий r:", ids: [], problem: .unknownFilter("r"), isPartial: false))
+        Golden.check(Screen.render(s).lines, "search-mistake-100x16")
+    }
+
     @Test func mainScreenStackedAt80x24() {
         var s = state(80, 24)
         s.press(AppState.downToRegions + [.down, .right])

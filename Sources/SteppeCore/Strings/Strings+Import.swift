@@ -154,7 +154,7 @@ extension Strings {
             return pick("search is unavailable: \(reason)", "поиск недоступен: \(reason)")
         }
     }
-    public var searchLabel: String { pick("Search:", "Поиск:") }
+    public var searchLabel: String { pick("Search: ", "Поиск: ") }
     public func searchTitle(_ text: String) -> String { pick("Search: \(text)", "Поиск: \(text)") }
     public func searchStillIndexing(done: Int, total: Int) -> String {
         pick("Still indexing for search (\(done)/\(total)): results so far",
