@@ -353,11 +353,14 @@ public final class ArchiveUpdate {
         guard fd >= 0 else {
             throw .unwritable(path: path, reason: "cannot create the lock file: \(String(cString: strerror(errno)))")
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            close(fd)
-            throw .unwritable(path: folder.path, reason: "another import into this archive is running")
+        // A lock just released can still be held for a moment by a process being started elsewhere in
+        // this one (it shares the open file until it execs): wait a little before saying it is busy.
+        for attempt in 0..<50 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return fd }
+            if attempt < 49 { usleep(20_000) }
         }
-        return fd
+        close(fd)
+        throw .unwritable(path: folder.path, reason: "another import into this archive is running")
     }
 
     static func reason(_ error: any Error) -> String {
