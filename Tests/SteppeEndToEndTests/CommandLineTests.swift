@@ -148,6 +148,21 @@ extension Harness {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path).contains { $0.hasPrefix("search-") })
     }
 
+    @Test func theReaderSearchesAsYouTypeAndOpensAResult() throws {
+        let home = try Harness.temporaryHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = try TmuxSession(command: Harness.readerCommand(Harness.isolatedEnvironment(home)), width: 100, height: 30)
+        defer { tmux.close() }
+        _ = try tmux.waitFor("bundled sample")
+        try tmux.send("/")
+        try tmux.send("-l", "Таджикистана")
+        _ = try tmux.waitFor("Памирский тракт")
+        try tmux.send("Enter")
+        let article = try tmux.waitFor(10, "the result opened") { $0.contains("Search: Таджикистана 1/1") }
+        #expect(article.contains("Памирский тракт"))
+        try tmux.send("Q")
+    }
+
     @Test func aMisspeltFilterIsNamed() throws {
         let home = try Harness.temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
