@@ -150,18 +150,9 @@ public final class EffectRunner: Sendable {
 
     /// The filters the index cannot answer, from the reader's own lists the request carries.
     static func keep(_ query: SearchQuery, _ request: SearchRequest) -> ((String) -> Bool)? {
-        let own = query.filters.filter { $0 == .bookmarked || $0 == .unread || $0 == .hasNote }
-        guard !own.isEmpty else { return nil }
-        return { id in
-            own.allSatisfy { filter in
-                switch filter {
-                case .bookmarked: request.bookmarked.contains(id)
-                case .unread: !request.read.contains(id)
-                case .hasNote: request.noted.contains(id)
-                default: true
-                }
-            }
-        }
+        query.ownListFilter(
+            isBookmarked: { request.bookmarked.contains($0) }, isRead: { request.read.contains($0) },
+            hasNote: { request.noted.contains($0) })
     }
 
     /// Opens the archive's search index and brings it in step, in the background, saying how far it is.

@@ -184,3 +184,24 @@ public struct SearchQuery: Sendable, Equatable {
     }
 }
 
+
+extension SearchQuery {
+    /// The filters on the reader's own lists (`is:bookmarked`, `is:unread`, `has:note`), which the
+    /// index does not know, as one test of an id; nil when the query has none.
+    public func ownListFilter(
+        isBookmarked: @escaping (String) -> Bool, isRead: @escaping (String) -> Bool, hasNote: @escaping (String) -> Bool
+    ) -> ((String) -> Bool)? {
+        let own = filters.filter { $0 == .bookmarked || $0 == .unread || $0 == .hasNote }
+        guard !own.isEmpty else { return nil }
+        return { id in
+            own.allSatisfy { filter in
+                switch filter {
+                case .bookmarked: isBookmarked(id)
+                case .unread: !isRead(id)
+                case .hasNote: hasNote(id)
+                default: true
+                }
+            }
+        }
+    }
+}

@@ -58,16 +58,8 @@ struct Search: ParsableCommand {
             } catch {
                 fail(VisibleText.escape(error.description))
             }
-            keep = { id in
-                query.filters.allSatisfy { filter in
-                    switch filter {
-                    case .bookmarked: snapshot.isBookmarked(id)
-                    case .unread: !snapshot.isRead(id)
-                    case .hasNote: !snapshot.notes(on: id).isEmpty
-                    default: true
-                    }
-                }
-            }
+            keep = query.ownListFilter(
+                isBookmarked: snapshot.isBookmarked, isRead: snapshot.isRead, hasNote: { !snapshot.notes(on: $0).isEmpty })
         }
         let ids: [String]
         do {
