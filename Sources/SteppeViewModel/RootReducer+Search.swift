@@ -17,6 +17,10 @@ extension AppState {
             self.search = search
             if list.source == .searchResults, problem == nil { list.selected = 0 }
             relayout()
+            if search.opensWhenAnswered {
+                self.search?.opensWhenAnswered = false
+                if !ids.isEmpty { return openArticle(list: .searchResults, position: 0) }
+            }
             return []
         case .searchIndexProgressed(let done, let total):
             searchIndex = .building(done: done, total: total)
@@ -62,6 +66,12 @@ extension AppState {
         case .openResult:
             guard var search else { return [] }
             search.isEditing = false
+            // Typed faster than the results came: the best of them opens when they arrive.
+            if search.answered != search.field.text, !search.field.text.isEmpty {
+                search.opensWhenAnswered = true
+                self.search = search
+                return []
+            }
             self.search = search
             guard !listEntries.isEmpty else { return [] }
             return openArticle(list: .searchResults, position: list.selected)

@@ -14,6 +14,8 @@ public struct SearchState: Sendable, Equatable {
     public var isPartial = false
     /// The list to go back to when the search is closed.
     public var origin: MenuItem
+    /// Enter was pressed before the results of what was typed arrived: open the best one when they do.
+    public var opensWhenAnswered = false
 
     public init(field: TextField, origin: MenuItem) {
         self.field = field

@@ -153,7 +153,7 @@ extension Harness {
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try TmuxSession(command: Harness.readerCommand(Harness.isolatedEnvironment(home)), width: 100, height: 30)
         defer { tmux.close() }
-        _ = try tmux.waitFor("bundled sample")
+        _ = try tmux.waitFor("Continue reading")
         try tmux.send("/")
         try tmux.send("-l", "Таджикистана")
         _ = try tmux.waitFor("Памирский тракт")

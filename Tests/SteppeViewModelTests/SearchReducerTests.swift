@@ -43,6 +43,14 @@ import Testing
         #expect(s.menuRows.contains { $0.item == .searchResults })
     }
 
+    @Test func enterBeforeTheResultsOpensTheBestWhenTheyArrive() {
+        var s = state()
+        s.press(.char("/"), .char("x"), .enter)
+        #expect(s.reader == nil)
+        _ = s.reduce(.searchResults(text: "x", ids: ["panj", "caspian-ru"], problem: nil, isPartial: false))
+        #expect(s.reader?.articleID == "panj")
+    }
+
     @Test func filtersOnTheReadersOwnListsTravelWithTheRequest() {
         var s = state()
         _ = s.reduce(.userDataLoaded(UserSnapshot(articles: [], bookmarks: [Bookmark(articleID: "panj", createdAt: 1)], notes: [], marks: []), readOnlyReason: nil))
