@@ -4,6 +4,8 @@ public enum SearchProblem: Error, Sendable, Equatable {
     case unknownFilter(String)
     /// A filter value that does not exist ("region:atlantis").
     case badValue(filter: String, value: String)
+    /// A filter with a minus before it ("-lang:en"): filters narrow, they do not exclude.
+    case excludedFilter(String)
     /// The index cannot be used (a disk error); the reason as the system gave it.
     case indexUnavailable(String)
 }

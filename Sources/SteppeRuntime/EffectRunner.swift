@@ -24,8 +24,9 @@ public final class EffectRunner: Sendable {
         /// The archive's files as they were when it was read; a difference means it changed on disk.
         var archiveStamp: [Int64]?
         var isArchiveChangeReported = false
-        /// The open archive's search index, usable while it is being brought in step.
+        /// The open archive's search index, usable while it is being brought in step, and the library it indexes.
         var searchIndex: SearchIndex?
+        var indexedLibrary: Library?
         var isSearchIndexReady = false
     }
 
@@ -134,14 +135,14 @@ public final class EffectRunner: Sendable {
                 post(.searchResults(text: request.text, ids: [], problem: nil, isPartial: true))
                 return
             }
-            do {
-                let query = try SearchQuery.parse(request.text, taxonomy: catalogue.taxonomy)
+            do throws(SearchProblem) {
+                let query = try SearchQuery.parse(request.text, taxonomy: catalogue.taxonomy, completingLastWord: request.completesLastWord)
                 let ids = try index.search(query, limit: request.limit, keep: EffectRunner.keep(query, request))
                 post(.searchResults(text: request.text, ids: ids, problem: nil, isPartial: !isReady))
-            } catch let problem as SearchProblem {
-                post(.searchResults(text: request.text, ids: [], problem: problem, isPartial: !isReady))
             } catch {
-                post(.searchResults(text: request.text, ids: [], problem: .indexUnavailable("\(error)"), isPartial: !isReady))
+                post(.searchResults(text: request.text, ids: [], problem: error, isPartial: !isReady))
+                // A damaged index is made again from the archive; the next keystroke finds it building.
+                if case .indexUnavailable = error { rebuildSearchIndex(index) }
             }
         case .copyToClipboard, .editExternally, .redraw, .quit:
             break
@@ -155,9 +156,23 @@ public final class EffectRunner: Sendable {
             hasNote: { request.noted.contains($0) })
     }
 
+    private func rebuildSearchIndex(_ damaged: SearchIndex) {
+        let library = shared.withLock { s -> Library? in
+            guard s.searchIndex === damaged else { return nil }
+            s.searchIndex = nil
+            return s.indexedLibrary
+        }
+        guard let library else { return }
+        SearchIndex.delete(damaged.file)
+        startIndexing(library)
+    }
+
     /// Opens the archive's search index and brings it in step, in the background, saying how far it is.
     private func startIndexing(_ library: Library) {
-        shared.withLock { $0.isSearchIndexReady = false }
+        shared.withLock {
+            $0.isSearchIndexReady = false
+            $0.indexedLibrary = library
+        }
         indexing.async { [self] in
             do {
                 guard let index = try clients.openSearchIndex(library.catalogue.source) else { return }

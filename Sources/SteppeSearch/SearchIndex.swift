@@ -33,9 +33,15 @@ public final class SearchIndex: Sendable {
         if let queue = try? SearchIndex.open(file) {
             self.queue = queue
         } else {
-            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(file.path + suffix) }
+            SearchIndex.delete(file)
             queue = try SearchIndex.open(file)
         }
+        chmod(file.path, 0o600)
+    }
+
+    /// Removes an index file and SQLite's files beside it.
+    public static func delete(_ file: URL) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(file.path + suffix) }
     }
 
     /// `$XDG_CACHE_HOME/steppe/search-<hash of the archive's path>.sqlite`.
@@ -201,7 +207,18 @@ public final class SearchIndex: Sendable {
 
     /// The ids of the best matches, best first. `keep` filters on what the index does not know (the
     /// reader's bookmarks, notes and reading marks); it is asked in rank order until `limit` are kept.
-    public func search(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)? = nil) throws -> [String] {
+    public func search(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)? = nil) throws(SearchProblem) -> [String] {
+        do {
+            return try run(query, limit: limit, keep: keep)
+        } catch let error as DatabaseError {
+            // SQLite's own words, without the statement.
+            throw .indexUnavailable(error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .indexUnavailable("\(error)")
+        }
+    }
+
+    private func run(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)?) throws -> [String] {
         guard !query.isEmpty else { return [] }
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []

@@ -42,16 +42,18 @@ public struct SearchQuery: Sendable, Equatable {
 
     public static let filterNames = ["region", "topic", "section", "author", "lang", "year", "since", "until", "is", "has"]
 
-    /// Parses `text`; `taxonomy` checks region, topic and section slugs.
-    public static func parse(_ text: String, taxonomy: TaxonomyTable) throws(Problem) -> SearchQuery {
+    /// Parses `text`; `taxonomy` checks region, topic and section slugs. `completingLastWord`: the
+    /// last word is still being typed (search as you type), so it is matched as a prefix.
+    public static func parse(_ text: String, taxonomy: TaxonomyTable, completingLastWord: Bool = false) throws(Problem) -> SearchQuery {
         var query = SearchQuery()
         var pendingOr = false
-        for token in tokens(text) {
+        for token in tokens(text, completingLastWord: completingLastWord) {
             switch token {
             case .or:
                 pendingOr = !query.clauses.isEmpty
                 continue
-            case .filter(let name, let value):
+            case .filter(let name, let value, let isExcluded):
+                if isExcluded { throw .excludedFilter("-\(name):\(value)") }
                 query.filters += try filters(name, value, taxonomy)
             case .term(let term, let isExcluded):
                 if pendingOr, !isExcluded, let last = query.clauses.last, !last.isExcluded {
@@ -67,11 +69,11 @@ public struct SearchQuery: Sendable, Equatable {
 
     enum Token {
         case term(Term, isExcluded: Bool)
-        case filter(String, String)
+        case filter(String, String, isExcluded: Bool)
         case or
     }
 
-    static func tokens(_ text: String) -> [Token] {
+    static func tokens(_ text: String, completingLastWord: Bool = false) -> [Token] {
         var result: [Token] = []
         var index = text.startIndex
         while index < text.endIndex {
@@ -95,16 +97,32 @@ public struct SearchQuery: Sendable, Equatable {
                 continue
             }
             let end = text[index...].firstIndex(where: \.isWhitespace) ?? text.endIndex
+            // A filter's value may be quoted: author:"Steppe Editors".
+            if let colon = text[index..<end].firstIndex(of: ":"), text.index(after: colon) < text.endIndex,
+                text[text.index(after: colon)] == "\""
+            {
+                let open = text.index(after: colon)
+                let close = text[text.index(after: open)...].firstIndex(of: "\"") ?? text.endIndex
+                let value = String(text[text.index(after: open)..<close])
+                result.append(.filter(text[index..<colon].lowercased(), value, isExcluded: excluded))
+                index = close < text.endIndex ? text.index(after: close) : close
+                continue
+            }
             let raw = String(text[index..<end])
             index = end
             if raw == "OR", !excluded {
                 result.append(.or)
                 continue
             }
-            if let colon = raw.firstIndex(of: ":"), colon != raw.startIndex, !excluded,
-                raw[..<colon].allSatisfy({ $0.isLetter })
-            {
-                result.append(.filter(raw[..<colon].lowercased(), String(raw[raw.index(after: colon)...])))
+            if let colon = raw.firstIndex(of: ":"), colon != raw.startIndex, raw[..<colon].allSatisfy({ $0.isLetter }) {
+                result.append(.filter(raw[..<colon].lowercased(), String(raw[raw.index(after: colon)...]), isExcluded: excluded))
+                continue
+            }
+            // The word still being typed matches as a prefix: "taj" already finds Tajikistan.
+            let isTyping = completingLastWord && end == text.endIndex && !raw.hasSuffix("*") && !excluded
+            // Its stem is the prefix, so that a whole word still finds its own forms ("Таджикистана").
+            if isTyping, let stem = SearchText.words(raw).first, SearchText.words(raw).count == 1 {
+                result.append(.term(.word(stem, isPrefix: true), isExcluded: false))
                 continue
             }
             let isPrefix = raw.hasSuffix("*")
@@ -134,9 +152,10 @@ public struct SearchQuery: Sendable, Equatable {
         case "topic": return try node(.topics)
         case "section": return try node(.sections)
         case "author":
-            let folded = SearchText.words(value).joined(separator: " ")
-            guard !folded.isEmpty else { throw .badValue(filter: name, value: value) }
-            return [.author(SearchText.fold(value))]
+            // Words folded and joined by single spaces, as the index keeps the names.
+            let words = value.split(whereSeparator: \.isWhitespace).map { SearchText.fold(String($0)) }.filter { !$0.isEmpty }
+            guard !words.isEmpty else { throw .badValue(filter: name, value: value) }
+            return [.author(words.joined(separator: " "))]
         case "lang":
             guard (2...3).contains(lowered.count), lowered.allSatisfy({ $0.isASCII && $0.isLetter }) else {
                 throw .badValue(filter: name, value: value)

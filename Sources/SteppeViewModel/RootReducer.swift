@@ -154,6 +154,12 @@ extension AppState {
                 layoutEditor()
             } else if prompt != nil {
                 _ = prompt?.field.insert(text)
+            } else if keyContext == .search, var search {
+                // One line: breaks and tabs become spaces.
+                let line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+                _ = search.field.insert(line)
+                self.search = search
+                return search.field.text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : [.search(searchRequest(search.field.text))]
             }
             return []
         }

@@ -36,6 +36,8 @@ public enum SearchIndexStatus: Sendable, Equatable {
 public struct SearchRequest: Sendable, Equatable {
     public var text: String
     public var limit: Int
+    /// The last word is still being typed: match it as a prefix.
+    public var completesLastWord = true
     public var bookmarked: Set<String>
     public var read: Set<String>
     public var noted: Set<String>

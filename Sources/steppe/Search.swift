@@ -11,7 +11,8 @@ import SteppeStore
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: strings.aboutSearch, discussion: strings.searchSyntaxHelp)
 
-    @Argument(help: ArgumentHelp(strings.helpSearchQuery, valueName: "query"))
+    /// Words may begin with "-" (an exclusion): they are the query's, not options.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(strings.helpSearchQuery, valueName: "query"))
     var words: [String]
 
     @Option(name: .long, help: ArgumentHelp(strings.helpSearchLimit))
@@ -23,7 +24,7 @@ struct Search: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func validate() throws {
-        if words.isEmpty { throw ValidationError(strings.searchNeedsQuery) }
+        if words.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(strings.searchNeedsQuery) }
         if limit < 1 { throw ValidationError(strings.searchLimitPositive) }
     }
 
@@ -65,7 +66,7 @@ struct Search: ParsableCommand {
         do {
             ids = try index.search(query, limit: limit, keep: keep)
         } catch {
-            fail(VisibleText.escape(strings.searchIndexFailed(String(describing: error))))
+            fail(VisibleText.escape(strings.searchProblem(error)))
         }
         var results: [SearchResult] = []
         for id in ids {

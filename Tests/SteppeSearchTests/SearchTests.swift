@@ -47,6 +47,20 @@ import Testing
         #expect(throws: SearchQuery.Problem.badValue(filter: "since", value: "2020-13")) { try SearchQuery.parse("since:2020-13", taxonomy: taxonomy) }
     }
 
+    @Test func filtersCannotBeExcludedAndQuotedValuesKeepTheirSpaces() throws {
+        #expect(throws: SearchQuery.Problem.excludedFilter("-lang:en")) { try SearchQuery.parse("border -lang:en", taxonomy: taxonomy) }
+        #expect(try SearchQuery.parse(#"author:"Steppe  Editors" border"#, taxonomy: taxonomy).filters == [.author("steppe editors")])
+    }
+
+    @Test func theWordStillBeingTypedIsAPrefix() throws {
+        let query = try SearchQuery.parse("border Таджикист", taxonomy: taxonomy, completingLastWord: true)
+        #expect(query.clauses.map(\.alternatives) == [[.word("border", isPrefix: false)], [.word("таджикист", isPrefix: true)]])
+        let whole = try SearchQuery.parse("Таджикистана", taxonomy: taxonomy, completingLastWord: true)
+        #expect(whole.clauses.map(\.alternatives) == [[.word("таджикистан", isPrefix: true)]])
+        let done = try SearchQuery.parse("border Таджикист ", taxonomy: taxonomy, completingLastWord: true)
+        #expect(done.clauses.last?.alternatives == [.word("таджикист", isPrefix: false)])
+    }
+
     @Test func anUnclosedQuoteRunsToTheEnd() throws {
         let query = try SearchQuery.parse(#"Panj "river border"#, taxonomy: taxonomy)
         #expect(query.clauses.last == .init(alternatives: [.phrase(["river", "border"])], isExcluded: false))

@@ -149,7 +149,11 @@ extension Strings {
                 .map { $0 + ":" }.joined(separator: " ")
             return pick("unknown filter '\(name):' (known: \(known))", "неизвестный фильтр '\(name):' (есть: \(known))")
         case .badValue(let filter, let value):
-            return pick("\(filter): has no value '\(value)'", "у фильтра \(filter): нет значения '\(value)'")
+            let known = filter == "is" ? " (bookmarked, unread)" : filter == "has" ? " (note)" : ""
+            return pick("\(filter): has no value '\(value)'\(known)", "у фильтра \(filter): нет значения '\(value)'\(known)")
+        case .excludedFilter(let text):
+            return pick("'\(text)': a filter narrows the results and cannot be excluded",
+                "'\(text)': фильтр сужает поиск, исключить его нельзя")
         case .indexUnavailable(let reason):
             return pick("search is unavailable: \(reason)", "поиск недоступен: \(reason)")
         }
@@ -163,8 +167,8 @@ extension Strings {
     public var searchNoResults: String { pick("Nothing found", "Ничего не найдено") }
     public var searchSyntaxShort: String {
         pick(
-            "Type words to search the archive: \"a phrase\", prefix*, -word, a OR b, region:tajikistan, topic:security, lang:ru, year:2011, since:2020-01, is:bookmarked, has:note.",
-            "Введите слова для поиска: \"фраза\", префикс*, -слово, a OR b, region:tajikistan, topic:security, lang:ru, year:2011, since:2020-01, is:bookmarked, has:note.")
+            "Type words to search the archive: \"a phrase\", prefix*, -word, a OR b, region:tajikistan, topic:security, section:the-bug-pit, author:lillis, lang:ru, year:2011, since:2020-01, until:2021-06, is:bookmarked, is:unread, has:note.",
+            "Введите слова для поиска: \"фраза\", префикс*, -слово, a OR b, region:tajikistan, topic:security, section:the-bug-pit, author:lillis, lang:ru, year:2011, since:2020-01, until:2021-06, is:bookmarked, is:unread, has:note.")
     }
 
     // MARK: The reader
