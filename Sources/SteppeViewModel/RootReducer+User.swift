@@ -17,7 +17,15 @@ extension AppState {
             notice = strings.readOnlyStore(reason)
             return []
         }
-        return [.saveUserChange(change)]
+        return [.saveUserChange(change)] + refreshSearchOnOwnLists()
+    }
+
+    /// Results filtered on bookmarks, notes or reading marks are asked again when those change.
+    func refreshSearchOnOwnLists() -> [Effect] {
+        guard let search, !search.answered.isEmpty else { return [] }
+        let lowered = search.answered.lowercased()
+        guard lowered.contains("is:") || lowered.contains("has:") else { return [] }
+        return [.search(searchRequest(search.answered))]
     }
 
     /// After the data changed under the screen: the counts, the open article's notes, the lists.
