@@ -46,6 +46,8 @@ struct ArticlePaneView {
         case .loaded:
             guard let layout = reader.layout else { return }
             let selection = reader.selectedRange
+            let find = reader.find
+            let current = find?.current.flatMap { find!.matches.indices.contains($0) ? find!.matches[$0] : nil }
             for row in 0..<content.height {
                 let index = reader.topLine + row
                 guard index < layout.lines.count else { break }
@@ -59,12 +61,31 @@ struct ArticlePaneView {
                     let limit = x + width - column
                     if let selection, let offset = span.offset, reader.selection?.block == line.anchor.block {
                         column += drawSelecting(span, from: offset, selection, x: column, y: y, limit: limit, into: &grid)
+                    } else if let find, let offset = span.offset, find.matches.contains(where: { $0.block == line.anchor.block }) {
+                        let ranges = find.ranges(in: line.anchor.block)
+                        let here = current?.block == line.anchor.block ? current?.range : nil
+                        column += drawMarked(span, from: offset, x: column, y: y, limit: limit, into: &grid) { i in
+                            if let here, here.contains(i) { return .textSelection }
+                            return ranges.contains { $0.contains(i) } ? .searchMatch : nil
+                        }
                     } else {
                         column += grid.write(span.text, x: column, y: y, role: span.role, limit: limit)
                     }
                 }
             }
         }
+    }
+
+    /// A span of the block's text with some characters (by offset in the block) in a role of their own.
+    private func drawMarked(
+        _ span: ArticleLayout.Span, from offset: Int, x: Int, y: Int, limit: Int, into grid: inout Grid,
+        _ role: (Int) -> StyleRole?
+    ) -> Int {
+        var used = 0
+        for (i, character) in span.text.enumerated() {
+            used += grid.write(String(character), x: x + used, y: y, role: role(offset + i) ?? span.role, limit: limit - used)
+        }
+        return used
     }
 
     /// A span of the block's text with the characters inside `selection` in the selection's role.

@@ -17,6 +17,8 @@ struct StatusBarView {
     /// The search line, while it is typed in, and what is wrong with the query, shown beside it.
     var searchField: TextField?
     var searchProblem: String?
+    /// The line of a search inside the article, while it is typed in.
+    var findField: TextField?
     var hints: [KeyMap.Hint]
     var strings: Strings
 
@@ -37,6 +39,14 @@ struct StatusBarView {
         if state.keyContext == .search {
             searchField = state.search?.field
             searchProblem = state.search?.problem.map(state.strings.searchProblem)
+        }
+        if state.keyContext == .finding, let find = state.reader?.find {
+            findField = find.field
+            searchProblem = find.field.text.isEmpty || !find.matches.isEmpty ? nil : state.strings.findNotFound(find.field.text)
+        }
+        // Where the reader is among the matches of a search inside the article: "3/11".
+        if state.keyContext == .found, notice == nil, let find = state.reader?.find, let current = find.current {
+            notice = state.strings.findPosition(current + 1, find.matches.count)
         }
         // What the search says about itself: a mistake in the query, or an index still being built.
         if notice == nil, let search = state.search, state.list.source == .searchResults || state.keyContext == .search {
@@ -71,14 +81,15 @@ struct StatusBarView {
         } else if skippedCount > 0 {
             message = " \(strings.skippedEntries(skippedCount)) "
         }
-        if prompt != nil || searchField != nil {
+        if prompt != nil || searchField != nil || findField != nil {
             // The prompt takes the bar, less its hints.
             let hintText = hints.map { " \($0.keys) \($0.label) " }.joined()
             let hintWidth = min(DisplayWidth.of(hintText), rect.width / 3)
             // A narrow bar keeps its room for what is typed.
-            let words = searchField != nil ? strings.searchLabel : rect.width < 70 ? strings.labelsPromptShort : strings.labelsPrompt
+            let words = findField != nil ? strings.findLabel : searchField != nil ? strings.searchLabel
+                : rect.width < 70 ? strings.labelsPromptShort : strings.labelsPrompt
             // A mistake in the query shows after what is typed, so the reader sees both.
-            let field = searchField ?? prompt!.field
+            let field = findField ?? searchField ?? prompt!.field
             if let searchProblem {
                 // The mistake takes the hints' place: half the bar at most, the typed text keeps the rest.
                 let problemWidth = min(DisplayWidth.of(searchProblem) + 2, rect.width / 2)

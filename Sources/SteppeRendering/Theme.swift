@@ -60,6 +60,7 @@ public struct Theme: Sendable, Equatable {
             .noteQuote: CellStyle(underline: true),
             .paragraphCursor: CellStyle(bold: true),
             .textSelection: CellStyle(reverse: true),
+            .searchMatch: CellStyle(underline: true),
         ])
 }
 

@@ -82,6 +82,7 @@ public struct AppState: Sendable, Equatable {
         if draft != nil { return .editor }
         if prompt != nil { return .prompt }
         if search?.isEditing == true && help == nil { return .search }
+        if focus == .article, let find = reader?.find, help == nil { return find.isEditing ? .finding : .found }
         if help != nil { return .help }
         if focus == .article, reader?.selection != nil { return .selecting }
         return focus.keyContext

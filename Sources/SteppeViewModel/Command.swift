@@ -16,6 +16,8 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     case search
     /// In the search line: the result above or below; Enter opens the selected one.
     case previousResult, nextResult, openResult, closeSearch
+    /// Search inside the open article; take the text; next and previous match; end the search.
+    case findInArticle, acceptFind, nextMatch, previousMatch, endFind
     case toggleHelp
     /// Repaint the whole screen (Ctrl-L), after something else wrote over it.
     case redraw
@@ -54,16 +56,23 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case confirm
     /// The search line in the status bar; keys not bound here are text.
     case search
+    /// The line of a search inside the article; keys not bound here are text.
+    case finding
+    /// An article with a search inside it: n/N move between matches, every other article key works.
+    case found
     case help, opening
 }
 
 extension KeyContext {
+    /// A context that adds to another's keys: an article with a search in it is still an article.
+    public var extends: KeyContext? { self == .found ? .article : nil }
+
     /// Global keys (quit, focus, help) apply in the panes; where keys are text or answer a question,
     /// only the context's own do.
     public var takesGlobalKeys: Bool {
         switch self {
-        case .menu, .list, .article, .selecting: true
-        case .global, .editor, .prompt, .confirm, .search, .help, .opening: false
+        case .menu, .list, .article, .selecting, .found: true
+        case .global, .editor, .prompt, .confirm, .search, .finding, .help, .opening: false
         }
     }
 }

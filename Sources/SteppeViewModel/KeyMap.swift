@@ -33,6 +33,9 @@ public struct KeyMap: Sendable, Equatable {
     /// only in the panes (not while opening, nor where keys are text or answer a question).
     public func command(for key: KeyPress, in context: KeyContext) -> Command? {
         if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.command }
+        if let base = context.extends, let b = bindings.first(where: { $0.context == base && $0.keys.contains(key) }) {
+            return b.command
+        }
         guard context.takesGlobalKeys else { return nil }
         return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.command
     }
@@ -41,7 +44,14 @@ public struct KeyMap: Sendable, Equatable {
 
     /// Status-bar hints for a context: its own, then the global ones that the context does not override.
     public func hints(in context: KeyContext, _ strings: Strings) -> [Hint] {
-        let own = bindings(in: context)
+        // A context that extends another shows the other's keys too, less those it takes over.
+        let ownKeys = Set(bindings(in: context).flatMap(\.keys))
+        let inherited = (context.extends.map { bindings(in: $0) } ?? []).compactMap { binding -> Binding? in
+            var binding = binding
+            binding.keys.removeAll { ownKeys.contains($0) }
+            return binding.keys.isEmpty ? nil : binding
+        }
+        let own = bindings(in: context) + inherited
         let global = context.takesGlobalKeys ? bindings(in: .global) : []
         return (own + global).filter(\.isHinted).map { b in
             Hint(
@@ -58,6 +68,12 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.global, [.ctrl("l")], .redraw),
         Binding(.global, [.char("R")], .reloadArchive),
         Binding(.global, [.char("/")], .search, hinted: true),
+        Binding(.article, [.char("/")], .findInArticle),
+        Binding(.finding, [.enter], .acceptFind, hinted: true),
+        Binding(.finding, [.escape, .ctrl("c")], .endFind, hinted: true),
+        Binding(.found, [.char("n")], .nextMatch, hinted: true),
+        Binding(.found, [.char("N")], .previousMatch, hinted: true),
+        Binding(.found, [.escape], .endFind, hinted: true),
         Binding(.search, [.enter], .openResult, hinted: true),
         Binding(.search, [.up], .previousResult),
         Binding(.search, [.down], .nextResult),

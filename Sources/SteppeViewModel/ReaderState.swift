@@ -46,6 +46,8 @@ public struct ReaderState: Sendable, Equatable {
     public var cursorNote: String?
     /// Words of the cursor's paragraph selected to quote.
     public var selection: Selection?
+    /// A search inside this article, while there is one.
+    public var find: ArticleFind?
     /// No longer in the archive: shown as what is known of it (title, link), with its notes.
     public var isMissing = false
     /// …and without even a date.

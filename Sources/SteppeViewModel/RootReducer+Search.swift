@@ -133,3 +133,73 @@ extension AppState {
         return effects
     }
 }
+
+/// A search inside the open article.
+extension AppState {
+    mutating func performFindCommand(_ command: Command) -> [Effect]? {
+        switch command {
+        case .findInArticle:
+            guard focus == .article, var reader, case .loaded = reader.content else { return [] }
+            var find = ArticleFind(field: TextField(reader.find?.field.text ?? ""))
+            find.matches = ArticleFind.matches(of: find.field.text, in: reader.blocks)
+            reader.find = find
+            self.reader = reader
+            return []
+        case .acceptFind:
+            guard var find = reader?.find else { return [] }
+            guard !find.matches.isEmpty else {
+                if !find.field.text.isEmpty { notice = strings.findNotFound(find.field.text) }
+                reader?.find = nil
+                return []
+            }
+            find.isEditing = false
+            // The first match from where the reader is.
+            var top = 0
+            if let reader, let layout = reader.layout, layout.lines.indices.contains(reader.topLine) {
+                top = layout.lines[reader.topLine].anchor.block
+            }
+            find.current = find.matches.firstIndex { $0.block >= top } ?? 0
+            reader?.find = find
+            reveal(find.matches[find.current!])
+            return []
+        case .nextMatch, .previousMatch:
+            guard var find = reader?.find, !find.matches.isEmpty else { return [] }
+            let step = command == .nextMatch ? 1 : find.matches.count - 1
+            find.current = ((find.current ?? -1) + step) % find.matches.count
+            reader?.find = find
+            reveal(find.matches[find.current!])
+            return []
+        case .endFind:
+            reader?.find = nil
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// A key typed into the line of a search inside the article: the matches follow every keystroke.
+    mutating func typeIntoFind(_ key: KeyPress) -> [Effect]? {
+        guard keyContext == .finding, keyMap.command(for: key, in: .finding) == nil, var reader, var find = reader.find
+        else { return nil }
+        switch find.field.reduce(key) {
+        case .cancelled: return performFindCommand(.endFind)
+        case .submitted: return performFindCommand(.acceptFind)
+        default: break
+        }
+        find.matches = ArticleFind.matches(of: find.field.text, in: reader.blocks)
+        reader.find = find
+        self.reader = reader
+        return []
+    }
+
+    /// Scrolls the article so that a match is in view, two lines below the top when it can be.
+    private mutating func reveal(_ match: ArticleFind.Match) {
+        guard var reader, let layout = reader.layout else { return }
+        let line = layout.lines.lastIndex { line in
+            line.anchor.block == match.block && line.spans.contains { ($0.offset ?? Int.max) <= match.range.lowerBound }
+        } ?? layout.lines.firstIndex { $0.anchor.block == match.block } ?? reader.topLine
+        let visible = visibleRows(.article)
+        if line < reader.topLine || line >= reader.topLine + visible { reader.scroll(to: line - 2, visible: visible) }
+        self.reader = reader
+    }
+}

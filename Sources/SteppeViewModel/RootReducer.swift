@@ -114,6 +114,7 @@ extension AppState {
             }
             if let effects = typeIntoField(key) { return effects }
             if let effects = typeIntoSearch(key) { return effects }
+            if let effects = typeIntoFind(key) { return effects }
             var bound = key
             // A key typed on the Russian layout means the key in its place on a Latin one.
             if case .character(let c) = key.key, keyMap.command(for: key, in: keyContext) == nil,
@@ -231,6 +232,8 @@ extension AppState {
             return [.reloadArchive]
         case .search, .openResult, .previousResult, .nextResult, .closeSearch:
             return performSearchCommand(command) ?? []
+        case .findInArticle, .acceptFind, .nextMatch, .previousMatch, .endFind:
+            return performFindCommand(command) ?? []
         case .openLink, .copyLink:
             guard help == nil else { break }
             guard let url = linkInFocus else { return [] }

@@ -41,4 +41,6 @@ public enum StyleRole: String, Sendable, Hashable, CaseIterable, Codable {
     /// The paragraph cursor in the margin, and words selected to quote.
     case paragraphCursor
     case textSelection
+    /// Words a search found in the article's text (the current one is drawn as a selection).
+    case searchMatch
 }

@@ -47,6 +47,21 @@ import Testing
         Golden.check(Screen.render(s).lines, "search-mistake-100x16")
     }
 
+    @Test func aSearchInsideTheArticleMarksEveryMatch() {
+        var s = state(100, 16)
+        s.press(.tab)
+        while s.id(at: s.list.selected) != "panj" { s.press(.down) }
+        s.press(.enter, .char("/"))
+        for c in "river" { s.press(.char(c)) }
+        s.press(.enter, .char("n"))
+        let grid = Screen.render(s)
+        Golden.check(grid.lines, "find-in-article-100x16")
+        // The current match is drawn as a selection, the others as matches.
+        let roles = (0..<grid.size.height).flatMap { y in grid.row(y).map(\.role) }
+        #expect(roles.contains(.textSelection))
+        #expect(roles.contains(.searchMatch))
+    }
+
     @Test func mainScreenStackedAt80x24() {
         var s = state(80, 24)
         s.press(AppState.downToRegions + [.down, .right])

@@ -70,3 +70,43 @@ import Testing
         #expect(!s.menuRows.contains { $0.item == .searchResults })
     }
 }
+
+/// A search inside the open article, like less.
+@Suite struct ArticleFindTests {
+    func reading() -> AppState {
+        var s = AppState(size: Size(width: 120, height: 40), archiveLabel: "test", catalogue: TestLibrary.make().catalogue)
+        s.press(.tab)
+        while s.id(at: s.list.selected) != "panj" { s.press(.down) }
+        s.press(.enter)
+        return s
+    }
+
+    @Test func matchesFollowTheTypingAndNGoesRoundThem() {
+        var s = reading()
+        s.press(.char("/"))
+        #expect(s.keyContext == .finding)
+        for c in "RIVER" { s.press(.char(c)) }
+        // Case aside, once per paragraph of the twelve.
+        #expect(s.reader?.find?.matches.count == 12)
+        #expect(s.reader?.find?.matches.first == ArticleFind.Match(block: 0, range: 22..<27))
+        s.press(.enter)
+        #expect(s.keyContext == .found)
+        #expect(s.reader?.find?.current == 0)
+        s.press(.char("N"))
+        #expect(s.reader?.find?.current == 11)
+        s.press(.char("n"), .char("n"))
+        #expect(s.reader?.find?.current == 1)
+        // Article keys still work while the search is on.
+        #expect(s.keyMap.command(for: .pageDown, in: s.keyContext) == .pageDown)
+        s.press(.escape)
+        #expect(s.reader?.find == nil)
+        #expect(s.keyMap.command(for: .char("n"), in: s.keyContext) == .nextArticle)
+    }
+
+    @Test func textThatIsNotThereIsSaidAndEndsTheSearch() {
+        var s = reading()
+        s.press(.char("/"), .char("q"), .char("z"), .enter)
+        #expect(s.reader?.find == nil)
+        #expect(s.notice == s.strings.findNotFound("qz"))
+    }
+}

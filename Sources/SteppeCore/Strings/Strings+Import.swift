@@ -165,6 +165,9 @@ extension Strings {
             "Архив ещё индексируется (\(done)/\(total)): найденное на сейчас")
     }
     public var searchNoResults: String { pick("Nothing found", "Ничего не найдено") }
+    public func findNotFound(_ text: String) -> String { pick("Not in this article: \(text)", "В статье нет: \(text)") }
+    public var findLabel: String { pick("Find in article: ", "Найти в статье: ") }
+    public func findPosition(_ current: Int, _ count: Int) -> String { "\(current)/\(count)" }
     public var searchSyntaxShort: String {
         pick(
             "Type words to search the archive: \"a phrase\", prefix*, -word, a OR b, region:tajikistan, topic:security, section:the-bug-pit, author:lillis, lang:ru, year:2011, since:2020-01, until:2021-06, is:bookmarked, is:unread, has:note.",
