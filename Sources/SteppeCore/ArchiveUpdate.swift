@@ -186,9 +186,9 @@ public final class ArchiveUpdate {
     /// A hash of the title (ASCII letters in lower case, runs of spaces as one) and the day it was
     /// published: cheap enough to build for 50,000 headers on the way to adding ten.
     static func storyKey(_ title: String, _ published: PublishedDate) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in normalizedTitle(title) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash ^ UInt64(bitPattern: day(published)) &* 0x9E37_79B9_7F4A_7C15
+        var hasher = FNV1a()
+        hasher.add(normalizedTitle(title))
+        return hasher.value ^ UInt64(bitPattern: day(published)) &* 0x9E37_79B9_7F4A_7C15
     }
 
     static func normalizedTitle(_ title: String) -> [UInt8] {

@@ -21,11 +21,7 @@ public struct HeaderCache: Sendable {
     }
 
     public func fileURL(for source: ArchiveSource) -> URL {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in source.metadataURL.path.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return directory.appendingPathComponent("index-\(String(hash, radix: 16)).bin")
+        directory.appendingPathComponent("index-\(String(FNV1a.hash(source.metadataURL.path), radix: 16)).bin")
     }
 
     public struct Contents: Sendable {

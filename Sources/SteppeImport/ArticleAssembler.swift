@@ -192,7 +192,7 @@ public enum ArticleIdentity {
             let kept = meaningfulParameters(String(text[text.index(after: question)...]))
             text = String(text[..<question]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
         }
-        return "u-" + hex(fnv(text))
+        return "u-" + FNV1a.hex(FNV1a.hash(text))
     }
 
     static func hasMeaningfulQuery(_ url: String) -> Bool {
@@ -207,17 +207,6 @@ public enum ArticleIdentity {
             let name = parameter.split(separator: "=", maxSplits: 1).first.map { $0.lowercased() } ?? ""
             return !(name.isEmpty || name.hasPrefix("utm_") || name == "fbclid" || name == "gclid")
         }
-    }
-
-    static func fnv(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
-    }
-
-    static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// A file name that is a slug: lower-case words joined by hyphens, with at least two hyphens,
@@ -252,6 +241,6 @@ public enum ArticleIdentity {
 
     /// `a-` and 16 hex digits of a 64-bit FNV-1a hash of the title (spaces collapsed, lower case) and the day.
     public static func hashID(title: String, published: PublishedDate) -> String {
-        "a-" + hex(fnv(ImportText.clean(title).lowercased() + "|" + published.dayString))
+        "a-" + FNV1a.hex(FNV1a.hash(ImportText.clean(title).lowercased() + "|" + published.dayString))
     }
 }

@@ -46,9 +46,7 @@ public final class SearchIndex: Sendable {
 
     /// `$XDG_CACHE_HOME/steppe/search-<hash of the archive's path>.sqlite`.
     public static func file(for source: ArchiveSource, in directories: XDGDirectories = XDGDirectories()) -> URL {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in source.metadataURL.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return directories.steppeCache.appendingPathComponent("search-\(String(hash, radix: 16)).sqlite")
+        directories.steppeCache.appendingPathComponent("search-\(String(FNV1a.hash(source.metadataURL.path), radix: 16)).sqlite")
     }
 
     private static func open(_ file: URL) throws -> DatabaseQueue {
@@ -164,15 +162,15 @@ public final class SearchIndex: Sendable {
             return nil
         }()
         return library.catalogue.headers.map { header in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            func mix(_ text: String) { for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 } }
+            var hasher = FNV1a()
+            func mix(_ text: String) { hasher.add(text) }
             if let span = header.span, let files, files.indices.contains(span.file) {
                 mix("\(files[span.file])|\(span.offset)|\(span.length)")
             } else if let article = try? library.bodies.article(header) {
                 mix(String(decoding: ArticleLine.encode(article), as: UTF8.self))
             }
             mix(header.title)
-            return Int64(bitPattern: hash)
+            return Int64(bitPattern: hasher.value)
         }
     }
 
