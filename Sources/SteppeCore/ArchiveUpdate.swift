@@ -142,7 +142,7 @@ public final class ArchiveUpdate {
         if written.contains(article.id) { return (.repeated, article.id) }
         let previous = positions[article.id]
         if let previous, previous < headers.count, let span = headers[previous].span, span.file < baseFiles.count {
-            let old = try? JSONLinesScanner.read(span, from: baseFiles[span.file])
+            let old = try? readLine(span)
             if old == line || old.flatMap({ try? JSONDecoder().decode(Article.self, from: $0) }) == article {
                 written.insert(article.id)
                 return (.unchanged, article.id)
@@ -216,6 +216,15 @@ public final class ArchiveUpdate {
         (date.secondsSince1970 + Int64(date.offsetMinutes) * 60).floorDivided(by: 86_400)
     }
 
+    /// An indexed line, through the files the archive was opened with (held open, not reopened per
+    /// article: a re-import compares every article it sees).
+    private func readLine(_ span: LineSpan) throws(ArchiveError) -> Data {
+        if case .jsonLines(let files)? = existing?.bodies.store, files.urls.indices.contains(span.file) {
+            return try files.read(span)
+        }
+        return try JSONLinesScanner.read(span, from: baseFiles[span.file])
+    }
+
     /// The taxonomy articles are filed under: the archive's own, or Eurasianet's for a new archive.
     public var taxonomy: TaxonomyTable {
         existing?.catalogue.taxonomy ?? TaxonomyTable(metadata.taxonomy ?? .eurasianet)
@@ -260,7 +269,7 @@ public final class ArchiveUpdate {
             guard let span = header.span, span.file < baseFiles.count else { continue }
             let line: Data
             do {
-                line = try JSONLinesScanner.read(span, from: baseFiles[span.file])
+                line = try readLine(span)
             } catch {
                 file.discard()
                 throw error
