@@ -17,7 +17,8 @@ extension AppState {
             self.search = search
             if list.source == .searchResults, problem == nil { list.selected = 0 }
             relayout()
-            if search.opensWhenAnswered {
+            // Empty results from an index still being built are not the answer yet: wait for more.
+            if search.opensWhenAnswered, !ids.isEmpty || !isPartial {
                 self.search?.opensWhenAnswered = false
                 if !ids.isEmpty { return openArticle(list: .searchResults, position: 0) }
             }

@@ -47,6 +47,9 @@ import Testing
         var s = state()
         s.press(.char("/"), .char("x"), .enter)
         #expect(s.reader == nil)
+        // Nothing yet from an index still being built: keep waiting.
+        _ = s.reduce(.searchResults(text: "x", ids: [], problem: nil, isPartial: true))
+        #expect(s.reader == nil)
         _ = s.reduce(.searchResults(text: "x", ids: ["panj", "caspian-ru"], problem: nil, isPartial: false))
         #expect(s.reader?.articleID == "panj")
     }
