@@ -83,8 +83,15 @@ struct StatusBarView {
         }
         if prompt != nil || searchField != nil || findField != nil {
             // The prompt takes the bar, less its hints.
-            let hintText = hints.map { " \($0.keys) \($0.label) " }.joined()
-            let hintWidth = min(DisplayWidth.of(hintText), rect.width / 3)
+            // Only hints that fit whole, in at most a third of the bar.
+            var promptHints: [KeyMap.Hint] = []
+            var hintWidth = 0
+            for hint in hints {
+                let w = DisplayWidth.of(" \(hint.keys) \(hint.label) ")
+                if hintWidth + w > rect.width / 3 { break }
+                promptHints.append(hint)
+                hintWidth += w
+            }
             // A narrow bar keeps its room for what is typed.
             let words = findField != nil ? strings.findLabel : searchField != nil ? strings.searchLabel
                 : rect.width < 70 ? strings.labelsPromptShort : strings.labelsPrompt
@@ -102,7 +109,7 @@ struct StatusBarView {
             TextFieldView(prompt: " " + words, field: field, isFocused: true)
                 .draw(in: Rect(x: rect.x, y: rect.y, width: rect.width - hintWidth, height: 1), into: &grid)
             var hx = rect.maxX - hintWidth
-            for hint in hints {
+            for hint in promptHints {
                 hx += grid.write(" " + hint.keys, x: hx, y: rect.y, role: .statusKey, limit: rect.maxX - hx)
                 hx += grid.write(" " + hint.label + " ", x: hx, y: rect.y, role: .statusBar, limit: rect.maxX - hx)
             }
