@@ -8,4 +8,6 @@ public enum SearchProblem: Error, Sendable, Equatable {
     case excludedFilter(String)
     /// The index cannot be used (a disk error); the reason as the system gave it.
     case indexUnavailable(String)
+    /// A newer search stopped this one before it finished.
+    case interrupted
 }

@@ -128,7 +128,7 @@ struct JSONRecord: Decodable {
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             text = try c.decode(String.self, forKey: .text)
-            kind = (try? c.decodeIfPresent(String.self, forKey: .type)).flatMap { Block.Kind(rawValue: $0 ?? "") } ?? .paragraph
+            kind = (try? c.decodeIfPresent(String.self, forKey: .type)).flatMap { Block.Kind(rawValue: $0) } ?? .paragraph
         }
     }
 

@@ -2,7 +2,8 @@ import SteppeCore
 import SteppeViewModel
 
 /// A list of articles: date, marks (★ bookmarked, notes), language, title, and authors or regions.
-/// Unread titles stand out; an article no longer in the archive says so.
+/// Unread titles stand out; an article no longer in the archive says so. Search results take two
+/// lines each: the second is the snippet around the match, the matched words highlighted.
 ///
 /// Draws only the rows on screen, so a list of 50,000 costs what a list of 20 does: `rows` holds
 /// just those, from `list.scroll` on.
@@ -17,6 +18,8 @@ struct ArticleListView {
         var isBookmarked: Bool
         var noteCount: Int
         var isMissing: Bool
+        /// Search results only; empty until the snippet arrives.
+        var snippet: SearchSnippet?
     }
 
     var title: String
@@ -40,9 +43,10 @@ struct ArticleListView {
         }
         let showDetail = content.width >= 70
         let detailWidth = showDetail ? min(20, content.width / 5) : 0
-        for (line, row) in rows.enumerated() where line < content.height {
+        let height = rows.contains { $0.snippet != nil } ? 2 : 1
+        for (line, row) in rows.enumerated() where line * height < content.height {
             let position = list.scroll + line
-            let y = content.y + line
+            let y = content.y + line * height
             let isSelected = position == list.selected
             let selectedRole: StyleRole = isFocused ? .selection : .selectionInactive
             func role(_ normal: StyleRole) -> StyleRole { isSelected ? selectedRole : normal }
@@ -69,6 +73,22 @@ struct ArticleListView {
                 let w = DisplayWidth.of(text)
                 grid.write(text, x: content.maxX - 1 - w, y: y, role: role(row.isMissing ? .dim : .listAuthor))
             }
+            if let snippet = row.snippet, height == 2, line * 2 + 1 < content.height {
+                drawSnippet(snippet, y: y + 1, in: content, role: role(.dim), match: .searchMatch, into: &grid)
+            }
+        }
+    }
+
+    /// The snippet line, under the date, its matched words in the match colour.
+    private func drawSnippet(_ snippet: SearchSnippet, y: Int, in content: Rect, role: StyleRole, match: StyleRole, into grid: inout Grid) {
+        grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role)
+        let x = content.x + 3
+        let width = content.maxX - x - 1
+        guard width > 0 else { return }
+        let fitted = snippet.fitted(to: width)
+        grid.write(fitted.text, x: x, y: y, role: role, limit: width)
+        for range in fitted.highlights where range.lowerBound < width {
+            grid.restyle(Rect(x: x + range.lowerBound, y: y, width: min(range.upperBound, width) - range.lowerBound, height: 1), role: match)
         }
     }
 }

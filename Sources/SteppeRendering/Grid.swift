@@ -27,6 +27,15 @@ public struct Grid: Sendable, Equatable {
         }
     }
 
+    /// Gives the cells of a rectangle another role, keeping what they show.
+    public mutating func restyle(_ rect: Rect, role: StyleRole) {
+        let clipped = clip(rect)
+        guard !clipped.isEmpty else { return }
+        for y in clipped.y..<clipped.maxY {
+            for x in clipped.x..<clipped.maxX { self[x, y].role = role }
+        }
+    }
+
     /// Writes text from (x, y), never past `limit` columns (nor the grid's edge); returns the columns used.
     /// Every write is sanitized here, so no control character or escape sequence can reach the terminal
     /// whatever a view passes. A wide character that would straddle the edge becomes a space.

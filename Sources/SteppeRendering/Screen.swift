@@ -29,10 +29,15 @@ public enum Screen {
                 if let rect = layout.list {
                     let entries = state.listEntries
                     let data = state.user.data
-                    let visible = state.list.scroll..<min(entries.count, state.list.scroll + max(0, rect.height - 1))
+                    let visible = state.list.scroll..<min(entries.count, state.list.scroll + state.visibleRows(.list))
+                    let snippets = state.list.source == .searchResults ? state.search?.snippets : nil
                     ArticleListView(
                         title: state.path(of: state.list.source), count: entries.count,
-                        rows: visible.map { listRow(entries, $0, state, data, catalogue) }, list: state.list,
+                        rows: visible.map { position in
+                            var row = listRow(entries, position, state, data, catalogue)
+                            if let snippets { row.snippet = snippets[state.articleID(entries, at: position) ?? ""] ?? SearchSnippet(text: "", highlights: []) }
+                            return row
+                        }, list: state.list,
                         isFocused: state.focus == .list, emptyText: emptyText(state.list.source, state, strings), strings: strings
                     ).draw(in: rect, into: &grid)
                 }

@@ -56,13 +56,23 @@ public final class EffectRunner: Sendable {
                 return next
             }
         }
+        // A keystroke typed while a search runs stops it: its answer would be thrown away anyway.
+        if case .search = effect { shared.withLock { $0.searchIndex }?.interrupt() }
         let queue = effect.isWrite ? writes : reads
         queue.async { [self] in
-            perform(effect) { action in self.post(action, for: effect.id, generation: generation) }
+            perform(effect, isStale: { self.isStale(effect.id, generation) }) { action in
+                self.post(action, for: effect.id, generation: generation)
+            }
         }
     }
 
-    private func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+    /// A newer effect of the same id was asked for since this one.
+    private func isStale(_ id: Effect.ID?, _ generation: Int?) -> Bool {
+        guard let id, let generation else { return false }
+        return shared.withLock { $0.generations[id] != generation }
+    }
+
+    private func perform(_ effect: Effect, isStale: () -> Bool, post: @escaping @Sendable (Action) -> Void) {
         switch effect {
         case .openArchive(let path):
             do {
@@ -139,6 +149,9 @@ public final class EffectRunner: Sendable {
                 let query = try SearchQuery.parse(request.text, taxonomy: catalogue.taxonomy, completingLastWord: request.completesLastWord)
                 let ids = try index.search(query, limit: request.limit, keep: EffectRunner.keep(query, request))
                 post(.searchResults(text: request.text, ids: ids, problem: nil, isPartial: !isReady))
+                postSnippets(of: ids, for: request.text, query: query, catalogue: catalogue, isStale: isStale, post: post)
+            } catch .interrupted {
+                return
             } catch {
                 post(.searchResults(text: request.text, ids: [], problem: error, isPartial: !isReady))
                 // A damaged index is made again from the archive; the next keystroke finds it building.
@@ -148,6 +161,30 @@ public final class EffectRunner: Sendable {
             break
         }
     }
+
+    /// Snippets follow the results, a screenful first, so the titles never wait for them; a newer
+    /// search stops the work.
+    private func postSnippets(
+        of ids: [String], for text: String, query: SearchQuery, catalogue: Catalogue, isStale: () -> Bool,
+        post: @Sendable (Action) -> Void
+    ) {
+        guard let bodies = shared.withLock({ $0.bodies }) else { return }
+        var start = 0
+        var batch = 30
+        while start < ids.count, !isStale() {
+            var snippets: [String: SearchSnippet] = [:]
+            for id in ids[start..<min(ids.count, start + batch)] {
+                guard let header = catalogue.header(id: id), let article = try? clients.loadArticle(bodies, header) else { continue }
+                snippets[id] = SearchSnippet.make(article, query: query, width: EffectRunner.snippetWidth)
+            }
+            post(.searchSnippets(text: text, snippets: snippets))
+            start += batch
+            batch = ids.count
+        }
+    }
+
+    /// Wider than any list pane; the list cuts it to its width around the match.
+    static let snippetWidth = 240
 
     /// The filters the index cannot answer, from the reader's own lists the request carries.
     static func keep(_ query: SearchQuery, _ request: SearchRequest) -> ((String) -> Bool)? {

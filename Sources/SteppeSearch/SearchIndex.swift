@@ -17,6 +17,9 @@ public final class SearchIndex: Sendable {
     public static let formatVersion = 1
     public let file: URL
     private let queue: DatabaseQueue
+    /// Searches go through a connection of their own, so `interrupt()` stops a search and never a
+    /// sync; the file is in WAL mode, so they also read while a sync writes.
+    private let reader: DatabaseQueue
 
     public struct SyncSummary: Sendable, Equatable {
         public var indexed: Int
@@ -36,7 +39,22 @@ public final class SearchIndex: Sendable {
             SearchIndex.delete(file)
             queue = try SearchIndex.open(file)
         }
-        chmod(file.path, 0o600)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        reader = try DatabaseQueue(path: file.path, configuration: configuration)
+        for suffix in ["", "-wal", "-shm"] { chmod(file.path + suffix, 0o600) }
+    }
+
+    deinit {
+        // The reader first: the last connection to close folds the WAL back into the file and removes it.
+        try? reader.close()
+        try? queue.close()
+    }
+
+    /// Stops the search running now, if any, which then throws `.interrupted`. Any thread may call it.
+    public func interrupt() {
+        reader.interrupt()
     }
 
     /// Removes an index file and SQLite's files beside it.
@@ -53,6 +71,11 @@ public final class SearchIndex: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased() == "wal" else {
+                throw DatabaseError(resultCode: .SQLITE_CANTOPEN, message: "WAL mode")
+            }
+        }
         try queue.write { db in
             let integrity = try String.fetchOne(db, sql: "PRAGMA quick_check")
             guard integrity == "ok" else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: integrity) }
@@ -208,6 +231,8 @@ public final class SearchIndex: Sendable {
     public func search(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)? = nil) throws(SearchProblem) -> [String] {
         do {
             return try run(query, limit: limit, keep: keep)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+            throw .interrupted
         } catch let error as DatabaseError {
             // SQLite's own words, without the statement.
             throw .indexUnavailable(error.message ?? "\(error.resultCode)")
@@ -266,7 +291,7 @@ public final class SearchIndex: Sendable {
             let match = positive + negative.map { " NOT \($0)" }.joined()
             if let ids = try rankedOnly(match, limit: limit, margin: 64) ?? rankedOnly(match, limit: limit, margin: nil) { return ids }
         }
-        return try queue.read { db in
+        return try reader.read { db in
             var ids: [String] = []
             let cursor = try String.fetchCursor(
                 db, sql: keep == nil ? sql + " LIMIT \(max(0, limit))" : sql, arguments: StatementArguments(arguments))
@@ -281,7 +306,7 @@ public final class SearchIndex: Sendable {
     /// ties among those fetched. Unlisted (dead) rows are skipped, so a margin is fetched; nil when the
     /// margin was not enough.
     private func rankedOnly(_ match: String, limit: Int, margin: Int?) throws -> [String]? {
-        try queue.read { db -> [String]? in
+        try reader.read { db -> [String]? in
             let fetch = margin.map { " LIMIT \(limit + $0)" } ?? ""
             let rows = try Row.fetchAll(
                 db, sql: "SELECT rowid, bm25(fts, 10.0, 1.0, 5.0) AS score FROM fts WHERE fts MATCH ? ORDER BY score\(fetch)",
@@ -315,6 +340,6 @@ public final class SearchIndex: Sendable {
 
     /// Articles in the index, for reports and tests.
     public func count() throws -> Int {
-        try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM docs") ?? 0 }
+        try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM docs") ?? 0 }
     }
 }

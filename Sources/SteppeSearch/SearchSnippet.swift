@@ -1,16 +1,6 @@
 import SteppeCore
 
-/// One line of an article around the first place a query matches, with the matched words marked.
-public struct SearchSnippet: Sendable, Equatable {
-    public var text: String
-    /// Display columns of the matched words within `text` (Cyrillic 1 column a letter, CJK 2).
-    public var highlights: [Range<Int>]
-
-    public init(text: String, highlights: [Range<Int>]) {
-        self.text = text
-        self.highlights = highlights
-    }
-
+extension SearchSnippet {
     /// The first paragraph (standfirst first) holding a word of the query, cut to `width` columns
     /// around it with "…" where text was left out; the opening of the text when nothing matches.
     public static func make(_ article: Article, query: SearchQuery, width: Int) -> SearchSnippet {

@@ -11,7 +11,11 @@ extension AppState {
         case .searchResults(let text, let ids, let problem, let isPartial):
             guard var search, search.field.text == text else { return [] }
             search.answered = text
-            search.results = problem == nil ? ids : search.results
+            if problem == nil {
+                search.results = ids
+                let kept = Set(ids)
+                search.snippets = search.snippets.filter { kept.contains($0.key) }
+            }
             search.problem = problem
             search.isPartial = isPartial
             self.search = search
@@ -22,6 +26,10 @@ extension AppState {
                 self.search?.opensWhenAnswered = false
                 if !ids.isEmpty { return openArticle(list: .searchResults, position: 0) }
             }
+            return []
+        case .searchSnippets(let text, let snippets):
+            guard search?.answered == text else { return [] }
+            search?.snippets.merge(snippets) { $1 }
             return []
         case .searchIndexProgressed(let done, let total):
             searchIndex = .building(done: done, total: total)
@@ -107,6 +115,7 @@ extension AppState {
         guard text != before else { return [] }
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
             self.search?.results = []
+            self.search?.snippets = [:]
             self.search?.answered = ""
             self.search?.problem = nil
             list.selected = 0

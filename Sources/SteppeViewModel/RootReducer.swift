@@ -17,7 +17,7 @@ extension AppState {
             return []
         case .archiveOpened(let catalogue):
             return open(catalogue)
-        case .searchResults, .searchIndexProgressed, .searchIndexReady, .searchIndexFailed:
+        case .searchResults, .searchSnippets, .searchIndexProgressed, .searchIndexReady, .searchIndexFailed:
             return reduceSearch(action) ?? []
         case .archiveChangedOnDisk:
             isArchiveChangedOnDisk = true
@@ -293,7 +293,14 @@ extension AppState {
         }
     }
 
-    func visibleRows(_ pane: Pane) -> Int { layout.contentHeight(of: pane) }
+    /// Rows of a pane that fit on screen (a list's rows may take more than a line).
+    public func visibleRows(_ pane: Pane) -> Int {
+        let lines = layout.contentHeight(of: pane)
+        return pane == .list ? max(min(lines, 1), lines / listRowHeight) : lines
+    }
+
+    /// Screen lines per list row: search results carry a snippet under the title.
+    public var listRowHeight: Int { list.source == .searchResults ? 2 : 1 }
 
     /// The link of the open article, or of the article selected in the list.
     private var linkInFocus: String? {
@@ -403,6 +410,19 @@ extension AppState {
         guard let pane = layout.visiblePanes.first(where: { layout.rect(of: $0)!.contains(x: event.x, y: event.y) })
         else { return [] }
         let row = event.y - layout.rect(of: pane)!.y - 1
+        // While typing a search, the mouse picks among its results and nothing else.
+        if keyContext == .search {
+            guard pane == .list, command == .pointerSelect, row >= 0 else {
+                if pane == .list, command != .pointerSelect {
+                    list.scroll(by: command == .pointerScrollDown ? 3 : -3, count: listEntries.count, visible: visibleRows(.list))
+                }
+                return []
+            }
+            if list.click(row: row / listRowHeight, count: listEntries.count, visible: visibleRows(.list)) != nil {
+                return performSearchCommand(.openResult) ?? []
+            }
+            return []
+        }
         switch command {
         case .pointerScrollUp, .pointerScrollDown:
             let step = command == .pointerScrollDown ? 3 : -3
@@ -434,7 +454,7 @@ extension AppState {
                 return menuDid(
                     menu.click(row: menu.scroll + row, taxonomy: catalogue.taxonomy, labels: labelNames, visible: visibleRows(.menu)))
             case .list:
-                return listDid(list.click(row: row, count: listEntries.count, visible: visibleRows(.list)))
+                return listDid(list.click(row: row / listRowHeight, count: listEntries.count, visible: visibleRows(.list)))
             case .article:
                 return []
             }

@@ -9,6 +9,9 @@ public struct SearchState: Sendable, Equatable {
     /// The text the results below answer.
     public var answered = ""
     public var results: [String] = []
+    /// The line of each result around its match, as they come after the results; a result keeps its
+    /// previous snippet until the new one arrives, so rows do not blink while typing.
+    public var snippets: [String: SearchSnippet] = [:]
     public var problem: SearchProblem?
     /// Results from an index still being built: more may come.
     public var isPartial = false

@@ -39,7 +39,13 @@ import Testing
         s.press(.char("/"))
         for c in "Каспий" { s.press(.char(c)) }
         _ = s.reduce(.searchResults(text: "Каспий", ids: ["caspian-ru", "panj"], problem: nil, isPartial: false))
+        _ = s.reduce(.searchSnippets(text: "Каспий", snippets: [
+            "caspian-ru": SearchSnippet(text: "У Каспийского моря пять берегов и пять столиц; 里海 — его имя по-китайски.", highlights: [2..<13])
+        ]))
         let grid = Screen.render(s)
+        // The matched word is in the match colour; the second result's snippet has not come yet.
+        let snippetRow = grid.row(2).map(\.role)
+        #expect(snippetRow.contains(.searchMatch))
         Golden.check(grid.lines, "search-100x16")
         expectAligned(grid)
         s.press(.char(" "), .char("r"), .char(":"))

@@ -1,5 +1,6 @@
 import Foundation
 import SteppeCore
+import Synchronization
 import Testing
 
 @testable import SteppeSearch
@@ -156,6 +157,38 @@ import Testing
         #expect(try index.count() == 5)
     }
 
+    @Test func aSearchInterruptedWhileItRunsSaysSoAndTheNextOneRuns() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let index = try index(try makeArchive())
+        // `keep` is asked while the query's rows are read: hold the search there and interrupt it.
+        let reached = DispatchSemaphore(value: 0)
+        let proceed = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<[String], SearchProblem>?>(nil)
+        let query = try SearchQuery.parse("border", taxonomy: TaxonomyTable(.eurasianet))
+        let thread = Thread {
+            var first = true
+            let result = Result { () throws(SearchProblem) -> [String] in
+                try index.search(query, limit: 100) { _ in
+                    if first {
+                        first = false
+                        reached.signal()
+                        proceed.wait()
+                    }
+                    return true
+                }
+            }
+            outcome.withLock { $0 = result }
+            reached.signal()
+        }
+        thread.start()
+        reached.wait()
+        index.interrupt()
+        proceed.signal()
+        reached.wait()
+        #expect(outcome.withLock { $0 } == .failure(.interrupted))
+        #expect(try search(index, "border") == ["panj", "tea", "dam"])
+    }
+
     @Test func aDeletedOrDamagedIndexIsRebuiltWithoutTouchingTheArchive() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let library = try makeArchive()
@@ -170,5 +203,49 @@ import Testing
         let again = try SearchIndex(file: file)
         try again.sync(library)
         #expect(try search(again, "panj") == ["panj"])
+    }
+}
+
+@Suite struct SearchSnippetTests {
+    let taxonomy = TaxonomyTable(.eurasianet)
+
+    func snippet(_ body: String, _ query: String, width: Int = 100) throws -> SearchSnippet {
+        let article = SearchIndexTests.article("a", "Title", body, year: 2020, regions: [])
+        return SearchSnippet.make(article, query: try SearchQuery.parse(query, taxonomy: taxonomy), width: width)
+    }
+
+    @Test func highlightsAreDisplayColumnsInCyrillicAndCJK() throws {
+        let russian = try snippet("Граница Таджикистана охраняется.", "Таджикистан")
+        #expect(russian == SearchSnippet(text: "Граница Таджикистана охраняется.", highlights: [8..<20]))
+        // Each CJK character takes two columns, so the match starts at column 5, not 3.
+        let cjk = try snippet("中亚 border 新闻 Border", "border")
+        #expect(cjk == SearchSnippet(text: "中亚 border 新闻 Border", highlights: [5..<11, 17..<23]))
+        // No match: the opening of the text, nothing marked.
+        #expect(try snippet("Nothing here.", "border") == SearchSnippet(text: "Nothing here.", highlights: []))
+    }
+
+    @Test func aLongParagraphIsCutAroundTheMatch() throws {
+        let body = String(repeating: "steppe ", count: 20) + "kurultai " + String(repeating: "grass ", count: 20)
+        let cut = try snippet(body, "kurultai", width: 30)
+        #expect(cut.text.hasPrefix("…"))
+        #expect(cut.text.hasSuffix("…"))
+        #expect(DisplayWidth.of(cut.text) <= 30)
+        let start = cut.text.index(cut.text.startIndex, offsetBy: cut.highlights[0].lowerBound)
+        #expect(cut.text[start...].hasPrefix("kurultai"))
+    }
+
+    @Test func fittingKeepsTheMatchInSightAndItsColumnsRight() {
+        let wide = SearchSnippet(text: "中亚新闻 and more words before the match here", highlights: [35..<40])
+        let narrow = wide.fitted(to: 20)
+        #expect(DisplayWidth.of(narrow.text) <= 20)
+        #expect(narrow.text.hasPrefix("…"))
+        let characters = Array(narrow.text)
+        #expect(String(characters[narrow.highlights[0]]) == "match")
+        // Already narrow enough: unchanged.
+        #expect(wide.fitted(to: 60) == wide)
+        // A match cut at the end keeps only its visible columns.
+        let end = SearchSnippet(text: "abcdefghij", highlights: [6..<10]).fitted(to: 8)
+        #expect(end.text.count <= 8)
+        #expect(end.highlights.allSatisfy { $0.upperBound <= DisplayWidth.of(end.text) })
     }
 }

@@ -26,6 +26,36 @@ import Testing
         #expect(s.path(of: .searchResults) == "Search: pa")
     }
 
+    @Test func snippetsFollowTheirResultsAndResultsTakeTwoLines() {
+        var s = state()
+        s.press(.char("/"), .char("r"))
+        let single = s.layout.contentHeight(of: .list)
+        _ = s.reduce(.searchResults(text: "r", ids: ["panj", "caspian-ru"], problem: nil, isPartial: false))
+        let panj = SearchSnippet(text: "the river", highlights: [4..<9])
+        // Snippets of an older text are not this list's.
+        _ = s.reduce(.searchSnippets(text: "x", snippets: ["panj": panj]))
+        #expect(s.search?.snippets == [:])
+        _ = s.reduce(.searchSnippets(text: "r", snippets: ["panj": panj]))
+        #expect(s.search?.snippets == ["panj": panj])
+        // A new answer keeps the snippets of results still in it until theirs arrive.
+        s.press(.char("i"))
+        _ = s.reduce(.searchResults(text: "ri", ids: ["caspian-ru"], problem: nil, isPartial: false))
+        #expect(s.search?.snippets == [:])
+        _ = s.reduce(.searchResults(text: "ri", ids: ["panj"], problem: nil, isPartial: false))
+        #expect(s.search?.snippets == [:])
+        _ = s.reduce(.searchSnippets(text: "ri", snippets: ["panj": panj]))
+        s.press(.char("v"))
+        _ = s.reduce(.searchResults(text: "riv", ids: ["panj", "caspian-ru"], problem: nil, isPartial: false))
+        #expect(s.search?.snippets == ["panj": panj])
+        #expect(s.listRowHeight == 2)
+        #expect(s.visibleRows(.list) == s.layout.contentHeight(of: .list) / 2)
+        #expect(single == s.visibleRows(.list) * 2 || single == s.visibleRows(.list) * 2 + 1)
+        // A click on the second line of the second result selects that result.
+        let list = s.layout.rect(of: .list)!
+        _ = s.reduce(.mouse(MouseEvent(.press, x: list.x + 5, y: list.y + 1 + 3)))
+        #expect(s.list.selected == 1)
+    }
+
     @Test func enterOpensTheSelectedResultAndEscGoesBack() {
         var s = state()
         let origin = s.list.source

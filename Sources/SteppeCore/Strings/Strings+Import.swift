@@ -156,6 +156,8 @@ extension Strings {
                 "'\(text)': фильтр сужает поиск, исключить его нельзя")
         case .indexUnavailable(let reason):
             return pick("search is unavailable: \(reason)", "поиск недоступен: \(reason)")
+        case .interrupted:
+            return pick("search interrupted", "поиск прерван")
         }
     }
     public var searchLabel: String { pick("Search: ", "Поиск: ") }
