@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Models, archive reading, taxonomy and display-width text layout. Foundation only.
@@ -18,6 +19,10 @@ let package = Package(
         .target(name: "SteppeViewModel", dependencies: ["SteppeCore"]),
         // Cell grid, themes and the views that draw a state into a grid.
         .target(name: "SteppeRendering", dependencies: ["SteppeCore", "SteppeViewModel"]),
+        // config.toml: settings and key bindings, each mistake reported with its line and key.
+        .target(
+            name: "SteppeConfig",
+            dependencies: ["SteppeCore", "SteppeViewModel", "SteppeRendering", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The reader's own data (bookmarks, notes, reading marks) in SQLite.
         .target(name: "SteppeStore", dependencies: ["SteppeCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // libxml2's HTML parser and streaming XML reader (Debian's libxml2-dev).
@@ -69,7 +74,7 @@ let package = Package(
             name: "steppe",
             dependencies: [
                 "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeRuntime", "SteppeTerminal",
-                "SteppeResources", "SteppeStore", "SteppeImport", "SteppeSearch",
+                "SteppeResources", "SteppeStore", "SteppeImport", "SteppeSearch", "SteppeConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,6 +98,7 @@ let package = Package(
             name: "SteppeRuntimeTests",
             dependencies: ["SteppeRuntime", "SteppeCore", "SteppeViewModel", "SteppeRendering", "SteppeStore", "SteppeTestSupport"]),
         .testTarget(name: "SteppeImportTests", dependencies: ["SteppeImport", "SteppeCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "SteppeConfigTests", dependencies: ["SteppeConfig", "SteppeCore", "SteppeViewModel", "SteppeTestSupport"]),
         .testTarget(name: "SteppeSearchTests", dependencies: ["SteppeSearch", "SteppeCore"]),
         .testTarget(name: "SteppeStoreTests", dependencies: ["SteppeStore", "SteppeCore"]),
         .testTarget(name: "SteppeEndToEndTests", dependencies: ["steppe"]),

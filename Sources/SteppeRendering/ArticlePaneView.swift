@@ -31,8 +31,10 @@ struct ArticlePaneView {
         }
         let right = "\(origin) \(reader.origin.position + 1)/\(listCount)  \(place)"
         PaneTitle.draw(title, right: right, focused: isFocused, in: rect, into: &grid)
-        let x = content.x + ArticlePaneView.margin
+        var x = content.x + ArticlePaneView.margin
         let width = max(0, content.width - 2 * ArticlePaneView.margin)
+        // Text narrower than the pane (a reading width) stands in its middle.
+        if let measure = reader.layout?.width, measure < width { x += (width - measure) / 2 }
         switch reader.content {
         case .loading:
             grid.write(fitting: strings.loadingArticle, x: x, y: content.y + 1, width: width, role: .dim)

@@ -90,7 +90,7 @@ public enum Screen {
         guard let header else {
             let article = data.articles[id]
             return ArticleListView.Row(
-                date: article?.published?.dayString ?? String(repeating: " ", count: 10), language: "",
+                date: listDate(article?.published, state), language: "",
                 title: article?.title ?? id, detail: "", isRead: true, isBookmarked: data.isBookmarked(id),
                 noteCount: noteCount, isMissing: true)
         }
@@ -105,9 +105,17 @@ public enum Screen {
             detail = header.authors.joined(separator: ", ")
         }
         return ArticleListView.Row(
-            date: header.published.dayString, language: header.isEnglish ? "" : String(header.language.uppercased().prefix(2)),
+            date: listDate(header.published, state), language: header.isEnglish ? "" : String(header.language.uppercased().prefix(2)),
             title: header.title, detail: detail, isRead: data.isRead(id), isBookmarked: data.isBookmarked(id),
             noteCount: noteCount, isMissing: false)
+    }
+
+    /// A date as the reader's format writes it, padded so that the column lines up.
+    private static func listDate(_ date: PublishedDate?, _ state: AppState) -> String {
+        let format = state.preferences.dateFormat
+        let language = state.strings.language
+        let text = date.map { format.format($0, in: language) } ?? ""
+        return text + String(repeating: " ", count: max(0, format.width(in: language) - DisplayWidth.of(text)))
     }
 
     private static func emptyText(_ item: MenuItem, _ state: AppState, _ strings: Strings) -> String {

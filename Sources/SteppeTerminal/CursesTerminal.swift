@@ -34,8 +34,9 @@ public final class CursesTerminal: TerminalBackend {
     private var isStopped = false
     public let colorCount: Int
 
-    /// Takes over the terminal. `theme` decides the look; without `color`, only attributes are used.
-    public init(theme: Theme, color: Bool) throws(TerminalError) {
+    /// Takes over the terminal. `theme` decides the look; without `color`, only attributes are used;
+    /// without `mouse`, the terminal keeps its own use of the mouse (selecting text).
+    public init(theme: Theme, color: Bool, mouse: Bool = true) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         // Handlers go in before curses starts, so that ours (which also restore on SIGHUP) are the ones used.
         _ = steppe_guard_save()
@@ -64,8 +65,10 @@ public final class CursesTerminal: TerminalBackend {
         keypad(window, true)
         curs_set(0)
         set_escdelay(25)
-        mouseinterval(0)
-        mousemask(steppe_button1_pressed() | steppe_button4_pressed() | steppe_button5_pressed(), nil)
+        if mouse {
+            mouseinterval(0)
+            mousemask(steppe_button1_pressed() | steppe_button4_pressed() | steppe_button5_pressed(), nil)
+        }
         var colors = 0
         if color && has_colors() {
             start_color()

@@ -13,6 +13,7 @@ public struct AppState: Sendable, Equatable {
 
     public var size: Size
     public var keyMap: KeyMap
+    public var preferences = Preferences.standard
     public var strings: Strings
     /// Says which archive is open: "bundled sample archive", or its path.
     public var archiveLabel: String
@@ -74,7 +75,7 @@ public struct AppState: Sendable, Equatable {
         return nil
     }
 
-    public var layout: ScreenLayout { ScreenLayout(size: size, isArticleOpen: reader != nil) }
+    public var layout: ScreenLayout { ScreenLayout(size: size, isArticleOpen: reader != nil, preferences: preferences) }
 
     public var keyContext: KeyContext {
         if catalogue == nil { return .opening }

@@ -103,11 +103,13 @@ public struct ReaderState: Sendable, Equatable {
 
     /// Re-wraps the text for a new width (only when the width, the language or the notes changed)
     /// and keeps the anchor in view.
-    public mutating func relayout(width: Int, visible: Int, taxonomy: TaxonomyTable, strings: Strings) {
+    /// `measure` is the longest line wanted (0: the whole width).
+    public mutating func relayout(width: Int, measure: Int = ArticleLayout.maximumMeasure, visible: Int, taxonomy: TaxonomyTable, strings: Strings) {
         guard case .loaded(let article) = content else { return }
-        if layout?.width != min(width, ArticleLayout.maximumMeasure) || layout?.strings != strings || layout?.notes != notes {
+        let width = measure > 0 ? min(width, measure) : width
+        if layout?.width != width || layout?.strings != strings || layout?.notes != notes {
             layout = ArticleLayout(
-                article: article, taxonomy: taxonomy, width: width, strings: strings, notes: notes, blocks: blocks,
+                article: article, taxonomy: taxonomy, width: width, strings: strings, capped: false, notes: notes, blocks: blocks,
                 missing: isMissing ? (missingDate ? .withoutDate : .withDate) : nil)
         }
         guard let layout else { return }

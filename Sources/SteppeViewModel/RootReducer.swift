@@ -478,7 +478,7 @@ extension AppState {
         list.clamp(count: listEntries.count, visible: visibleRows(.list))
         let width = articleTextWidth
         let rows = visibleRows(.article)
-        reader?.relayout(width: width, visible: rows, taxonomy: catalogue.taxonomy, strings: strings)
+        reader?.relayout(width: width, measure: preferences.readingWidth, visible: rows, taxonomy: catalogue.taxonomy, strings: strings)
         if help != nil {
             let (count, visible) = (helpLines.count, helpVisibleRows)
             help?.clamp(lineCount: count, visible: visible)

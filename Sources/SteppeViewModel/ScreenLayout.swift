@@ -11,10 +11,6 @@ public struct ScreenLayout: Sendable, Equatable {
     }
 
     public static let minimum = Size(width: 40, height: 10)
-    /// From this width the menu and the list (or article) stand side by side.
-    public static let wideFrom = 100
-    /// From this width the list stays visible beside an open article.
-    public static let threeColumnsFrom = 160
 
     public var mode: Mode
     public var menu: Rect?
@@ -22,7 +18,7 @@ public struct ScreenLayout: Sendable, Equatable {
     public var article: Rect?
     public var status: Rect
 
-    public init(size: Size, isArticleOpen: Bool) {
+    public init(size: Size, isArticleOpen: Bool, preferences: Preferences = .standard) {
         status = Rect(x: 0, y: max(0, size.height - 1), width: size.width, height: 1)
         menu = nil
         list = nil
@@ -32,15 +28,22 @@ public struct ScreenLayout: Sendable, Equatable {
             return
         }
         let bodyHeight = size.height - 1
-        if size.width >= ScreenLayout.wideFrom {
+        let sideBySide = switch preferences.arrangement {
+        case .auto: size.width >= preferences.wideFrom
+        case .sideBySide: true
+        case .stacked: false
+        }
+        if sideBySide {
             mode = .wide
-            // Wide enough for the longest names ("Kazakhstan's Bloody January 2022") once there is room.
-            let menuWidth = min(44, max(26, size.width / 4))
+            // Wide enough for the longest names ("Kazakhstan's Bloody January 2022") once there is room;
+            // a configured width still leaves the other pane 20 columns.
+            let menuWidth = preferences.menuWidth > 0
+                ? max(12, min(preferences.menuWidth, size.width - 21)) : min(44, max(26, size.width / 4))
             menu = Rect(x: 0, y: 0, width: menuWidth, height: bodyHeight)
             let rightX = menuWidth + 1
             let rightWidth = size.width - rightX
-            if isArticleOpen && size.width >= ScreenLayout.threeColumnsFrom {
-                let listWidth = max(40, rightWidth * 2 / 5)
+            if isArticleOpen && size.width >= preferences.threeColumnsFrom && rightWidth >= 41 {
+                let listWidth = min(rightWidth - 21, max(20, rightWidth * preferences.listPercent / 100))
                 list = Rect(x: rightX, y: 0, width: listWidth, height: bodyHeight)
                 article = Rect(x: rightX + listWidth + 1, y: 0, width: rightWidth - listWidth - 1, height: bodyHeight)
             } else if isArticleOpen {

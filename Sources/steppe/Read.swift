@@ -18,7 +18,15 @@ struct Read: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     @Option(help: ArgumentHelp(strings.helpTheme))
-    var theme: String = "default"
+    var theme: String?
+
+    /// The first mistake in the configuration or theme, and how many more `steppe config --check` lists.
+    static func startupNotice(_ problems: [ConfigProblem], themeProblem: String?) -> String? {
+        let all = problems.map(strings.configProblem) + (themeProblem.map { [$0] } ?? [])
+        guard let first = all.first else { return nil }
+        let more = all.count > 1 ? " " + strings.configMoreProblems(all.count - 1) : ""
+        return VisibleText.escape(first) + more
+    }
 
     func run() throws {
         // A locale the environment names but the system lacks (ru_RU.UTF-8 on a minimal install) makes
@@ -32,13 +40,18 @@ struct Read: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let directories = XDGDirectories(environment: environment)
+        let (configuration, configProblems) = userConfiguration
         let loadedTheme: Theme
         let themeProblem: String?
         do {
             (loadedTheme, themeProblem) = try Theme.resolve(
-                theme, user: directories.userThemes, bundled: BundledResources.themesDirectory)
+                theme ?? configuration.theme, user: directories.userThemes, bundled: BundledResources.themesDirectory)
         } catch {
-            fail(String(describing: error))
+            // A theme named only in config.toml that is not there is a mistake to show, not a reason to stop.
+            guard theme == nil, let fallback = try? Theme.named("default", in: [BundledResources.themesDirectory]) else {
+                fail(String(describing: error))
+            }
+            (loadedTheme, themeProblem) = (fallback, String(describing: error))
         }
         let choice = options.choose(directories)
         // Fatal problems with the archive's metadata are cheap to find: report them before taking the screen.
@@ -56,13 +69,14 @@ struct Read: ParsableCommand {
         let outcome = MainActor.assumeIsolated { () -> AppLoop.Outcome in
             let terminal: CursesTerminal
             do throws(TerminalError) {
-                terminal = try CursesTerminal(theme: loadedTheme, color: useColor)
+                terminal = try CursesTerminal(theme: loadedTheme, color: useColor, mouse: configuration.preferences.mouse)
             } catch {
                 return .failed(error.message(strings))
             }
             defer { terminal.stop() }
-            var state = AppState(size: terminal.size, archiveLabel: choice.label, strings: strings)
-            state.notice = themeProblem.map(VisibleText.escape)
+            var state = AppState(size: terminal.size, archiveLabel: choice.label, keyMap: configuration.keyMap, strings: strings)
+            state.preferences = configuration.preferences
+            state.notice = Read.startupNotice(configProblems, themeProblem: themeProblem)
             state.idSeed = UInt64.random(in: 1...UInt64.max)
             let loop = AppLoop(
                 state: state, terminal: terminal, clients: .live(

@@ -3,13 +3,14 @@ import Foundation
 import SteppeCore
 
 /// The interface language, settled before parsing so that help and parse errors use it too:
-/// `--lang` wins, then the environment. An unknown `--lang` falls back to the environment here and is
-/// refused by `LanguageOption.validate()`.
+/// `--lang` wins, then config.toml's `language`, then the environment. An unknown `--lang` falls back
+/// here and is refused by `LanguageOption.validate()`.
 let strings: Strings = {
     let environment = ProcessInfo.processInfo.environment
     if let code = Language.requested(in: CommandLine.arguments), let language = Language(code: code) {
         return Strings(language)
     }
+    if let language = userConfiguration.configuration.language { return Strings(language) }
     return Strings(Language.detect(environment: environment))
 }()
 
@@ -20,7 +21,9 @@ struct Steppe: ParsableCommand {
         abstract: strings.aboutSteppe,
         discussion: strings.aboutSteppeDiscussion,
         version: "0.1.0",
-        subcommands: [Read.self, List.self, Show.self, Search.self, Validate.self, Bookmarks.self, Notes.self, Import.self],
+        subcommands: [
+            Read.self, List.self, Show.self, Search.self, Validate.self, Bookmarks.self, Notes.self, Import.self, Config.self,
+        ],
         defaultSubcommand: Read.self
     )
 
@@ -65,7 +68,16 @@ struct ArchiveOptions: ParsableArguments {
 
     /// The archive to open, and how the status bar names it.
     func choose(_ directories: XDGDirectories = XDGDirectories()) -> ArchiveChoice {
-        ArchiveChoice.resolve(explicit: archive, directories: directories)
+        ArchiveChoice.resolve(explicit: archive ?? configuredArchive, directories: directories)
+    }
+
+    /// config.toml's `archive`, with a leading `~/` for the home folder.
+    private var configuredArchive: String? {
+        guard let path = userConfiguration.configuration.archive else { return nil }
+        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty {
+            return home + path.dropFirst(1)
+        }
+        return path
     }
 
     /// Opens the chosen archive for a command that pipes, or exits with a one-line error.

@@ -1,0 +1,44 @@
+extension Strings {
+    /// `~/.config/steppe/config.toml:12: layout.menu-width: must be a whole number`: one line, file,
+    /// line and key first.
+    public func configProblem(_ problem: ConfigProblem) -> String {
+        let place = problem.file + (problem.line.map { ":\($0)" } ?? "") + ": " + (problem.key.isEmpty ? "" : problem.key + ": ")
+        let text: String
+        switch problem.kind {
+        case .syntax(let reason): text = pick("not valid TOML: \(reason)", "это не TOML: \(reason)")
+        case .unknownSetting: text = pick("no such setting", "такой настройки нет")
+        case .wrongType(let expected): text = pick("must be \(expected)", "должно быть: \(expected)")
+        case .badValue(let value, let allowed):
+            text = pick("'\(value)' is not allowed (\(allowed))", "значение '\(value)' не подходит (\(allowed))")
+        case .unknownContext(let name):
+            let known = "global, menu, list, article, selecting, editor, prompt, confirm, search, finding, found, help"
+            text = pick("no key context '\(name)' (\(known))", "нет контекста клавиш '\(name)' (\(known))")
+        case .unknownCommand(let name):
+            text = pick("no command '\(name)' (steppe config --default lists them)", "нет команды '\(name)' (см. steppe config --default)")
+        case .unknownKey(let name):
+            text = pick("no key named '\(name)' (e.g. j, Ctrl-L, Shift-Tab, PgDn, F5)", "нет клавиши '\(name)' (например j, Ctrl-L, Shift-Tab, PgDn, F5)")
+        case .conflict(let key, let kept, let keptLine, let refused):
+            let at = keptLine.map { pick(" on line \($0)", " в строке \($0)") } ?? ""
+            text = pick("\(key) is already bound to \(kept)\(at); \(refused) does not get it",
+                "\(key) уже назначена на \(kept)\(at); \(refused) её не получает")
+        }
+        return place + text
+    }
+
+    public func configMoreProblems(_ n: Int) -> String {
+        pick("(and \(n) more: steppe config --check)", "(и ещё \(n): steppe config --check)")
+    }
+    public var configDefaultsUsed: String {
+        pick("defaults are used for what was wrong", "для ошибочного взяты значения по умолчанию")
+    }
+    public func configIsValid(_ file: String) -> String { pick("\(file): no mistakes", "\(file): ошибок нет") }
+    public func configMissing(_ file: String) -> String {
+        pick("\(file) does not exist: steppe uses its defaults (steppe config --default prints them)",
+            "\(file) нет: steppe работает с настройками по умолчанию (их выводит steppe config --default)")
+    }
+    public var aboutConfig: String { pick("Print the default configuration, or check config.toml.", "Вывести настройки по умолчанию или проверить config.toml.") }
+    public var helpConfigDefault: String { pick("Print a commented configuration with every default.", "Вывести настройки по умолчанию с пояснениями.") }
+    public var helpConfigCheck: String { pick("Check the configuration file and list its mistakes.", "Проверить файл настроек и перечислить ошибки.") }
+    public var helpConfigFile: String { pick("The configuration file (default: $XDG_CONFIG_HOME/steppe/config.toml).", "Файл настроек (по умолчанию $XDG_CONFIG_HOME/steppe/config.toml).") }
+    public var configNeedsAction: String { pick("give --default or --check", "укажите --default или --check") }
+}

@@ -1,0 +1,151 @@
+import SteppeCore
+
+/// Keys and commands as config.toml writes them: `"Ctrl-L"`, `"Shift-Tab"`, `"PgDn"`, `"j"`;
+/// `move-down`, `toggle-bookmark`.
+extension KeyPress {
+    private static let namedKeys: [String: Key] = [
+        "up": .up, "down": .down, "left": .left, "right": .right, "enter": .enter, "return": .enter, "tab": .tab,
+        "esc": .escape, "escape": .escape, "backspace": .backspace, "delete": .delete, "del": .delete,
+        "insert": .insert, "ins": .insert, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "home": .home, "end": .end, "space": .character(" "), "click": .click, "wheelup": .wheelUp,
+        "wheeldown": .wheelDown, "↑": .up, "↓": .down, "←": .left, "→": .right,
+    ]
+
+    /// A key written the way `configName` writes it; names are read without regard to case, a single
+    /// character as it is.
+    public init?(configName text: String) {
+        var rest = Substring(text)
+        var modifiers: Modifiers = []
+        while let dash = rest.firstIndex(of: "-"), dash != rest.startIndex, rest.index(after: dash) != rest.endIndex {
+            switch rest[..<dash].lowercased() {
+            case "ctrl", "control": modifiers.insert(.control)
+            case "alt", "meta": modifiers.insert(.alt)
+            case "shift": modifiers.insert(.shift)
+            default: return nil
+            }
+            rest = rest[rest.index(after: dash)...]
+        }
+        let key: Key
+        if rest.count == 1, let c = rest.first {
+            guard !c.isWhitespace, c.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else { return nil }
+            key = .character(modifiers.contains(.control) ? Character(c.lowercased()) : c)
+        } else if let named = KeyPress.namedKeys[rest.lowercased()] {
+            key = named
+        } else if rest.lowercased().hasPrefix("f"), let n = Int(rest.dropFirst()), (1...24).contains(n) {
+            key = .function(n)
+        } else {
+            return nil
+        }
+        self.init(key, modifiers)
+    }
+
+    /// The key as config.toml writes it: ASCII names, so a file can be typed on any keyboard.
+    public var configName: String {
+        var prefix = ""
+        if modifiers.contains(.control) { prefix += "Ctrl-" }
+        if modifiers.contains(.alt) { prefix += "Alt-" }
+        if modifiers.contains(.shift) { prefix += "Shift-" }
+        let base: String
+        switch key {
+        case .character(" "): base = "Space"
+        case .character(let c): base = modifiers.contains(.control) ? String(c).uppercased() : String(c)
+        case .up: base = "Up"
+        case .down: base = "Down"
+        case .left: base = "Left"
+        case .right: base = "Right"
+        case .enter: base = "Enter"
+        case .tab: base = "Tab"
+        case .escape: base = "Esc"
+        case .backspace: base = "Backspace"
+        case .delete: base = "Delete"
+        case .insert: base = "Insert"
+        case .pageUp: base = "PgUp"
+        case .pageDown: base = "PgDn"
+        case .home: base = "Home"
+        case .end: base = "End"
+        case .function(let n): base = "F\(n)"
+        case .click: base = "Click"
+        case .wheelUp: base = "WheelUp"
+        case .wheelDown: base = "WheelDown"
+        }
+        return prefix + base
+    }
+}
+
+extension Command {
+    /// `moveDown` as `move-down`.
+    public var configName: String {
+        var name = ""
+        for c in rawValue {
+            if c.isUppercase {
+                name += "-" + c.lowercased()
+            } else {
+                name.append(c)
+            }
+        }
+        return name
+    }
+
+    public init?(configName: String) {
+        guard let command = Command.allCases.first(where: { $0.configName == configName }) else { return nil }
+        self = command
+    }
+}
+
+extension KeyMap {
+    /// A command given keys of the reader's choosing in one context; `line` is where the file says so.
+    public struct Rebinding: Sendable, Equatable {
+        public var context: KeyContext
+        public var command: Command
+        public var keys: [KeyPress]
+        public var line: Int?
+
+        public init(context: KeyContext, command: Command, keys: [KeyPress], line: Int? = nil) {
+            self.context = context
+            self.command = command
+            self.keys = keys
+            self.line = line
+        }
+    }
+
+    /// Two rebindings in one context that claim the same key; the first keeps it.
+    public struct Conflict: Sendable, Equatable {
+        public var context: KeyContext
+        public var key: KeyPress
+        public var kept: Rebinding
+        public var refused: Rebinding
+    }
+
+    /// Contexts whose keys a reader may choose (`opening` only queues keys for later).
+    public static let configurableContexts: [KeyContext] = KeyContext.allCases.filter { $0 != .opening }
+
+    /// This map with each rebinding's keys replacing the command's own in its context. A key the reader
+    /// gives a command is taken from whatever else had it there, so the reader's choice always wins.
+    public func applying(_ rebindings: [Rebinding]) -> (map: KeyMap, conflicts: [Conflict]) {
+        var map = self
+        var conflicts: [Conflict] = []
+        var claimed: [KeyContext: [KeyPress: Rebinding]] = [:]
+        for var rebinding in rebindings {
+            rebinding.keys = rebinding.keys.filter { key in
+                if let earlier = claimed[rebinding.context]?[key], earlier.command != rebinding.command {
+                    conflicts.append(Conflict(context: rebinding.context, key: key, kept: earlier, refused: rebinding))
+                    return false
+                }
+                return true
+            }
+            for key in rebinding.keys { claimed[rebinding.context, default: [:]][key] = rebinding }
+            let hinted = map.bindings.contains { $0.context == rebinding.context && $0.command == rebinding.command && $0.isHinted }
+            let position = map.bindings.firstIndex { $0.context == rebinding.context && $0.command == rebinding.command }
+            map.bindings.removeAll { $0.context == rebinding.context && $0.command == rebinding.command }
+            for i in map.bindings.indices where map.bindings[i].context == rebinding.context {
+                map.bindings[i].keys.removeAll { rebinding.keys.contains($0) }
+            }
+            if !rebinding.keys.isEmpty {
+                let binding = Binding(rebinding.context, rebinding.keys, rebinding.command, hinted: hinted)
+                map.bindings.insert(binding, at: min(position ?? map.bindings.endIndex, map.bindings.endIndex))
+            }
+        }
+        map.bindings.removeAll { $0.keys.isEmpty }
+        return (map, conflicts)
+    }
+}

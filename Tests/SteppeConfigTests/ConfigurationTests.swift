@@ -1,0 +1,143 @@
+import SteppeCore
+import SteppeTestSupport
+import SteppeViewModel
+import Testing
+
+@testable import SteppeConfig
+
+@Suite struct ConfigurationTests {
+    func parse(_ text: String) -> (Configuration, [ConfigProblem]) { Configuration.parse(text, file: "config.toml") }
+
+    @Test func theDefaultConfigurationParsesAndIsTheBuiltInDefaults() {
+        let (configuration, problems) = parse(Configuration.defaultText())
+        #expect(problems == [])
+        #expect(configuration.keyMap == KeyMap.standard)
+        #expect(configuration.preferences == Preferences.standard)
+        #expect(configuration.theme == "default")
+        #expect(configuration.archive == nil)
+        #expect(configuration.language == nil)
+    }
+
+    @Test func settingsAreRead() {
+        let (c, problems) = parse("""
+            archive = "~/news"
+            theme = "solarized-dark"
+            language = "ru"
+            date-format = "%e %b %Y"
+            mouse = false
+            [layout]
+            arrangement = "stacked"
+            menu-width = 30
+            reading-width = 72
+            """)
+        #expect(problems == [])
+        #expect(c.archive == "~/news")
+        #expect(c.theme == "solarized-dark")
+        #expect(c.language == .russian)
+        #expect(c.preferences.dateFormat.pattern == "%e %b %Y")
+        #expect(c.preferences.mouse == false)
+        #expect(c.preferences.arrangement == .stacked)
+        #expect(c.preferences.menuWidth == 30)
+        #expect(c.preferences.readingWidth == 72)
+    }
+
+    @Test func aMistakeNamesItsLineAndKeyAndOnlyThatSettingKeepsItsDefault() {
+        let (c, problems) = parse("""
+            theme = "light"
+            mouse = "yes"
+
+            [layout]
+            menu-width = 5000
+            reading-wdith = 70
+            list-percent = 50
+            """)
+        #expect(c.theme == "light")
+        #expect(c.preferences.mouse == true)
+        #expect(c.preferences.menuWidth == 0)
+        #expect(c.preferences.listPercent == 50)
+        let messages = problems.map(Strings.english.configProblem)
+        #expect(messages == [
+            "config.toml:2: mouse: must be true or false",
+            "config.toml:5: layout.menu-width: '5000' is not allowed (0 to 200)",
+            "config.toml:6: layout.reading-wdith: no such setting",
+        ])
+    }
+
+    @Test func notTOMLAtAllGivesTheLineAndTheDefaults() {
+        let (c, problems) = parse("theme = \"light\"\nmouse = \n")
+        #expect(c == Configuration.defaults)
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 2)
+        if case .syntax = problems.first?.kind {} else { Issue.record("expected a syntax problem") }
+    }
+
+    @Test func badDateFormatsLanguagesAndKeysAreNamed() {
+        let (_, problems) = parse("""
+            date-format = "%Y %q"
+            language = "fr"
+            [keys.list]
+            move-down = "Hyper-J"
+            fly = "f"
+            [keys.nowhere]
+            quit = "x"
+            """)
+        #expect(problems.map(Strings.english.configProblem) == [
+            "config.toml:1: date-format: '%q' is not allowed (%Y %y %m %d %e %b %B %%)",
+            "config.toml:2: language: 'fr' is not allowed (auto, en, ru)",
+            "config.toml:4: keys.list.move-down: no key named 'Hyper-J' (e.g. j, Ctrl-L, Shift-Tab, PgDn, F5)",
+            "config.toml:5: keys.list.fly: no command 'fly' (steppe config --default lists them)",
+            "config.toml:6: keys.nowhere: no key context 'nowhere' (global, menu, list, article, selecting, editor, prompt, confirm, search, finding, found, help)",
+        ])
+    }
+
+    @Test func conflictingBindingsAreReportedWithBothLines() {
+        let (c, problems) = parse("""
+            [keys.list]
+            move-down = ["J", "Down"]
+            toggle-read = "J"
+            """)
+        #expect(problems.map(Strings.english.configProblem) == [
+            "config.toml:3: keys.list.toggle-read: J is already bound to move-down on line 2; toggle-read does not get it"
+        ])
+        #expect(c.keyMap.command(for: .char("J"), in: .list) == .moveDown)
+    }
+
+    @Test func aRebindingChangesBothBehaviourAndTheHelpScreen() {
+        let (c, problems) = parse("""
+            [keys.list]
+            move-down = "J"
+            toggle-bookmark = "j"
+            """)
+        #expect(problems == [])
+        let map = c.keyMap
+        #expect(map.command(for: .char("J"), in: .list) == .moveDown)
+        #expect(map.command(for: .char("j"), in: .list) == .toggleBookmark)
+        // Its old key "s" went with the rebinding; Down was move-down's and went too.
+        #expect(map.command(for: .char("s"), in: .list) == nil)
+        #expect(map.command(for: .down, in: .list) == nil)
+        var s = AppState(size: Size(width: 120, height: 40), archiveLabel: "t", catalogue: TestLibrary.make().catalogue, keyMap: map)
+        s.press(.tab)
+        #expect(s.focus == .list)
+        let before = s.list.selected
+        s.press(.char("J"))
+        #expect(s.list.selected == before + 1)
+        let help = s.helpLines.compactMap { line -> String? in
+            if case .binding(let keys, let text) = line, text == Strings.english.help(.moveDown, in: .list) { return keys }
+            return nil
+        }
+        #expect(help.contains("J"))
+    }
+
+    @Test func everyKeyOfTheStandardMapHasANameThatReadsBack() {
+        for binding in KeyMap.standard.bindings {
+            for key in binding.keys { #expect(KeyPress(configName: key.configName) == key, "\(key.configName)") }
+        }
+        #expect(KeyPress(configName: "ctrl-l") == .ctrl("l"))
+        #expect(KeyPress(configName: "Shift-Tab") == .backTab)
+        #expect(KeyPress(configName: "pagedown") == .pageDown)
+        #expect(KeyPress(configName: "-") == .char("-"))
+        #expect(KeyPress(configName: "Ctrl-") == nil)
+        #expect(KeyPress(configName: "\u{1B}") == nil)
+        for command in Command.allCases { #expect(Command(configName: command.configName) == command) }
+    }
+}
