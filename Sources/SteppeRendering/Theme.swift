@@ -5,10 +5,13 @@ import SteppeViewModel
 /// How each style role looks: colours and attributes. Loaded from `Themes/*.json`.
 public struct Theme: Sendable, Equatable {
     public var name: String
+    /// One line about the theme, for `steppe themes`.
+    public var description = ""
     public var styles: [StyleRole: CellStyle]
 
-    public init(name: String, styles: [StyleRole: CellStyle]) {
+    public init(name: String, description: String = "", styles: [StyleRole: CellStyle]) {
         self.name = name
+        self.description = description
         self.styles = styles
     }
 
@@ -28,7 +31,7 @@ public struct Theme: Sendable, Equatable {
     public var withoutColor: Theme { keepingDistinct(styles.mapValues(\.withoutColor)) }
 
     private func keepingDistinct(_ reduced: [StyleRole: CellStyle]) -> Theme {
-        var theme = Theme(name: name, styles: reduced)
+        var theme = Theme(name: name, description: description, styles: reduced)
         for (role, other) in Theme.distinctRoles where theme.style(for: role) == theme.style(for: other) {
             var style = theme.style(for: role)
             style.underline.toggle()
@@ -105,10 +108,34 @@ public struct CellStyle: Sendable, Equatable, Hashable {
     }
 }
 
-/// A colour: the terminal's own default, or an index of the 256-colour palette.
+/// A colour: the terminal's own default, an index of the 256-colour palette, or red, green and blue,
+/// drawn as they are on a direct-colour terminal and as the nearest palette colour elsewhere.
 public enum ThemeColor: Sendable, Equatable, Hashable {
     case terminalDefault
     case index(UInt8)
+    case rgb(UInt8, UInt8, UInt8)
+
+    /// Colours a terminal with direct colour (`TERM=xterm-direct`) reports: every 24-bit value.
+    public static let directColors = 1 << 24
+
+    /// The nearest of the 240 colours above the basic 16 (the 6×6×6 cube and the grey ramp).
+    public static func nearestIndex(r: Int, g: Int, b: Int) -> UInt8 {
+        func distance(_ c: (Int, Int, Int)) -> Int {
+            // Weighted towards green, where the eye tells colours apart best.
+            let (dr, dg, db) = (c.0 - r, c.1 - g, c.2 - b)
+            return 2 * dr * dr + 4 * dg * dg + 3 * db * db
+        }
+        var best: UInt8 = 16
+        var bestDistance = Int.max
+        for i in 16...255 {
+            let d = distance(rgb(of: UInt8(i)))
+            if d < bestDistance {
+                best = UInt8(i)
+                bestDistance = d
+            }
+        }
+        return best
+    }
 
     static let names: [String: UInt8] = [
         "black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7,
@@ -121,6 +148,10 @@ public enum ThemeColor: Sendable, Equatable, Hashable {
     /// (black only when nearly black), as a background black (white only when nearly white), so grey
     /// counts stay grey-ish and a grey rule stays visible on a dark terminal.
     public func reduced(toColors colors: Int, isBackground: Bool = false) -> ThemeColor {
+        if case .rgb(let r, let g, let b) = self {
+            if colors >= ThemeColor.directColors { return self }
+            return ThemeColor.index(ThemeColor.nearestIndex(r: Int(r), g: Int(g), b: Int(b))).reduced(toColors: colors, isBackground: isBackground)
+        }
         guard case .index(let i) = self, Int(i) >= colors else { return self }
         if i < 16 { return .index(i - 8) }
         let (r, g, b) = ThemeColor.rgb(of: i)
@@ -156,10 +187,12 @@ public enum ThemeColor: Sendable, Equatable, Hashable {
 extension Theme {
     public struct LoadError: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
-    /// Reads a theme file. Errors name the file and the role or field at fault.
-    public static func load(from url: URL) throws -> Theme {
+    /// Reads a theme file; roles it leaves out are `base`'s. Errors name the file, the line and the
+    /// role or field at fault.
+    public static func load(from url: URL, inheriting base: Theme? = nil) throws -> Theme {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -169,33 +202,43 @@ extension Theme {
         let file: ThemeFile
         do {
             file = try JSONDecoder().decode(ThemeFile.self, from: data)
-        } catch let error as LoadError {
-            throw LoadError(description: "\(url.path): \(error.description)")
         } catch {
             if DecodingErrorMessage.isSyntaxError(error), let place = JSONSyntaxLocator.locate(in: data) {
                 throw LoadError(description: "\(url.path):\(place.line):\(place.column): malformed JSON: \(place.reason)")
             }
             throw LoadError(description: "\(url.path): not a theme file: \(DecodingErrorMessage.describe(error))")
         }
-        var styles: [StyleRole: CellStyle] = [:]
+        var styles = base?.styles ?? [:]
+        let text = String(decoding: data, as: UTF8.self)
         for (key, entry) in file.styles {
+            let place = "\(url.path)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": styles.\(key)"
             guard let role = StyleRole(rawValue: key) else {
-                throw LoadError(description: "\(url.path): styles.\(key): unknown role")
+                throw LoadError(description: "\(place): unknown role")
             }
             do {
                 styles[role] = try entry.style()
             } catch let error as LoadError {
-                throw LoadError(description: "\(url.path): styles.\(key): \(error.description)")
+                throw LoadError(description: "\(place): \(error.description)")
             }
         }
-        return Theme(name: file.name ?? url.deletingPathExtension().lastPathComponent, styles: styles)
+        return Theme(name: url.deletingPathExtension().lastPathComponent, description: file.description ?? "", styles: styles)
     }
 
-    /// Finds a theme by name in the given folders, first match wins.
-    public static func named(_ name: String, in directories: [URL]) throws -> Theme {
+    /// The line where `"key"` is first written: JSON parsers keep no positions for what parsed.
+    static func line(of key: String, in text: String) -> Int? {
+        let quoted = "\"" + key + "\""
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(quoted) {
+            return i + 1
+        }
+        return nil
+    }
+
+    /// Finds a theme by name in the given folders, first match wins; it inherits what it leaves out
+    /// from `base`.
+    public static func named(_ name: String, in directories: [URL], inheriting base: Theme? = nil) throws -> Theme {
         for directory in directories {
             let url = directory.appendingPathComponent("\(name).json")
-            if FileManager.default.fileExists(atPath: url.path) { return try load(from: url) }
+            if FileManager.default.fileExists(atPath: url.path) { return try load(from: url, inheriting: base) }
         }
         let known = available(in: directories).joined(separator: ", ")
         throw LoadError(description: "no theme named '\(name)' (available: \(known))")
@@ -205,17 +248,19 @@ extension Theme {
     /// load does not stop the reader: the bundled theme of that name (or the default) is used, and the
     /// error comes back to be shown.
     public static func resolve(_ name: String, user: URL, bundled: URL) throws -> (theme: Theme, problem: String?) {
+        // Every theme builds on the bundled default, so a user's theme may set only what it changes.
+        let base = try named("default", in: [bundled])
         let own = user.appendingPathComponent("\(name).json")
         if FileManager.default.fileExists(atPath: own.path) {
             do {
-                return (try load(from: own), nil)
+                return (try load(from: own, inheriting: base), nil)
             } catch {
                 let fallback = FileManager.default.fileExists(atPath: bundled.appendingPathComponent("\(name).json").path)
                     ? name : "default"
-                return (try named(fallback, in: [bundled]), String(describing: error))
+                return (try named(fallback, in: [bundled], inheriting: base), String(describing: error))
             }
         }
-        return (try named(name, in: [user, bundled]), nil)
+        return (try named(name, in: [user, bundled], inheriting: base), nil)
     }
 
     public static func available(in directories: [URL]) -> [String] {
@@ -230,6 +275,7 @@ extension Theme {
 
 private struct ThemeFile: Decodable {
     var name: String?
+    var description: String?
     var styles: [String: StyleEntry]
 }
 
@@ -250,7 +296,7 @@ private struct StyleEntry: Decodable {
     }
 }
 
-/// A colour as written in a theme: a palette index 0–255, a colour name, or "default".
+/// A colour as written in a theme: a palette index 0–255, a colour name, `#rrggbb`, or "default".
 private enum ColorValue: Decodable {
     case number(Int)
     case name(String)
@@ -267,6 +313,13 @@ private enum ColorValue: Decodable {
             return .index(UInt8(n))
         case .name(let name):
             if name == "default" { return .terminalDefault }
+            if name.hasPrefix("#") {
+                let hex = name.dropFirst()
+                guard hex.count == 6, let value = UInt32(hex, radix: 16) else {
+                    throw Theme.LoadError(description: "colour '\(name)' is not #rrggbb")
+                }
+                return .rgb(UInt8(value >> 16), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))
+            }
             guard let index = ThemeColor.names[name.lowercased()] else {
                 throw Theme.LoadError(description: "unknown colour '\(name)'")
             }

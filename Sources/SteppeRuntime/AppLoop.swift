@@ -1,4 +1,5 @@
 import Dispatch
+import SteppeCore
 import SteppeRendering
 import SteppeViewModel
 
@@ -97,6 +98,14 @@ public final class AppLoop {
             case .redraw:
                 terminal.invalidate()
                 drawn = nil
+            case .applyTheme(let name):
+                switch clients.loadTheme(name) {
+                case .success(let theme):
+                    terminal.apply(theme)
+                    drawn = nil
+                case .failure(let error):
+                    apply(Action.themeFailed(name: name, reason: VisibleText.escape(error.description)))
+                }
             case .copyToClipboard(let text):
                 terminal.copyToClipboard(text)
             case .editExternally(let text):

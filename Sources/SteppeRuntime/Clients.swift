@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SteppeCore
+import SteppeRendering
 import SteppeSearch
 import SteppeStore
 import SteppeViewModel
@@ -38,6 +39,8 @@ public struct Clients: Sendable {
     public var replacement: @Sendable (_ path: String) -> (path: String, label: String)?
     /// The search index of an archive, opened (or made) in the cache; nil when there is none to have.
     public var openSearchIndex: @Sendable (_ source: ArchiveSource) throws -> SearchIndex?
+    /// Loads a theme by name: the theme, or why it cannot be used.
+    public var loadTheme: @Sendable (_ name: String) -> Result<Theme, Theme.LoadError>
     /// How often to look for another process's changes to the store and the archive.
     public var watchInterval: DispatchTimeInterval
 
@@ -56,8 +59,12 @@ public struct Clients: Sendable {
         archiveStamp: @escaping @Sendable (String) -> [Int64]? = { _ in nil },
         replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil },
         openSearchIndex: @escaping @Sendable (ArchiveSource) throws -> SearchIndex? = { _ in nil },
+        loadTheme: @escaping @Sendable (String) -> Result<Theme, Theme.LoadError> = { name in
+            .failure(Theme.LoadError(description: "no theme named '\(name)'"))
+        },
         watchInterval: DispatchTimeInterval = .seconds(1)
     ) {
+        self.loadTheme = loadTheme
         self.watchInterval = watchInterval
         self.archiveStamp = archiveStamp
         self.replacement = replacement
@@ -78,7 +85,10 @@ public struct Clients: Sendable {
     /// `isTerminating` tells an external editor when steppe was told to end.
     public static func live(
         cache: HeaderCache, sessions: SessionStore, store: UserStore, isTerminating: @escaping @Sendable () -> Bool = { false },
-        replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil }
+        replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil },
+        loadTheme: @escaping @Sendable (String) -> Result<Theme, Theme.LoadError> = { name in
+            .failure(Theme.LoadError(description: "no theme named '\(name)'"))
+        }
     ) -> Clients {
         let environment = ProcessInfo.processInfo.environment
         return Clients(
@@ -102,6 +112,7 @@ public struct Clients: Sendable {
             editText: { text in ExternalEditor.edit(text, environment: environment, isTerminating: isTerminating) },
             archiveStamp: { path in ArchiveSource.stamp(replacement(path)?.path ?? path) },
             replacement: replacement,
-            openSearchIndex: { source in try SearchIndex(file: SearchIndex.file(for: source)) })
+            openSearchIndex: { source in try SearchIndex(file: SearchIndex.file(for: source)) },
+            loadTheme: loadTheme)
     }
 }

@@ -157,7 +157,7 @@ public final class EffectRunner: Sendable {
                 // A damaged index is made again from the archive; the next keystroke finds it building.
                 if case .indexUnavailable = error { rebuildSearchIndex(index) }
             }
-        case .copyToClipboard, .editExternally, .redraw, .quit:
+        case .copyToClipboard, .editExternally, .redraw, .applyTheme, .quit:
             break
         }
     }

@@ -72,6 +72,10 @@ public final class MemoryTerminal: TerminalBackend {
 
     public func copyToClipboard(_ text: String) { clipboard.append(text) }
 
+    /// The themes applied, by name, in order.
+    public private(set) var themes: [String] = []
+    public func apply(_ theme: Theme) { themes.append(theme.name) }
+
     public private(set) var suspensions = 0
 
     public func suspend(while body: () -> Void) {

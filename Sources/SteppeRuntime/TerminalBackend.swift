@@ -15,6 +15,9 @@ public protocol TerminalBackend: AnyObject {
     /// Shows a frame; a backend may send only what changed since the last one.
     func draw(_ grid: Grid)
 
+    /// Draws with this theme from the next frame on.
+    func apply(_ theme: Theme)
+
     /// Forgets what is on screen, so that the next `draw` sends every cell (Ctrl-L).
     func invalidate()
 

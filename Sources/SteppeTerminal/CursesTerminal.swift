@@ -105,7 +105,8 @@ public final class CursesTerminal: TerminalBackend {
     private func prepareStyles(_ theme: Theme) {
         var pairs: [CellStyle: Int16] = [:]
         let maxPairs = Int(steppe_color_pairs())
-        let shown = colorCount == 0 ? theme.withoutColor : colorCount < 256 ? theme.reduced(toColors: min(colorCount, 16)) : theme
+        // `#rrggbb` stays itself on a direct-colour terminal and becomes the nearest palette colour elsewhere.
+        let shown = colorCount == 0 ? theme.withoutColor : theme.reduced(toColors: colorCount < 256 ? min(colorCount, 16) : colorCount)
         for role in StyleRole.allCases {
             let style = shown.style(for: role)
             var attributes = steppe_a_normal()
@@ -122,7 +123,7 @@ public final class CursesTerminal: TerminalBackend {
                     pair = known
                 } else if pairs.count + 1 < maxPairs {
                     pair = Int16(pairs.count + 1)
-                    init_pair(pair, Self.curses(style.foreground), Self.curses(style.background))
+                    init_extended_pair(Int32(pair), Self.curses(style.foreground), Self.curses(style.background))
                     pairs[key] = pair
                 }
             }
@@ -130,11 +131,20 @@ public final class CursesTerminal: TerminalBackend {
         }
     }
 
-    private static func curses(_ color: ThemeColor) -> Int16 {
+    private static func curses(_ color: ThemeColor) -> Int32 {
         switch color {
         case .terminalDefault: -1
-        case .index(let i): Int16(i)
+        case .index(let i): Int32(i)
+        // Direct colour: the colour number is the 24-bit value itself.
+        case .rgb(let r, let g, let b): Int32(r) << 16 | Int32(g) << 8 | Int32(b)
         }
+    }
+
+    /// Draws with another theme from the next frame on (`T`).
+    public func apply(_ theme: Theme) {
+        styles = [:]
+        prepareStyles(theme)
+        invalidate()
     }
 
     /// Draws a frame. Only rows that differ from the last frame are sent to curses.

@@ -38,6 +38,8 @@ public enum Action: Sendable, Equatable {
     /// The store committed a change, giving it stamps.
     case userChangeSaved(UserChange, stamped: UserChange)
     case userChangeFailed(UserChange, reason: StoreProblem)
+    /// A theme could not be used (the reason names the file, line and key); the one before stays.
+    case themeFailed(name: String, reason: String)
     /// The external editor ended with this text (nil: the text was not changed or could not be read).
     case externalEditFinished(String?)
     /// The external editor did not run (nil: none is set).
@@ -73,6 +75,8 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(String)
     /// Send the whole screen again, not only what changed.
     case redraw
+    /// Draw with the theme of this name; answers with `themeFailed` when it cannot be loaded.
+    case applyTheme(String)
     /// End the program once the writes already queued are done.
     case quit
 
@@ -89,7 +93,7 @@ public enum Effect: Sendable, Equatable {
         case .loadSession: .session
         case .loadUserData: .user
         case .search: .search
-        case .saveSession, .saveUserChange, .editExternally, .openLink, .copyToClipboard, .redraw, .quit: nil
+        case .saveSession, .saveUserChange, .editExternally, .openLink, .copyToClipboard, .redraw, .applyTheme, .quit: nil
         }
     }
 

@@ -14,6 +14,9 @@ public struct AppState: Sendable, Equatable {
     public var size: Size
     public var keyMap: KeyMap
     public var preferences = Preferences.standard
+    /// The themes `T` goes through, and the one in use.
+    public var themeNames: [String] = []
+    public var themeName = "default"
     public var strings: Strings
     /// Says which archive is open: "bundled sample archive", or its path.
     public var archiveLabel: String

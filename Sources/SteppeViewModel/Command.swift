@@ -19,6 +19,8 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     /// Search inside the open article; take the text; next and previous match; end the search.
     case findInArticle, acceptFind, nextMatch, previousMatch, endFind
     case toggleHelp
+    /// The next theme, from the next frame on.
+    case cycleTheme
     /// Repaint the whole screen (Ctrl-L), after something else wrote over it.
     case redraw
     /// The article's link: open it in a browser, or copy it to the terminal's clipboard.

@@ -67,6 +67,7 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.global, [.char("?")], .toggleHelp, hinted: true),
         Binding(.global, [.ctrl("l")], .redraw),
         Binding(.global, [.char("R")], .reloadArchive),
+        Binding(.global, [.char("T")], .cycleTheme),
         Binding(.global, [.char("/")], .search, hinted: true),
         Binding(.article, [.char("/")], .findInArticle),
         Binding(.finding, [.enter], .acceptFind, hinted: true),

@@ -97,6 +97,11 @@ extension AppState {
             return []
         case .externalEditFinished(let text):
             return finishExternalEdit(text)
+        case .themeFailed(let name, let reason):
+            notice = reason
+            // Left out of the round, so the next T goes on to a theme that works.
+            themeNames.removeAll { $0 == name }
+            return []
         case .externalEditFailed(let reason):
             notice = reason.map(strings.externalEditorFailed) ?? strings.noExternalEditor
             return []
@@ -227,6 +232,12 @@ extension AppState {
             return quit()
         case .redraw:
             return [.redraw]
+        case .cycleTheme:
+            guard !themeNames.isEmpty else { return [] }
+            let next = themeNames[((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count]
+            themeName = next
+            notice = strings.themeNotice(next, position: themeNames.firstIndex(of: next)! + 1, of: themeNames.count)
+            return [.applyTheme(next)]
         case .reloadArchive:
             guard catalogue != nil else { return [] }
             return [.reloadArchive]

@@ -32,6 +32,7 @@ extension Strings {
         case (.toggleHelp, .help): return ru ? "Закрыть справку" : "Close the help"
         case (.toggleHelp, _): return ru ? "Показать или скрыть эту справку" : "Show or hide this help"
         case (.redraw, _): return ru ? "Перерисовать экран" : "Redraw the screen"
+        case (.cycleTheme, _): return ru ? "Следующая тема оформления" : "Next colour theme"
         case (.reloadArchive, _):
             return ru ? "Перечитать архив после импорта" : "Reload the archive after an import"
         case (.search, _):

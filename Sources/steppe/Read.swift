@@ -76,6 +76,8 @@ struct Read: ParsableCommand {
             defer { terminal.stop() }
             var state = AppState(size: terminal.size, archiveLabel: choice.label, keyMap: configuration.keyMap, strings: strings)
             state.preferences = configuration.preferences
+            state.themeNames = Theme.available(in: [directories.userThemes, BundledResources.themesDirectory])
+            state.themeName = loadedTheme.name
             state.notice = Read.startupNotice(configProblems, themeProblem: themeProblem)
             state.idSeed = UInt64.random(in: 1...UInt64.max)
             let loop = AppLoop(
@@ -83,7 +85,15 @@ struct Read: ParsableCommand {
                     cache: HeaderCache.standard(directories),
                     sessions: SessionStore(file: directories.steppeState.appendingPathComponent("session.json")),
                     store: store, isTerminating: { CursesTerminal.isTerminationRequested },
-                    replacement: choice.replacement(directories)))
+                    replacement: choice.replacement(directories),
+                    loadTheme: { name in
+                        Result { try Theme.resolve(name, user: directories.userThemes, bundled: BundledResources.themesDirectory) }
+                            .mapError { Theme.LoadError(description: String(describing: $0)) }
+                            .flatMap { loaded in
+                                // Cycling onto a broken theme says why; the bundled stand-in is not drawn.
+                                loaded.problem.map { .failure(Theme.LoadError(description: $0)) } ?? .success(loaded.theme)
+                            }
+                    }))
             // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
             let outcome = loop.run(startingWith: [.openArchive(path: choice.path), .loadUserData], firstFrameGrace: 150)
             unsaved = loop.state.user.unsaved

@@ -22,7 +22,7 @@ struct Steppe: ParsableCommand {
         discussion: strings.aboutSteppeDiscussion,
         version: "0.1.0",
         subcommands: [
-            Read.self, List.self, Show.self, Search.self, Validate.self, Bookmarks.self, Notes.self, Import.self, Config.self,
+            Read.self, List.self, Show.self, Search.self, Validate.self, Bookmarks.self, Notes.self, Import.self, Config.self, Themes.self,
         ],
         defaultSubcommand: Read.self
     )

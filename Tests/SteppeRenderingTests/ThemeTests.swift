@@ -8,7 +8,7 @@ import Testing
 @Suite struct ThemeTests {
     @Test func bundledThemesLoadAndStyleEveryRole() throws {
         let names = Theme.available(in: [BundledResources.themesDirectory])
-        #expect(names.contains("default") && names.contains("light"))
+        #expect(names == ["default", "high-contrast", "light", "monochrome", "solarized-dark", "solarized-light"])
         for name in names {
             let theme = try Theme.named(name, in: [BundledResources.themesDirectory])
             for role in StyleRole.allCases {
@@ -21,11 +21,14 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-theme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Data(#"{"styles": {"selection": {"fg": "mauve"}}}"#.utf8).write(to: dir.appendingPathComponent("bad.json"))
+        try Data("{\n  \"styles\": {\n    \"selection\": {\"fg\": \"mauve\"}}}".utf8).write(to: dir.appendingPathComponent("bad.json"))
         let bad = #expect(throws: Theme.LoadError.self) { try Theme.named("bad", in: [dir]) }
-        #expect(bad?.description.hasSuffix("bad.json: styles.selection: unknown colour 'mauve'") == true)
+        #expect(bad?.description.hasSuffix("bad.json:3: styles.selection: unknown colour 'mauve'") == true)
+        try Data(##"{"styles": {"body": {"bg": "#12345"}}}"##.utf8).write(to: dir.appendingPathComponent("hex.json"))
+        let hex = #expect(throws: Theme.LoadError.self) { try Theme.named("hex", in: [dir]) }
+        #expect(hex?.description.hasSuffix("hex.json:1: styles.body: colour '#12345' is not #rrggbb") == true)
         let missing = #expect(throws: Theme.LoadError.self) { try Theme.named("nope", in: [dir]) }
-        #expect(missing?.description == "no theme named 'nope' (available: bad)")
+        #expect(missing?.description == "no theme named 'nope' (available: bad, hex)")
     }
 
     @Test func colorsReduceToEightAndDisappearWithNoColor() {
@@ -64,5 +67,39 @@ import Testing
         #expect(resolved.theme == (try Theme.named("default", in: [BundledResources.themesDirectory])))
         let problem = try #require(resolved.problem)
         #expect(problem == dir.appendingPathComponent("default.json").path + ":3:2: malformed JSON: unexpected end of file, expected ',' or '}'")
+    }
+}
+
+@Suite struct ThemeColourTests {
+    @Test func hexColoursMapToTheNearestTheTerminalHas() {
+        let orange = ThemeColor.rgb(0xCB, 0x4B, 0x16)
+        // Direct colour keeps it; 256 colours take the nearest of the cube (215, 95, 0) = 166.
+        #expect(orange.reduced(toColors: ThemeColor.directColors) == orange)
+        #expect(orange.reduced(toColors: 256) == .index(166))
+        // Eight colours: red.
+        #expect(orange.reduced(toColors: 8) == .index(1))
+        // Exact cube and grey values map to themselves.
+        #expect(ThemeColor.rgb(0, 95, 135).reduced(toColors: 256) == .index(24))
+        #expect(ThemeColor.rgb(0x80, 0x80, 0x80).reduced(toColors: 256) == .index(244))
+        // A dark grey background stays dark on eight colours; light text stays light.
+        #expect(ThemeColor.rgb(0x07, 0x36, 0x42).reduced(toColors: 8, isBackground: true) == .index(0))
+        #expect(ThemeColor.rgb(0xEE, 0xE8, 0xD5).reduced(toColors: 8) == .index(7))
+    }
+
+    @Test func aUserThemeMayLeaveRolesOutAndInheritsTheDefault() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(##"{"styles": {"selection": {"fg": "#ffffff", "bg": "#aa0000"}}}"##.utf8).write(to: dir.appendingPathComponent("mine.json"))
+        let bundled = BundledResources.themesDirectory
+        let (mine, problem) = try Theme.resolve("mine", user: dir, bundled: bundled)
+        #expect(problem == nil)
+        let standard = try Theme.named("default", in: [bundled])
+        #expect(mine.style(for: .selection) == CellStyle(foreground: .rgb(255, 255, 255), background: .rgb(0xAA, 0, 0)))
+        for role in StyleRole.allCases where role != .selection { #expect(mine.style(for: role) == standard.style(for: role)) }
+        // A user theme named like a bundled one is the one used.
+        try Data(#"{"styles": {"body": {"fg": 1}}}"#.utf8).write(to: dir.appendingPathComponent("light.json"))
+        let light = try Theme.resolve("light", user: dir, bundled: bundled).theme
+        #expect(light.style(for: .body).foreground == .index(1))
     }
 }

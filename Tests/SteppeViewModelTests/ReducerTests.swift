@@ -197,6 +197,33 @@ import Testing
         #expect(s.menu.selected == s.menuRows[3].item)
     }
 
+    @Test func aClickOnAMenuGroupTogglesIt() {
+        var s = state()
+        let menu = s.layout.menu!
+        guard let row = s.menuRows.firstIndex(where: { $0.hasChildren && $0.depth == 0 }) else {
+            Issue.record("no group in the menu")
+            return
+        }
+        let expanded = s.menuRows[row].isExpanded
+        s.run(.mouse(MouseEvent(.press, x: menu.x + 2, y: menu.y + 1 + row - s.menu.scroll)))
+        s.run(.mouse(MouseEvent(.press, x: menu.x + 2, y: menu.y + 1 + row - s.menu.scroll)))
+        #expect(s.menuRows[row].isExpanded == !expanded)
+    }
+
+    @Test func tGoesRoundTheThemesAndABrokenOneLeavesTheRound() {
+        var s = state()
+        s.themeNames = ["default", "light", "solarized-dark"]
+        s.themeName = "light"
+        #expect(s.reduce(.keyPressed(.char("T"))) == [.applyTheme("solarized-dark")])
+        #expect(s.themeName == "solarized-dark")
+        #expect(s.notice == "Theme: solarized-dark (3/3; T for the next)")
+        #expect(s.reduce(.keyPressed(.char("T"))) == [.applyTheme("default")])
+        _ = s.reduce(.themeFailed(name: "default", reason: "default.json:3: styles.body: unknown colour 'mauve'"))
+        #expect(s.notice == "default.json:3: styles.body: unknown colour 'mauve'")
+        #expect(s.themeNames == ["light", "solarized-dark"])
+        #expect(s.reduce(.keyPressed(.char("T"))) == [.applyTheme("light")])
+    }
+
     @Test func helpOpensOverEverythingAndScrolls() {
         var s = state(100, 14)
         s.press(.char("?"))

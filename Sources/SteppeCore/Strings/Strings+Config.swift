@@ -25,6 +25,12 @@ extension Strings {
         return place + text
     }
 
+    public func themeNotice(_ name: String, position: Int, of count: Int) -> String {
+        pick("Theme: \(name) (\(position)/\(count); T for the next)", "Тема: \(name) (\(position)/\(count); T — следующая)")
+    }
+    public var aboutThemes: String { pick("List the colour themes, with a sample of each.", "Перечислить темы оформления с образцом каждой.") }
+    public var themeDoesNotLoad: String { pick("(does not load: see below)", "(не загружается: см. ниже)") }
+    public var themeIsYours: String { pick("(yours)", "(ваша)") }
     public func configMoreProblems(_ n: Int) -> String {
         pick("(and \(n) more: steppe config --check)", "(и ещё \(n): steppe config --check)")
     }

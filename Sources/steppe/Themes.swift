@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import SteppeCore
+import SteppeRendering
+import SteppeResources
+import SteppeViewModel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `steppe themes`: the themes there are, each with a sample of its colours when the output is a
+/// terminal that shows colour.
+struct Themes: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: strings.aboutThemes)
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let directories = XDGDirectories(environment: environment)
+        let bundled = BundledResources.themesDirectory
+        let names = Theme.available(in: [directories.userThemes, bundled])
+        let showsColor = isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
+            && !(environment["TERM"] ?? "dumb").hasPrefix("dumb")
+        let direct = ["truecolor", "24bit"].contains(environment["COLORTERM"] ?? "")
+        let width = names.map(\.count).max() ?? 0
+        var output = ""
+        var problems: [String] = []
+        for name in names {
+            let isOwn = FileManager.default.fileExists(atPath: directories.userThemes.appendingPathComponent("\(name).json").path)
+            let padded = VisibleText.escape(name) + String(repeating: " ", count: max(0, width - name.count))
+            let (theme, problem) = (try? Theme.resolve(name, user: directories.userThemes, bundled: bundled)) ?? (nil, nil)
+            if let problem { problems.append(problem) }
+            var line = padded + "  "
+            if let theme, problem == nil {
+                if showsColor { line += Themes.sample(theme, direct: direct) + "  " }
+                line += VisibleText.escape(theme.description)
+            } else {
+                line += strings.themeDoesNotLoad
+            }
+            if isOwn { line += " " + strings.themeIsYours }
+            output += line + "\n"
+        }
+        Output.print(output)
+        for problem in problems { Output.printError("steppe: " + VisibleText.escape(problem) + "\n") }
+    }
+
+    /// A few words in the theme's roles: menu group, unread title, selection, search match, warning.
+    static func sample(_ theme: Theme, direct: Bool) -> String {
+        let shown = theme.reduced(toColors: direct ? ThemeColor.directColors : 256)
+        let words: [(StyleRole, String)] = [
+            (.paneTitleFocused, " Steppe "), (.menuGroup, " Regions "), (.listUnread, " Unread "), (.selection, " Selected "),
+            (.searchMatch, "match"), (.body, " text "), (.warning, " error "),
+        ]
+        return words.map { role, word in sgr(shown.style(for: role), base: shown.style(for: .base)) + word + "\u{1B}[0m" }.joined()
+    }
+
+    /// The escape sequence that draws a style; a role without a background takes the theme's base one.
+    static func sgr(_ style: CellStyle, base: CellStyle) -> String {
+        var codes = ["0"]
+        if style.bold { codes.append("1") }
+        if style.dim { codes.append("2") }
+        if style.italic { codes.append("3") }
+        if style.underline { codes.append("4") }
+        if style.reverse { codes.append("7") }
+        func color(_ c: ThemeColor, _ layer: Int) -> String? {
+            switch c {
+            case .terminalDefault: nil
+            case .index(let i): "\(layer + 8);5;\(i)"
+            case .rgb(let r, let g, let b): "\(layer + 8);2;\(r);\(g);\(b)"
+            }
+        }
+        if let f = color(style.foreground, 30) { codes.append(f) }
+        if let b = color(style.background == .terminalDefault ? base.background : style.background, 40) { codes.append(b) }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+}
