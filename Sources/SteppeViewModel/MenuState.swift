@@ -106,12 +106,13 @@ public struct MenuState: Sendable, Equatable {
         let rows = self.rows(taxonomy, labels: labels)
         guard rows.indices.contains(index) else { return nil }
         var outcome: Outcome?
-        if rows[index].item == selected {
-            if rows[index].hasChildren {
-                if rows[index].isExpanded { expanded.remove(selected) } else { expanded.insert(selected) }
-            } else {
-                outcome = .enterList
-            }
+        // A click on a group opens or closes it (and shows its list); on an entry, selects it, and a
+        // second click enters its list.
+        if rows[index].hasChildren {
+            outcome = select(row: index, rows)
+            if rows[index].isExpanded { expanded.remove(rows[index].item) } else { expanded.insert(rows[index].item) }
+        } else if rows[index].item == selected {
+            outcome = .enterList
         } else {
             outcome = select(row: index, rows)
         }

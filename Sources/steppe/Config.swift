@@ -13,7 +13,7 @@ struct Config: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(strings.helpConfigCheck))
     var check = false
 
-    @Option(name: .long, help: ArgumentHelp(strings.helpConfigFile, valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(strings.helpConfigFile, valueName: "path"), completion: .file(extensions: ["toml"]))
     var file: String?
 
     @OptionGroup var language: LanguageOption

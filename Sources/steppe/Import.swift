@@ -13,16 +13,16 @@ struct Import: ParsableCommand {
     @Argument(help: ArgumentHelp(strings.helpImportPaths, valueName: "path"))
     var paths: [String]
 
-    @Option(name: .long, help: ArgumentHelp(strings.helpImportArchive, valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp(strings.helpImportArchive, valueName: "dir"), completion: .directory)
     var archive: String?
 
     @Option(name: .long, help: ArgumentHelp(strings.helpImportURL))
     var url: String?
 
-    @Option(name: .long, help: ArgumentHelp(strings.helpImportRegion, valueName: "region"))
+    @Option(name: .long, help: ArgumentHelp(strings.helpImportRegion, valueName: "region"), completion: Completions.regions)
     var region: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp(strings.helpImportTopic, valueName: "topic"))
+    @Option(name: .long, help: ArgumentHelp(strings.helpImportTopic, valueName: "topic"), completion: Completions.topics)
     var topic: [String] = []
 
     @Flag(name: .long, help: ArgumentHelp(strings.helpImportExplain))

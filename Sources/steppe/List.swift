@@ -7,13 +7,13 @@ struct List: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp(strings.helpRegion))
+    @Option(help: ArgumentHelp(strings.helpRegion), completion: Completions.regions)
     var region: String?
 
-    @Option(help: ArgumentHelp(strings.helpTopic))
+    @Option(help: ArgumentHelp(strings.helpTopic), completion: Completions.topics)
     var topic: String?
 
-    @Option(help: ArgumentHelp(strings.helpSection))
+    @Option(help: ArgumentHelp(strings.helpSection), completion: Completions.sections)
     var section: String?
 
     @Flag(help: ArgumentHelp(strings.helpJSON))

@@ -20,7 +20,7 @@ struct Notes: ParsableCommand {
         @Option(help: ArgumentHelp(strings.helpExportFormat))
         var format: Format = .markdown
 
-        @Option(help: ArgumentHelp(strings.helpRegion))
+        @Option(help: ArgumentHelp(strings.helpRegion), completion: Completions.regions)
         var region: String?
 
         @Option(help: ArgumentHelp(strings.helpLabel))

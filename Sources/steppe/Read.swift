@@ -17,7 +17,7 @@ struct Read: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    @Option(help: ArgumentHelp(strings.helpTheme))
+    @Option(help: ArgumentHelp(strings.helpTheme), completion: Completions.themes)
     var theme: String?
 
     /// The first mistake in the configuration or theme, and how many more `steppe config --check` lists.

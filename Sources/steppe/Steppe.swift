@@ -51,7 +51,7 @@ struct Steppe: ParsableCommand {
 
 /// `--lang`, accepted by every command.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(strings.helpLang, valueName: "code"))
+    @Option(name: .long, help: ArgumentHelp(strings.helpLang, valueName: "code"), completion: Completions.languages)
     var lang: String?
 
     func validate() throws {
@@ -61,7 +61,7 @@ struct LanguageOption: ParsableArguments {
 
 /// Options shared by every command that reads an archive.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(strings.helpArchive))
+    @Option(name: .long, help: ArgumentHelp(strings.helpArchive), completion: .directory)
     var archive: String?
 
     @OptionGroup var language: LanguageOption

@@ -205,9 +205,12 @@ import Testing
             return
         }
         let expanded = s.menuRows[row].isExpanded
-        s.run(.mouse(MouseEvent(.press, x: menu.x + 2, y: menu.y + 1 + row - s.menu.scroll)))
-        s.run(.mouse(MouseEvent(.press, x: menu.x + 2, y: menu.y + 1 + row - s.menu.scroll)))
+        let y = menu.y + 1 + row - s.menu.scroll
+        s.run(.mouse(MouseEvent(.press, x: menu.x + 2, y: y)))
         #expect(s.menuRows[row].isExpanded == !expanded)
+        #expect(s.menu.selected == s.menuRows[row].item)
+        s.run(.mouse(MouseEvent(.press, x: menu.x + 2, y: y)))
+        #expect(s.menuRows[row].isExpanded == expanded)
     }
 
     @Test func tGoesRoundTheThemesAndABrokenOneLeavesTheRound() {

@@ -212,8 +212,10 @@ public struct Strings: Sendable, Equatable, Hashable {
 
             The reader's options (steppe [read] OPTIONS; see steppe read --help):
               --archive <path>   the archive: a folder with archive.json, or a .json file
-              --theme <name>     default, light, or one in $XDG_CONFIG_HOME/steppe/themes
+              --theme <name>     a theme (steppe themes lists them)
               --lang <code>      en or ru (else from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+
+            Settings and keys: $XDG_CONFIG_HOME/steppe/config.toml (steppe config --default).
             """,
              """
             Без подкоманды открывает читалку на вашем архиве в $XDG_DATA_HOME/steppe/archive \
@@ -221,8 +223,10 @@ public struct Strings: Sendable, Equatable, Hashable {
 
             Параметры читалки (steppe [read] ПАРАМЕТРЫ; см. steppe read --help):
               --archive <путь>   архив: папка с archive.json или файл .json
-              --theme <имя>      default, light или своя в $XDG_CONFIG_HOME/steppe/themes
+              --theme <имя>      тема (их перечисляет steppe themes)
               --lang <код>       en или ru (иначе из LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
+
+            Настройки и клавиши: $XDG_CONFIG_HOME/steppe/config.toml (steppe config --default).
             """)
     }
     public var aboutRead: String { pick("Open the reader (the default command).", "Открыть читалку (команда по умолчанию).") }
@@ -244,8 +248,8 @@ public struct Strings: Sendable, Equatable, Hashable {
              "Язык интерфейса: \(Language.codes) (по умолчанию из LANGUAGE, LC_ALL, LC_MESSAGES или LANG).")
     }
     public var helpTheme: String {
-        pick("The theme to use: a bundled one (default, light) or one in $XDG_CONFIG_HOME/steppe/themes.",
-             "Тема: встроенная (default, light) или своя в $XDG_CONFIG_HOME/steppe/themes.")
+        pick("The theme to use: bundled (steppe themes lists them) or one in $XDG_CONFIG_HOME/steppe/themes; overrides config.toml.",
+             "Тема: встроенная (см. steppe themes) или своя в $XDG_CONFIG_HOME/steppe/themes; важнее config.toml.")
     }
     public var helpRegion: String {
         pick("Only articles filed under this region (a slug, e.g. central-asia or tajikistan).",

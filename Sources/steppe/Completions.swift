@@ -1,0 +1,19 @@
+import ArgumentParser
+import SteppeCore
+
+/// What the shell completes for options that take a slug of the site's taxonomy. Generated scripts
+/// (`steppe --generate-completion-script bash|zsh|fish`) carry these lists.
+enum Completions {
+    private static let taxonomy = TaxonomyTable(.eurasianet)
+
+    static func slugs(_ facet: Facet) -> CompletionKind {
+        // The facet's own entry ("regions") is a heading, not a value.
+        .list((0..<taxonomy.count).filter { taxonomy[$0].facet == facet && taxonomy[$0].slug != facet.rawValue }.map { taxonomy[$0].slug })
+    }
+
+    static let regions = slugs(.regions)
+    static let topics = slugs(.topics)
+    static let sections = slugs(.sections)
+    static let languages = CompletionKind.list(Language.allCases.map(\.rawValue))
+    static let themes = CompletionKind.list(["default", "light", "solarized-dark", "solarized-light", "high-contrast", "monochrome"])
+}
