@@ -48,14 +48,17 @@ struct ArticleListView {
             let position = list.scroll + line
             let y = content.y + line * height
             let isSelected = position == list.selected
-            let selectedRole: StyleRole = isFocused ? .selection : .selectionInactive
-            func role(_ normal: StyleRole) -> StyleRole { isSelected ? selectedRole : normal }
-            grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role(.listTitle))
+            // The row's state is laid over each part's role by the theme: selected over unread over bookmarked.
+            let selected: StyleModifiers = isSelected ? (isFocused ? .selected : .selectedInactive) : []
+            var titleModifiers = selected
+            if !row.isRead && !row.isMissing { titleModifiers.insert(.unread) }
+            if row.isBookmarked { titleModifiers.insert(.bookmarked) }
+            grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: .listTitle, modifiers: selected)
             var x = content.x + 1
-            x += grid.write(row.date, x: x, y: y, role: role(.listDate))
-            x += grid.write(row.isBookmarked ? " ★" : "  ", x: x, y: y, role: role(.bookmarkMarker))
-            x += 1
-            x += grid.write(DisplayWidth.fit(row.language, to: 2), x: x, y: y, role: role(.listMarker))
+            x += grid.write(row.date, x: x, y: y, role: .listDate, modifiers: selected)
+            x += grid.write(row.isBookmarked ? " ★" : "  ", x: x, y: y, role: .bookmarkMarker, modifiers: selected)
+            x += grid.write(" ", x: x, y: y, role: .listTitle, modifiers: selected)
+            x += grid.write(DisplayWidth.fit(row.language, to: 2), x: x, y: y, role: .listMarker, modifiers: selected)
             x += 1
             let notes = row.noteCount > 0 ? " ✎\(row.noteCount)" : ""
             // Where there is a column for details, that is where "missing from archive" goes.
@@ -63,32 +66,34 @@ struct ArticleListView {
             let detail = row.isMissing ? strings.missingFromArchive : row.detail
             let tail = DisplayWidth.of(notes) + DisplayWidth.of(missing)
             let titleWidth = max(0, content.maxX - x - (showDetail ? detailWidth + 2 : 1) - tail)
-            let titleRole: StyleRole = row.isMissing ? .dim : (row.isRead ? .listTitle : .listUnread)
-            let used = grid.write(DisplayWidth.truncate(row.title, to: titleWidth), x: x, y: y, role: role(titleRole), limit: titleWidth)
+            let titleRole: StyleRole = row.isMissing ? .dim : .listTitle
+            let used = grid.write(
+                DisplayWidth.truncate(row.title, to: titleWidth), x: x, y: y, role: titleRole, modifiers: titleModifiers, limit: titleWidth)
             x += used
-            if !missing.isEmpty { x += grid.write(missing, x: x, y: y, role: role(.dim)) }
-            if !notes.isEmpty { x += grid.write(notes, x: x, y: y, role: role(.noteMarker)) }
+            if !missing.isEmpty { x += grid.write(missing, x: x, y: y, role: .dim, modifiers: selected) }
+            if !notes.isEmpty { x += grid.write(notes, x: x, y: y, role: .noteMarker, modifiers: selected) }
             if showDetail {
                 let text = DisplayWidth.truncate(TextSanitizer.clean(detail), to: detailWidth)
                 let w = DisplayWidth.of(text)
-                grid.write(text, x: content.maxX - 1 - w, y: y, role: role(row.isMissing ? .dim : .listAuthor))
+                grid.write(text, x: content.maxX - 1 - w, y: y, role: row.isMissing ? .dim : .listAuthor, modifiers: selected)
             }
             if let snippet = row.snippet, height == 2, line * 2 + 1 < content.height {
-                drawSnippet(snippet, y: y + 1, in: content, role: role(.dim), match: .searchMatch, into: &grid)
+                drawSnippet(snippet, y: y + 1, in: content, modifiers: selected, into: &grid)
             }
         }
     }
 
     /// The snippet line, under the date, its matched words in the match colour.
-    private func drawSnippet(_ snippet: SearchSnippet, y: Int, in content: Rect, role: StyleRole, match: StyleRole, into grid: inout Grid) {
-        grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: role)
+    private func drawSnippet(_ snippet: SearchSnippet, y: Int, in content: Rect, modifiers: StyleModifiers, into grid: inout Grid) {
+        grid.fill(Rect(x: content.x, y: y, width: content.width, height: 1), role: .dim, modifiers: modifiers)
         let x = content.x + 3
         let width = content.maxX - x - 1
         guard width > 0 else { return }
         let fitted = snippet.fitted(to: width)
-        grid.write(fitted.text, x: x, y: y, role: role, limit: width)
+        grid.write(fitted.text, x: x, y: y, role: .dim, modifiers: modifiers, limit: width)
+        // The matched words stand out from a selected row too.
         for range in fitted.highlights where range.lowerBound < width {
-            grid.restyle(Rect(x: x + range.lowerBound, y: y, width: min(range.upperBound, width) - range.lowerBound, height: 1), role: match)
+            grid.restyle(Rect(x: x + range.lowerBound, y: y, width: min(range.upperBound, width) - range.lowerBound, height: 1), role: .searchMatch)
         }
     }
 }

@@ -8,15 +8,19 @@ public struct Cell: Sendable, Equatable {
     public var character: Character
     public var width: UInt8
     public var role: StyleRole
+    public var modifiers: StyleModifiers
 
-    public init(_ character: Character, width: UInt8 = 1, role: StyleRole = .base) {
+    public init(_ character: Character, width: UInt8 = 1, role: StyleRole = .base, modifiers: StyleModifiers = []) {
         self.character = character
         self.width = width
         self.role = role
+        self.modifiers = modifiers
     }
 
     public static let blank = Cell(" ")
-    static func continuation(_ role: StyleRole) -> Cell { Cell(" ", width: 0, role: role) }
+    static func continuation(_ role: StyleRole, _ modifiers: StyleModifiers = []) -> Cell {
+        Cell(" ", width: 0, role: role, modifiers: modifiers)
+    }
 
     public var isContinuation: Bool { width == 0 }
 }

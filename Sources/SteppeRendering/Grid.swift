@@ -19,20 +19,23 @@ public struct Grid: Sendable, Equatable {
     public func row(_ y: Int) -> ArraySlice<Cell> { cells[(y * size.width)..<((y + 1) * size.width)] }
 
     /// Fills a rectangle with blanks of a role.
-    public mutating func fill(_ rect: Rect, role: StyleRole) {
+    public mutating func fill(_ rect: Rect, role: StyleRole, modifiers: StyleModifiers = []) {
         let clipped = clip(rect)
         guard !clipped.isEmpty else { return }
         for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { self[x, y] = Cell(" ", role: role) }
+            for x in clipped.x..<clipped.maxX { self[x, y] = Cell(" ", role: role, modifiers: modifiers) }
         }
     }
 
     /// Gives the cells of a rectangle another role, keeping what they show.
-    public mutating func restyle(_ rect: Rect, role: StyleRole) {
+    public mutating func restyle(_ rect: Rect, role: StyleRole, modifiers: StyleModifiers = []) {
         let clipped = clip(rect)
         guard !clipped.isEmpty else { return }
         for y in clipped.y..<clipped.maxY {
-            for x in clipped.x..<clipped.maxX { self[x, y].role = role }
+            for x in clipped.x..<clipped.maxX {
+                self[x, y].role = role
+                self[x, y].modifiers = modifiers
+            }
         }
     }
 
@@ -40,7 +43,9 @@ public struct Grid: Sendable, Equatable {
     /// Every write is sanitized here, so no control character or escape sequence can reach the terminal
     /// whatever a view passes. A wide character that would straddle the edge becomes a space.
     @discardableResult
-    public mutating func write(_ text: some StringProtocol, x: Int, y: Int, role: StyleRole, limit: Int? = nil) -> Int {
+    public mutating func write(
+        _ text: some StringProtocol, x: Int, y: Int, role: StyleRole, modifiers: StyleModifiers = [], limit: Int? = nil
+    ) -> Int {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let end = min(size.width, x + (limit ?? size.width))
         var column = x
@@ -50,15 +55,15 @@ public struct Grid: Sendable, Equatable {
                 continue
             }
             if column + w > end {
-                if column < end { self[column, y] = Cell(" ", role: role); column += 1 }
+                if column < end { self[column, y] = Cell(" ", role: role, modifiers: modifiers); column += 1 }
                 break
             }
             if column >= 0 {
                 clearWide(at: column, y: y)
-                self[column, y] = Cell(character, width: UInt8(w), role: role)
+                self[column, y] = Cell(character, width: UInt8(w), role: role, modifiers: modifiers)
                 if w == 2 {
                     clearWide(at: column + 1, y: y)
-                    self[column + 1, y] = .continuation(role)
+                    self[column + 1, y] = .continuation(role, modifiers)
                 }
             }
             column += w
@@ -68,10 +73,12 @@ public struct Grid: Sendable, Equatable {
 
     /// Writes text cut with "…" to fit `width` columns, then pads the rest with spaces of the same role.
     @discardableResult
-    public mutating func write(fitting text: String, x: Int, y: Int, width: Int, role: StyleRole) -> Int {
+    public mutating func write(
+        fitting text: String, x: Int, y: Int, width: Int, role: StyleRole, modifiers: StyleModifiers = []
+    ) -> Int {
         guard width > 0 else { return 0 }
-        let used = write(DisplayWidth.truncate(text, to: width), x: x, y: y, role: role, limit: width)
-        if used < width { fill(Rect(x: x + used, y: y, width: width - used, height: 1), role: role) }
+        let used = write(DisplayWidth.truncate(text, to: width), x: x, y: y, role: role, modifiers: modifiers, limit: width)
+        if used < width { fill(Rect(x: x + used, y: y, width: width - used, height: 1), role: role, modifiers: modifiers) }
         return used
     }
 
@@ -80,9 +87,9 @@ public struct Grid: Sendable, Equatable {
         guard x >= 0, x < size.width else { return }
         let cell = self[x, y]
         if cell.isContinuation, x > 0 {
-            self[x - 1, y] = Cell(" ", role: self[x - 1, y].role)
+            self[x - 1, y] = Cell(" ", role: self[x - 1, y].role, modifiers: self[x - 1, y].modifiers)
         } else if cell.width == 2, x + 1 < size.width {
-            self[x + 1, y] = Cell(" ", role: cell.role)
+            self[x + 1, y] = Cell(" ", role: cell.role, modifiers: cell.modifiers)
         }
     }
 

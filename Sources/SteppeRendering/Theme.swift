@@ -8,15 +8,49 @@ public struct Theme: Sendable, Equatable {
     /// One line about the theme, for `steppe themes`.
     public var description = ""
     public var styles: [StyleRole: CellStyle]
+    /// What each modifier lays over a role's style; one a theme leaves out is the style of the role
+    /// that stands for it (`selection`, `selectionInactive`, `listUnread`), whole, or nothing (`bookmarked`).
+    public var overlays: [StyleModifiers: StyleOverlay]
 
-    public init(name: String, description: String = "", styles: [StyleRole: CellStyle]) {
+    public init(
+        name: String, description: String = "", styles: [StyleRole: CellStyle], overlays: [StyleModifiers: StyleOverlay] = [:]
+    ) {
         self.name = name
         self.description = description
         self.styles = styles
+        self.overlays = overlays
     }
 
     /// A role's style; roles a theme leaves out look like `base`.
     public func style(for role: StyleRole) -> CellStyle { styles[role] ?? styles[.base] ?? CellStyle() }
+
+    /// A role's style with the modifiers laid over it, in `StyleModifiers.layers` order.
+    public func style(for role: StyleRole, modifiers: StyleModifiers) -> CellStyle {
+        var style = style(for: role)
+        for layer in StyleModifiers.layers where modifiers.contains(layer.modifier) {
+            style = overlay(for: layer.modifier).laid(over: style)
+        }
+        return style
+    }
+
+    /// The role whose style a modifier takes, whole, when a theme does not give the modifier.
+    static let standIns: [(StyleModifiers, StyleRole)] = [
+        (.selected, .selection), (.selectedInactive, .selectionInactive), (.unread, .listUnread), (.bookmarked, .bookmarkMarker),
+    ]
+
+    static func name(of modifier: StyleModifiers) -> String {
+        StyleModifiers.layers.first { $0.modifier == modifier }?.name ?? ""
+    }
+
+    public func overlay(for modifier: StyleModifiers) -> StyleOverlay {
+        if let own = overlays[modifier] { return own }
+        switch modifier {
+        case .selected: return StyleOverlay(whole: style(for: .selection))
+        case .selectedInactive: return StyleOverlay(whole: style(for: .selectionInactive))
+        case .unread: return StyleOverlay(whole: style(for: .listUnread))
+        default: return StyleOverlay()
+        }
+    }
 
     /// Roles that must not look alike, the first made distinct from the second when fewer colours
     /// make them collide: a focused pane's title is not a selected row.
@@ -24,18 +58,23 @@ public struct Theme: Sendable, Equatable {
 
     /// The theme for a terminal with only `colors` colours.
     public func reduced(toColors colors: Int) -> Theme {
-        keepingDistinct(styles.mapValues { $0.reduced(toColors: colors) })
+        keepingDistinct(styles.mapValues { $0.reduced(toColors: colors) }, overlays.mapValues { $0.reduced(toColors: colors) })
     }
 
     /// The theme for a terminal without colour (or with `NO_COLOR`): attributes only.
-    public var withoutColor: Theme { keepingDistinct(styles.mapValues(\.withoutColor)) }
+    public var withoutColor: Theme { keepingDistinct(styles.mapValues(\.withoutColor), overlays.mapValues(\.withoutColor)) }
 
-    private func keepingDistinct(_ reduced: [StyleRole: CellStyle]) -> Theme {
-        var theme = Theme(name: name, description: description, styles: reduced)
+    private func keepingDistinct(_ reduced: [StyleRole: CellStyle], _ overlays: [StyleModifiers: StyleOverlay]) -> Theme {
+        var theme = Theme(name: name, description: description, styles: reduced, overlays: overlays)
         for (role, other) in Theme.distinctRoles where theme.style(for: role) == theme.style(for: other) {
             var style = theme.style(for: role)
             style.underline.toggle()
             theme.styles[role] = style
+        }
+        // A selection in a pane without the focus still differs from one with it.
+        for role in [StyleRole.listTitle, .menuItem]
+        where theme.style(for: role, modifiers: .selected) == theme.style(for: role, modifiers: .selectedInactive) {
+            theme.overlays[.selectedInactive] = StyleOverlay(whole: theme.style(for: .selectionInactive))
         }
         return theme
     }
@@ -65,6 +104,60 @@ public struct Theme: Sendable, Equatable {
             .textSelection: CellStyle(reverse: true),
             .searchMatch: CellStyle(underline: true),
         ])
+}
+
+/// What a modifier changes of a style: only what it sets.
+public struct StyleOverlay: Sendable, Equatable, Hashable {
+    public var foreground: ThemeColor?
+    public var background: ThemeColor?
+    public var bold: Bool?
+    public var dim: Bool?
+    public var italic: Bool?
+    public var underline: Bool?
+    public var reverse: Bool?
+
+    public init(
+        foreground: ThemeColor? = nil, background: ThemeColor? = nil, bold: Bool? = nil, dim: Bool? = nil,
+        italic: Bool? = nil, underline: Bool? = nil, reverse: Bool? = nil
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.dim = dim
+        self.italic = italic
+        self.underline = underline
+        self.reverse = reverse
+    }
+
+    /// An overlay that sets everything: the style replaces what is under it.
+    public init(whole style: CellStyle) {
+        self.init(
+            foreground: style.foreground, background: style.background, bold: style.bold, dim: style.dim,
+            italic: style.italic, underline: style.underline, reverse: style.reverse)
+    }
+
+    public func laid(over style: CellStyle) -> CellStyle {
+        CellStyle(
+            foreground: foreground ?? style.foreground, background: background ?? style.background, bold: bold ?? style.bold,
+            dim: dim ?? style.dim, italic: italic ?? style.italic, underline: underline ?? style.underline,
+            reverse: reverse ?? style.reverse)
+    }
+
+    func reduced(toColors colors: Int) -> StyleOverlay {
+        var overlay = self
+        overlay.foreground = foreground?.reduced(toColors: colors)
+        overlay.background = background?.reduced(toColors: colors, isBackground: true)
+        return overlay
+    }
+
+    /// As `CellStyle.withoutColor`: a background becomes reverse video.
+    var withoutColor: StyleOverlay {
+        var overlay = self
+        if let background, background != .terminalDefault { overlay.reverse = !(reverse ?? false) }
+        overlay.foreground = foreground.map { _ in .terminalDefault }
+        overlay.background = background.map { _ in .terminalDefault }
+        return overlay
+    }
 }
 
 public struct CellStyle: Sendable, Equatable, Hashable {
@@ -209,7 +302,24 @@ extension Theme {
             throw LoadError(description: "\(url.path): not a theme file: \(DecodingErrorMessage.describe(error))")
         }
         var styles = base?.styles ?? [:]
+        var overlays = base?.overlays ?? [:]
+        // A theme that styles the role standing for a modifier, and not the modifier, means its role.
+        for (modifier, role) in Theme.standIns where file.styles[role.rawValue] != nil && file.modifiers?[Theme.name(of: modifier)] == nil {
+            overlays[modifier] = nil
+        }
         let text = String(decoding: data, as: UTF8.self)
+        for (key, entry) in file.modifiers ?? [:] {
+            let place = "\(url.path)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": modifiers.\(key)"
+            guard let modifier = StyleModifiers.layers.first(where: { $0.name == key })?.modifier else {
+                let known = StyleModifiers.layers.map(\.name).joined(separator: ", ")
+                throw LoadError(description: "\(place): unknown modifier (\(known))")
+            }
+            do {
+                overlays[modifier] = try entry.overlay()
+            } catch let error as LoadError {
+                throw LoadError(description: "\(place): \(error.description)")
+            }
+        }
         for (key, entry) in file.styles {
             let place = "\(url.path)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": styles.\(key)"
             guard let role = StyleRole(rawValue: key) else {
@@ -221,7 +331,9 @@ extension Theme {
                 throw LoadError(description: "\(place): \(error.description)")
             }
         }
-        return Theme(name: url.deletingPathExtension().lastPathComponent, description: file.description ?? "", styles: styles)
+        return Theme(
+            name: url.deletingPathExtension().lastPathComponent, description: file.description ?? "", styles: styles,
+            overlays: overlays)
     }
 
     /// The line where `"key"` is first written: JSON parsers keep no positions for what parsed.
@@ -277,6 +389,7 @@ private struct ThemeFile: Decodable {
     var name: String?
     var description: String?
     var styles: [String: StyleEntry]
+    var modifiers: [String: StyleEntry]?
 }
 
 private struct StyleEntry: Decodable {
@@ -287,6 +400,12 @@ private struct StyleEntry: Decodable {
     var italic: Bool?
     var underline: Bool?
     var reverse: Bool?
+
+    func overlay() throws -> StyleOverlay {
+        StyleOverlay(
+            foreground: try fg?.color(), background: try bg?.color(), bold: bold, dim: dim, italic: italic, underline: underline,
+            reverse: reverse)
+    }
 
     func style() throws -> CellStyle {
         CellStyle(

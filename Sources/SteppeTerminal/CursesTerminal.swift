@@ -30,7 +30,16 @@ public final class CursesTerminal: TerminalBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: Grid?
-    private var styles: [StyleRole: (attributes: attr_t, pair: Int16)] = [:]
+    private struct StyleKey: Hashable {
+        var role: StyleRole
+        var modifiers: StyleModifiers
+    }
+
+    /// Curses attributes and colour pair of each role and modifiers seen so far.
+    private var styles: [StyleKey: (attributes: attr_t, pair: Int16)] = [:]
+    /// The theme as this terminal can show it, and the colour pairs made for it.
+    private var shown = Theme.monochrome
+    private var pairs: [CellStyle: Int16] = [:]
     private var isStopped = false
     public let colorCount: Int
 
@@ -101,34 +110,36 @@ public final class CursesTerminal: TerminalBackend {
 
     public var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
-    /// Maps each role to curses attributes and a colour pair once, so drawing a cell is a lookup.
+    /// Reduces the theme to what the terminal shows; each role's curses style is made when first drawn.
     private func prepareStyles(_ theme: Theme) {
-        var pairs: [CellStyle: Int16] = [:]
-        let maxPairs = Int(steppe_color_pairs())
         // `#rrggbb` stays itself on a direct-colour terminal and becomes the nearest palette colour elsewhere.
-        let shown = colorCount == 0 ? theme.withoutColor : theme.reduced(toColors: colorCount < 256 ? min(colorCount, 16) : colorCount)
-        for role in StyleRole.allCases {
-            let style = shown.style(for: role)
-            var attributes = steppe_a_normal()
-            if style.bold { attributes |= steppe_a_bold() }
-            if style.dim { attributes |= steppe_a_dim() }
-            if style.italic { attributes |= steppe_a_italic() }
-            if style.underline { attributes |= steppe_a_underline() }
-            if style.reverse { attributes |= steppe_a_reverse() }
-            var pair: Int16 = 0
-            if colorCount > 0, style.foreground != .terminalDefault || style.background != .terminalDefault {
-                var key = style
-                key.bold = false; key.dim = false; key.italic = false; key.underline = false; key.reverse = false
-                if let known = pairs[key] {
-                    pair = known
-                } else if pairs.count + 1 < maxPairs {
-                    pair = Int16(pairs.count + 1)
-                    init_extended_pair(Int32(pair), Self.curses(style.foreground), Self.curses(style.background))
-                    pairs[key] = pair
-                }
+        shown = colorCount == 0 ? theme.withoutColor : theme.reduced(toColors: colorCount < 256 ? min(colorCount, 16) : colorCount)
+        styles = [:]
+        pairs = [:]
+    }
+
+    private func cursesStyle(_ key: StyleKey) -> (attributes: attr_t, pair: Int16) {
+        if let known = styles[key] { return known }
+        let style = shown.style(for: key.role, modifiers: key.modifiers)
+        var attributes = steppe_a_normal()
+        if style.bold { attributes |= steppe_a_bold() }
+        if style.dim { attributes |= steppe_a_dim() }
+        if style.italic { attributes |= steppe_a_italic() }
+        if style.underline { attributes |= steppe_a_underline() }
+        if style.reverse { attributes |= steppe_a_reverse() }
+        var pair: Int16 = 0
+        if colorCount > 0, style.foreground != .terminalDefault || style.background != .terminalDefault {
+            let colours = CellStyle(foreground: style.foreground, background: style.background)
+            if let known = pairs[colours] {
+                pair = known
+            } else if pairs.count + 1 < min(Int(steppe_color_pairs()), Int(Int16.max)) {
+                pair = Int16(pairs.count + 1)
+                init_extended_pair(Int32(pair), Self.curses(style.foreground), Self.curses(style.background))
+                pairs[colours] = pair
             }
-            styles[role] = (attributes, pair)
         }
+        styles[key] = (attributes, pair)
+        return (attributes, pair)
     }
 
     private static func curses(_ color: ThemeColor) -> Int32 {
@@ -142,7 +153,6 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Draws with another theme from the next frame on (`T`).
     public func apply(_ theme: Theme) {
-        styles = [:]
         prepareStyles(theme)
         invalidate()
     }
@@ -155,7 +165,7 @@ public final class CursesTerminal: TerminalBackend {
             for x in 0..<grid.size.width {
                 let cell = grid[x, y]
                 if cell.isContinuation { continue }
-                let style = styles[cell.role] ?? (steppe_a_normal(), 0)
+                let style = cursesStyle(StyleKey(role: cell.role, modifiers: cell.modifiers))
                 var count = 0
                 for scalar in cell.character.unicodeScalars where count < text.count - 1 {
                     text[count] = wchar_t(bitPattern: scalar.value)

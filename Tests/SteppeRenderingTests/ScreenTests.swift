@@ -1,4 +1,5 @@
 import SteppeCore
+import SteppeResources
 import SteppeTestSupport
 import Testing
 
@@ -203,12 +204,32 @@ import Testing
         var s = state(120, 20)
         let grid = Screen.render(s)
         let menu = s.layout.menu!
-        #expect(grid[menu.x + 2, menu.y + 1].role == .selection)
+        #expect(grid[menu.x + 2, menu.y + 1].modifiers == .selected)
         #expect(grid[menu.x, menu.y].role == .paneTitleFocused)
         s.press(.tab)
         let after = Screen.render(s)
-        #expect(after[menu.x + 2, menu.y + 1].role == .selectionInactive)
-        #expect(after[s.layout.list!.x + 2, s.layout.list!.y + 1].role == .selection)
+        #expect(after[menu.x + 2, menu.y + 1].modifiers == .selectedInactive)
+        #expect(after[s.layout.list!.x + 2, s.layout.list!.y + 1].modifiers == .selected)
+    }
+
+    @Test func aSelectedUnreadBookmarkedTitleCarriesAllThreeAndTheThemeLaysThemInOrder() throws {
+        var s = state(120, 20)
+        s.press(.tab)
+        _ = s.reduce(.userDataLoaded(
+            UserSnapshot(articles: [], bookmarks: [Bookmark(articleID: s.id(at: 0), createdAt: 1)], notes: [], marks: []),
+            readOnlyReason: nil))
+        let grid = Screen.render(s)
+        let list = s.layout.list!
+        let title = grid.row(list.y + 1).first { $0.role == .listTitle && $0.character != " " }
+        #expect(title?.modifiers == [.selected, .unread, .bookmarked])
+        let theme = try Theme.named("default", in: [BundledResources.themesDirectory])
+        let style = theme.style(for: .listTitle, modifiers: [.selected, .unread, .bookmarked])
+        // Selected's colours over unread's weight: the selected unread title stays bold.
+        #expect(style == CellStyle(foreground: .index(230), background: .index(31), bold: true))
+        #expect(theme.style(for: .listTitle, modifiers: .bookmarked).foreground == .index(222))
+        // Without modifiers of its own a theme lays its stand-in roles whole, as before modifiers existed.
+        let light = Theme(name: "old", styles: [.selection: CellStyle(foreground: .index(1), bold: true), .listUnread: CellStyle(italic: true)])
+        #expect(light.style(for: .listTitle, modifiers: [.unread, .selected]) == CellStyle(foreground: .index(1), bold: true))
     }
 
     @Test func hostileTextNeverReachesTheGrid() {

@@ -51,7 +51,7 @@ import Testing
         let supra = all.lines.firstIndex { $0.contains("The supra") }!
         let caspian = all.lines.firstIndex { $0.contains("Каспийское") }!
         #expect(all.row(supra).first { $0.character == "T" }?.role == .listTitle)
-        #expect(all.row(caspian).first { $0.character == "К" }?.role == .listUnread)
+        #expect(all.row(caspian).first { $0.character == "К" }?.modifiers.contains(.unread) == true)
     }
 
     @Test func notesInTheArticlePane() {
