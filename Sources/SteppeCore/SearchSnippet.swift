@@ -25,6 +25,11 @@ public struct SearchSnippet: Sendable, Equatable {
             column += DisplayWidth.of(text[index])
             index = text.index(after: index)
         }
+        // Begin at a word, not inside one: on to the next word's start, as far as the match.
+        while index > text.startIndex, index < text.endIndex, column < focus, !text[text.index(before: index)].isWhitespace {
+            column += DisplayWidth.of(text[index])
+            index = text.index(after: index)
+        }
         let start = column
         var used = 0
         if start > 0 {

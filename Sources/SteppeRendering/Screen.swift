@@ -125,15 +125,24 @@ public enum Screen {
         case .bookmarks, .label: strings.noBookmarksYet
         case .notes: strings.noNotesYet
         case .searchResults:
-            // A mistake in the query is said where the results would be, naming what was wrong.
-            if let problem = state.search?.problem {
-                strings.searchProblem(problem)
-            } else if state.search?.answered.isEmpty ?? true {
-                strings.searchSyntaxShort
-            } else {
-                strings.searchNoResults
-            }
+            searchEmptyText(state, strings)
         }
+    }
+
+    /// What an empty result list says: a mistake in the query (naming what was wrong), an index that
+    /// cannot be used, a search still running, the syntax before anything is typed, an index still
+    /// being built, or that nothing matched.
+    private static func searchEmptyText(_ state: AppState, _ strings: Strings) -> String {
+        guard let search = state.search else { return strings.searchSyntaxShort }
+        if let problem = search.problem { return strings.searchProblem(problem) }
+        if case .failed(let problem) = state.searchIndex { return strings.searchProblem(problem) }
+        let typed = search.field.text.trimmingCharacters(in: .whitespaces)
+        if !typed.isEmpty, search.answered != search.field.text { return strings.searching }
+        if search.answered.isEmpty { return strings.searchSyntaxShort }
+        if search.isPartial, case .building(let done, let total) = state.searchIndex {
+            return strings.searchStillIndexing(done: done, total: total)
+        }
+        return strings.searchNoResults
     }
 
     /// A vertical rule left of each pane that does not start at the left edge.

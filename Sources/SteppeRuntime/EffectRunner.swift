@@ -139,6 +139,8 @@ public final class EffectRunner: Sendable {
                 post(.userChangeFailed(change, reason: (error as? StoreError)?.problem ?? .sqlite(String(describing: error))))
             }
         case .search(let request):
+            // Typed over already: its answer would be thrown away.
+            guard !isStale() else { return }
             let (index, catalogue, isReady) = shared.withLock { ($0.searchIndex, $0.catalogue, $0.isSearchIndexReady) }
             guard let catalogue else { return }
             guard let index else {
@@ -147,7 +149,7 @@ public final class EffectRunner: Sendable {
             }
             do throws(SearchProblem) {
                 let query = try SearchQuery.parse(request.text, taxonomy: catalogue.taxonomy, completingLastWord: request.completesLastWord)
-                let ids = try index.search(query, limit: request.limit, keep: EffectRunner.keep(query, request))
+                let ids = try index.search(query, limit: request.limit, keep: EffectRunner.keep(query, request), isCancelled: isStale)
                 post(.searchResults(text: request.text, ids: ids, problem: nil, isPartial: !isReady))
                 postSnippets(of: ids, for: request.text, query: query, catalogue: catalogue, isStale: isStale, post: post)
             } catch .interrupted {
@@ -205,14 +207,18 @@ public final class EffectRunner: Sendable {
     }
 
     /// Opens the archive's search index and brings it in step, in the background, saying how far it is.
-    private func startIndexing(_ library: Library) {
+    /// A sync that fails (a file damaged in a way opening did not show) makes the index again from
+    /// nothing, once; a second failure is reported.
+    private func startIndexing(_ library: Library, isRetry: Bool = false) {
         shared.withLock {
             $0.isSearchIndexReady = false
             $0.indexedLibrary = library
         }
         indexing.async { [self] in
+            var opened: SearchIndex?
             do {
                 guard let index = try clients.openSearchIndex(library.catalogue.source) else { return }
+                opened = index
                 shared.withLock { $0.searchIndex = index }
                 try index.sync(library) { [weak self] done, total in
                     self?.post(.searchIndexProgressed(done: done, total: total), for: nil, generation: nil)
@@ -222,6 +228,12 @@ public final class EffectRunner: Sendable {
                 shared.withLock { $0.isSearchIndexReady = true }
                 post(.searchIndexReady, for: nil, generation: nil)
             } catch {
+                if !isRetry, let opened {
+                    shared.withLock { if $0.searchIndex === opened { $0.searchIndex = nil } }
+                    SearchIndex.delete(opened.file)
+                    startIndexing(library, isRetry: true)
+                    return
+                }
                 post(.searchIndexFailed(.indexUnavailable("\(error)")), for: nil, generation: nil)
             }
         }

@@ -14,7 +14,7 @@ import Synchronization
 /// `sync` brings it in step with an opened archive, re-indexing only articles whose line moved (an
 /// import appends changed articles to a new segment); a missing, outdated or damaged file is rebuilt.
 public final class SearchIndex: Sendable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     public let file: URL
     private let queue: DatabaseQueue
     /// Searches go through a connection of their own, so `interrupt()` stops a search and never a
@@ -90,7 +90,7 @@ public final class SearchIndex: Sendable {
                 CREATE TABLE docs(
                     rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL,
                     published INTEGER NOT NULL, language TEXT NOT NULL, nodes TEXT NOT NULL, authors TEXT NOT NULL);
-                CREATE VIRTUAL TABLE fts USING fts5(title, body, authors, content='', tokenize='unicode61');
+                CREATE VIRTUAL TABLE fts USING fts5(title, body, authors, tags, content='', tokenize='unicode61');
                 INSERT INTO meta VALUES ('format', '\(formatVersion)'), ('dead', '0'), ('next', '1');
                 """)
         }
@@ -100,8 +100,11 @@ public final class SearchIndex: Sendable {
     // MARK: Keeping in step
 
     /// Indexes what changed since the last sync; `progress` hears (done, total) of the articles to index.
+    /// The index starts again once unlisted rows pass `deadLimit` and a quarter of the live ones.
     @discardableResult
-    public func sync(_ library: Library, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> SyncSummary {
+    public func sync(
+        _ library: Library, deadLimit: Int = 1000, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> SyncSummary {
         let catalogue = library.catalogue
         let taxonomy = catalogue.taxonomy
         var known: [String: (rowid: Int64, version: Int64)] = [:]
@@ -113,9 +116,10 @@ public final class SearchIndex: Sendable {
         }
         var isRebuilt = false
         // Too many unlisted rows slow every search: start again.
-        if dead > 1000 && dead > known.count / 4 {
+        if dead > deadLimit && dead > known.count / 4 {
             try queue.write { db in
-                try db.execute(sql: "DELETE FROM docs; DELETE FROM fts; UPDATE meta SET value = '0' WHERE key = 'dead'")
+                // A contentless table is emptied by its own command: DELETE is refused.
+                try db.execute(sql: "DELETE FROM docs; INSERT INTO fts(fts) VALUES('delete-all'); UPDATE meta SET value = '0' WHERE key = 'dead'")
             }
             known = [:]
             isRebuilt = true
@@ -147,8 +151,8 @@ public final class SearchIndex: Sendable {
                     try db.execute(sql: "DELETE FROM docs WHERE id = ?", arguments: [document.id])
                     if db.changesCount > 0 { replaced += 1 }
                     try db.execute(
-                        sql: "INSERT INTO fts(rowid, title, body, authors) VALUES (?, ?, ?, ?)",
-                        arguments: [next, document.title, document.body, document.authors])
+                        sql: "INSERT INTO fts(rowid, title, body, authors, tags) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [next, document.title, document.body, document.authors, document.tags])
                     try db.execute(
                         sql: "INSERT INTO docs(rowid, id, version, published, language, nodes, authors) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         arguments: [next, document.id, document.version, document.published, document.language, document.nodes, document.authorNames])
@@ -175,6 +179,16 @@ public final class SearchIndex: Sendable {
         var title: String
         var body: String
         var authors: String
+        /// Region, topic and section (with their groups) and language as words of their own
+        /// (`SearchIndex.tag`), so those filters narrow the match inside FTS5, before anything is ranked.
+        var tags: String
+    }
+
+    /// The tag word of a facet's slug or a language: "0", a letter for what it is, then the letters and
+    /// digits of the value (`0rcentralasia`, `0tsecurity`, `0lru`): words no text holds, so tags and
+    /// text do not match each other without a column filter (which slows every common word down).
+    static func tag(_ kind: Character, _ value: String) -> String {
+        "0" + String(kind) + String(value.lowercased().unicodeScalars.filter { $0.isASCII && (CharacterSet.alphanumerics.contains($0)) })
     }
 
     /// What identifies an article's text without reading it: where its line lies (an import writes a
@@ -204,21 +218,27 @@ public final class SearchIndex: Sendable {
             let header = library.catalogue.headers[positions[i]]
             guard let article = try? library.bodies.article(header) else { return }
             var nodes = "|"
+            var tags: [String] = []
             for node in header.nodes {
                 var current: Int? = Int(node)
                 while let n = current, n != taxonomy.allArticles {
                     let entry = taxonomy[n]
-                    if let facet = entry.facet { nodes += "\(facet.rawValue.prefix(1)):\(entry.slug)|" }
+                    if let facet = entry.facet {
+                        nodes += "\(facet.rawValue.prefix(1)):\(entry.slug)|"
+                        tags.append(tag(facet.rawValue.first!, entry.slug))
+                    }
                     current = entry.parent
                 }
             }
+            tags.append(tag("l", String(header.language.prefix { $0 != "-" && $0 != "_" })))
             let document = Document(
                 id: header.id, version: versions[positions[i]], published: header.published.secondsSince1970,
                 language: header.language.lowercased(), nodes: nodes,
                 authorNames: "|" + header.authors.map(SearchText.fold).joined(separator: "|") + "|",
                 title: SearchText.words(article.title).joined(separator: " "),
                 body: SearchText.words(([article.summary ?? ""] + article.body.map(\.text)).joined(separator: " ")).joined(separator: " "),
-                authors: SearchText.words(article.authors.joined(separator: " ")).joined(separator: " "))
+                authors: SearchText.words(article.authors.joined(separator: " ")).joined(separator: " "),
+                tags: Array(Set(tags)).sorted().joined(separator: " "))
             results.withLock { $0[i] = document }
         }
         return results.withLock { $0.compactMap { $0 } }
@@ -228,9 +248,13 @@ public final class SearchIndex: Sendable {
 
     /// The ids of the best matches, best first. `keep` filters on what the index does not know (the
     /// reader's bookmarks, notes and reading marks); it is asked in rank order until `limit` are kept.
-    public func search(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)? = nil) throws(SearchProblem) -> [String] {
+    /// `isCancelled` is asked when the search gets its turn on the connection: one that waited behind
+    /// another and is no longer wanted stops there, as `.interrupted`.
+    public func search(
+        _ query: SearchQuery, limit: Int, keep: ((String) -> Bool)? = nil, isCancelled: () -> Bool = { false }
+    ) throws(SearchProblem) -> [String] {
         do {
-            return try run(query, limit: limit, keep: keep)
+            return try run(query, limit: limit, keep: keep, isCancelled: isCancelled)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
             throw .interrupted
         } catch let error as DatabaseError {
@@ -241,35 +265,45 @@ public final class SearchIndex: Sendable {
         }
     }
 
-    private func run(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)?) throws -> [String] {
+    private func run(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)?, isCancelled: () -> Bool) throws -> [String] {
         guard !query.isEmpty else { return [] }
-        var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        // Filters as conditions on `docs`, and (region, topic, section, language) as tag words that
+        // FTS5 matches along with the words, so that only what passes is ranked.
+        var docsConditions: [(sql: String, argument: any DatabaseValueConvertible)] = []
+        var sideConditions: [(sql: String, argument: any DatabaseValueConvertible)] = []
+        var tagTerms: [String] = []
         for filter in query.filters {
             switch filter {
             case .node(let facet, let slug):
-                conditions.append("docs.nodes LIKE ?")
-                arguments.append("%|\(facet.rawValue.prefix(1)):\(slug)|%")
-            case .author(let name):
-                conditions.append("docs.authors LIKE ?")
-                arguments.append("%\(name.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%")
+                tagTerms.append("tags : \"\(SearchIndex.tag(facet.rawValue.first!, slug))\"")
+                docsConditions.append(("docs.nodes LIKE ?", "%|\(facet.rawValue.prefix(1)):\(slug)|%"))
             case .language(let code):
-                conditions.append("docs.language LIKE ?")
-                arguments.append("\(code)%")
+                tagTerms.append("tags : \"\(SearchIndex.tag("l", code))\"")
+                docsConditions.append(("docs.language LIKE ?", "\(code)%"))
+            case .author(let name):
+                // The name as it is written: % and _ are letters here, not wildcards.
+                let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_")
+                docsConditions.append(("docs.authors LIKE ? ESCAPE '\\'", "%\(escaped)%"))
+                sideConditions.append(("docs.authors LIKE ? ESCAPE '\\'", "%\(escaped)%"))
             case .from(let seconds):
-                conditions.append("docs.published >= ?")
-                arguments.append(seconds)
+                docsConditions.append(("docs.published >= ?", seconds))
+                sideConditions.append(("docs.published >= ?", seconds))
             case .before(let seconds):
-                conditions.append("docs.published < ?")
-                arguments.append(seconds)
+                docsConditions.append(("docs.published < ?", seconds))
+                sideConditions.append(("docs.published < ?", seconds))
             case .bookmarked, .unread, .hasNote:
                 break
             }
         }
         let positive = query.positiveClauses.map(SearchIndex.expression).joined(separator: " AND ")
         let negative = query.clauses.filter(\.isExcluded).map(SearchIndex.expression)
+        var arguments: [any DatabaseValueConvertible] = []
         let sql: String
         if positive.isEmpty {
+            // Filters alone: every article that passes, newest first.
+            var conditions = docsConditions.map(\.sql)
+            arguments = docsConditions.map(\.argument)
             if !negative.isEmpty {
                 conditions.append("docs.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 arguments.append(negative.joined(separator: " OR "))
@@ -277,21 +311,25 @@ public final class SearchIndex: Sendable {
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             sql = "SELECT docs.id FROM docs \(whereClause) ORDER BY docs.published DESC"
         } else {
-            let match = positive + negative.map { " NOT \($0)" }.joined()
-            arguments.insert(match, at: 0)
-            let extra = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+            let match = ([positive] + tagTerms).joined(separator: " AND ") + negative.map { " NOT \($0)" }.joined()
+            // Nothing left for `docs` to decide: rank inside FTS5 alone, then look up the few best.
+            if sideConditions.isEmpty, keep == nil {
+                if let ids = try rankedOnly(match, limit: limit, margin: 64, isCancelled: isCancelled)
+                    ?? rankedOnly(match, limit: limit, margin: nil, isCancelled: isCancelled)
+                {
+                    return ids
+                }
+            }
+            arguments = [match] + sideConditions.map(\.argument)
+            let extra = sideConditions.map { " AND " + $0.sql }.joined()
             sql = """
                 SELECT docs.id FROM fts JOIN docs ON docs.rowid = fts.rowid
                 WHERE fts MATCH ?\(extra)
-                ORDER BY bm25(fts, 10.0, 1.0, 5.0), docs.published DESC
+                ORDER BY bm25(fts, 10.0, 1.0, 5.0, 0.0), docs.published DESC
                 """
         }
-        // Words only, nothing to filter on the side: rank inside FTS5 alone, then look up the few best.
-        if conditions.isEmpty, !positive.isEmpty, keep == nil {
-            let match = positive + negative.map { " NOT \($0)" }.joined()
-            if let ids = try rankedOnly(match, limit: limit, margin: 64) ?? rankedOnly(match, limit: limit, margin: nil) { return ids }
-        }
         return try reader.read { db in
+            if isCancelled() { throw DatabaseError(resultCode: .SQLITE_INTERRUPT) }
             var ids: [String] = []
             let cursor = try String.fetchCursor(
                 db, sql: keep == nil ? sql + " LIMIT \(max(0, limit))" : sql, arguments: StatementArguments(arguments))
@@ -305,11 +343,12 @@ public final class SearchIndex: Sendable {
     /// The best `limit` of a match, ranked by FTS5 without joining every match to `docs`; recency breaks
     /// ties among those fetched. Unlisted (dead) rows are skipped, so a margin is fetched; nil when the
     /// margin was not enough.
-    private func rankedOnly(_ match: String, limit: Int, margin: Int?) throws -> [String]? {
+    private func rankedOnly(_ match: String, limit: Int, margin: Int?, isCancelled: () -> Bool) throws -> [String]? {
         try reader.read { db -> [String]? in
+            if isCancelled() { throw DatabaseError(resultCode: .SQLITE_INTERRUPT) }
             let fetch = margin.map { " LIMIT \(limit + $0)" } ?? ""
             let rows = try Row.fetchAll(
-                db, sql: "SELECT rowid, bm25(fts, 10.0, 1.0, 5.0) AS score FROM fts WHERE fts MATCH ? ORDER BY score\(fetch)",
+                db, sql: "SELECT rowid, bm25(fts, 10.0, 1.0, 5.0, 0.0) AS score FROM fts WHERE fts MATCH ? ORDER BY score\(fetch)",
                 arguments: [match])
             guard !rows.isEmpty else { return [] }
             var scores: [Int64: Double] = [:]

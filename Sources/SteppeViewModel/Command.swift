@@ -15,7 +15,7 @@ public enum Command: String, Sendable, Equatable, CaseIterable {
     /// Open the search line (or go back to it).
     case search
     /// In the search line: the result above or below; Enter opens the selected one.
-    case previousResult, nextResult, openResult, closeSearch
+    case previousResult, nextResult, previousResultPage, nextResultPage, openResult, closeSearch
     /// Search inside the open article; take the text; next and previous match; end the search.
     case findInArticle, acceptFind, nextMatch, previousMatch, endFind
     case toggleHelp

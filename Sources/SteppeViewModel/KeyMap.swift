@@ -78,6 +78,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.search, [.enter], .openResult, hinted: true),
         Binding(.search, [.up], .previousResult),
         Binding(.search, [.down], .nextResult),
+        Binding(.search, [.pageUp], .previousResultPage),
+        Binding(.search, [.pageDown], .nextResultPage),
         Binding(.search, [.escape, .ctrl("c")], .closeSearch, hinted: true),
         Binding(.search, [KeyPress(.click)], .pointerSelect),
         Binding(.search, [KeyPress(.wheelUp)], .pointerScrollUp),

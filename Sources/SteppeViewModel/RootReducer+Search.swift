@@ -24,6 +24,7 @@ extension AppState {
             // Empty results from an index still being built are not the answer yet: wait for more.
             if search.opensWhenAnswered, !ids.isEmpty || !isPartial {
                 self.search?.opensWhenAnswered = false
+                self.search?.isEditing = false
                 if !ids.isEmpty { return openArticle(list: .searchResults, position: 0) }
             }
             return []
@@ -65,28 +66,37 @@ extension AppState {
             focus = layout.list != nil ? .list : focus
             relayout()
             return []
-        case .previousResult, .nextResult:
+        case .previousResult, .nextResult, .previousResultPage, .nextResultPage:
             guard search != nil else { return [] }
             let count = listEntries.count
             guard count > 0 else { return [] }
-            list.selected = max(0, min(count - 1, list.selected + (command == .nextResult ? 1 : -1)))
+            let page = max(1, visibleRows(.list))
+            let step = switch command {
+            case .nextResult: 1
+            case .previousResult: -1
+            case .nextResultPage: page
+            default: -page
+            }
+            list.selected = max(0, min(count - 1, list.selected + step))
             relayout()
             return []
         case .openResult:
             guard var search else { return [] }
-            search.isEditing = false
-            // Typed faster than the results came: the best of them opens when they arrive.
+            // Typed faster than the results came: the best of them opens when they arrive, unless
+            // Esc (the line is still open) says otherwise first.
             if search.answered != search.field.text, !search.field.text.isEmpty {
                 search.opensWhenAnswered = true
                 self.search = search
                 return []
             }
+            search.isEditing = false
             self.search = search
             guard !listEntries.isEmpty else { return [] }
             return openArticle(list: .searchResults, position: list.selected)
         case .closeSearch:
             guard let search else { return [] }
             self.search?.isEditing = false
+            self.search?.opensWhenAnswered = false
             // Nothing typed: no search to keep in the menu.
             if search.field.text.isEmpty {
                 self.search = nil

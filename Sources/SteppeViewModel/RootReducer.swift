@@ -241,7 +241,7 @@ extension AppState {
         case .reloadArchive:
             guard catalogue != nil else { return [] }
             return [.reloadArchive]
-        case .search, .openResult, .previousResult, .nextResult, .closeSearch:
+        case .search, .openResult, .previousResult, .nextResult, .previousResultPage, .nextResultPage, .closeSearch:
             return performSearchCommand(command) ?? []
         case .findInArticle, .acceptFind, .nextMatch, .previousMatch, .endFind:
             return performFindCommand(command) ?? []

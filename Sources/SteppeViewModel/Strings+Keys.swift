@@ -45,6 +45,8 @@ extension Strings {
         case (.endFind, _): return ru ? "Закончить поиск (n и p снова статьи)" : "End the search (n and p go back to articles)"
         case (.previousResult, _): return ru ? "Предыдущий результат" : "Previous result"
         case (.nextResult, _): return ru ? "Следующий результат" : "Next result"
+        case (.previousResultPage, _): return ru ? "Результаты: страница вверх" : "Results: a page up"
+        case (.nextResultPage, _): return ru ? "Результаты: страница вниз" : "Results: a page down"
         case (.closeSearch, _): return ru ? "Закрыть поиск, вернуться к списку" : "Close the search, back to the list"
         case (.openLink, _): return ru ? "Открыть ссылку в браузере" : "Open the link in a browser"
         case (.copyLink, _): return ru ? "Скопировать ссылку (OSC 52)" : "Copy the link (OSC 52)"

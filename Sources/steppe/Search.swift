@@ -15,7 +15,8 @@ struct Search: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp(strings.helpSearchQuery, valueName: "query"))
     var words: [String]
 
-    @Option(name: .long, help: ArgumentHelp(strings.helpSearchLimit))
+    /// Taken whatever follows, so that `--limit -1` is refused for its value, not read as an option.
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(strings.helpSearchLimit))
     var limit = 20
 
     @Flag(name: .long, help: ArgumentHelp(strings.helpJSON))
@@ -26,6 +27,10 @@ struct Search: ParsableCommand {
     func validate() throws {
         if words.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(strings.searchNeedsQuery) }
         if limit < 1 { throw ValidationError(strings.searchLimitPositive) }
+        // "-word" excludes a word; "--word" is an option that does not exist.
+        if let option = words.first(where: { $0.hasPrefix("--") }) {
+            throw ValidationError(VisibleText.escape(strings.unknownSearchOption(option)))
+        }
     }
 
     func run() throws {
@@ -39,12 +44,23 @@ struct Search: ParsableCommand {
         }
         let index: SearchIndex
         do {
-            index = try SearchIndex(file: SearchIndex.file(for: library.catalogue.source))
+            let file = SearchIndex.file(for: library.catalogue.source)
             let showsProgress = isatty(STDERR_FILENO) == 1
-            try index.sync(library) { done, total in
+            let progress: @Sendable (Int, Int) -> Void = { done, total in
                 guard showsProgress, total > 200 else { return }
                 Output.printError("\r\u{1B}[K" + strings.searchIndexing(done: done, total: total))
                 if done == total { Output.printError("\r\u{1B}[K") }
+            }
+            do {
+                let first = try SearchIndex(file: file)
+                try first.sync(library, progress: progress)
+                index = first
+            } catch {
+                // Damaged in a way opening did not show: made again from the archive, once.
+                SearchIndex.delete(file)
+                let again = try SearchIndex(file: file)
+                try again.sync(library, progress: progress)
+                index = again
             }
         } catch {
             fail(VisibleText.escape(strings.searchIndexFailed(String(describing: error))))

@@ -125,6 +125,14 @@ import Testing
         #expect(try search(index, "since:2019-01 until:2019-12") == ["istanbul"])
         #expect(try search(index, "author:lillis") == ["panj"])
         #expect(try search(index, "border", keep: { $0 != "panj" }) == ["tea", "dam"])
+        // Words with filters: the filters narrow inside the full-text match.
+        #expect(try search(index, "border region:central-asia") == ["panj", "dam"])
+        #expect(try search(index, "таджикистан lang:ru") == ["ru"])
+        #expect(try search(index, "border topic:economy since:2018-01") == ["dam"])
+        #expect(try search(index, "border -river region:tajikistan") == ["dam"])
+        // The filters' own index words are never matched as text.
+        #expect(try search(index, "rtajikistan") == [])
+        #expect(try search(index, "lru OR tsecurity OR tajikistan*").sorted() == ["dam", "panj"])
     }
 
     @Test func cyrillicCaseAndInflectionAndTurkishI() throws {
@@ -155,6 +163,22 @@ import Testing
         #expect(try search(index, "tea") == [])
         #expect(try search(index, "apples") == ["new"])
         #expect(try index.count() == 5)
+    }
+
+    @Test func manyReplacedRowsStartTheIndexAgainAndItKeepsWorking() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let index = try index(try makeArchive())
+        // A new folder moves every line: all five are indexed again, leaving five dead rows.
+        var changed = SearchIndexTests.articles
+        changed[0].title = "The Panj frontier"
+        #expect(try index.sync(try makeArchive(changed), deadLimit: 2).isRebuilt == false)
+        let summary = try index.sync(try makeArchive(changed), deadLimit: 2)
+        #expect(summary.isRebuilt)
+        #expect(summary.indexed == 5)
+        #expect(try search(index, "frontier") == ["panj"])
+        #expect(try index.count() == 5)
+        #expect(try index.sync(try makeArchive(changed), deadLimit: 2).isRebuilt == false)
+        #expect(try search(index, "ferries") == ["istanbul"])
     }
 
     @Test func aSearchInterruptedWhileItRunsSaysSoAndTheNextOneRuns() throws {
@@ -241,6 +265,8 @@ import Testing
         #expect(narrow.text.hasPrefix("…"))
         let characters = Array(narrow.text)
         #expect(String(characters[narrow.highlights[0]]) == "match")
+        // It begins at a word: "…the match", not "…ore the match".
+        #expect(narrow.text.hasPrefix("…the ") || narrow.text.hasPrefix("…before "))
         // Already narrow enough: unchanged.
         #expect(wide.fitted(to: 60) == wide)
         // A match cut at the end keeps only its visible columns.

@@ -84,6 +84,29 @@ import Testing
         #expect(s.reader?.articleID == "panj")
     }
 
+    @Test func escBeforeTheResultsArriveCancelsTheEnterBeforeIt() {
+        var s = state()
+        s.press(.char("/"), .char("x"), .enter)
+        #expect(s.keyContext == .search)
+        s.press(.escape)
+        _ = s.reduce(.searchResults(text: "x", ids: ["panj"], problem: nil, isPartial: false))
+        #expect(s.reader == nil)
+        #expect(s.search?.opensWhenAnswered == false)
+    }
+
+    @Test func pageKeysPageThroughTheResultsWhileTyping() {
+        var s = AppState(size: Size(width: 120, height: 12), archiveLabel: "test", catalogue: TestLibrary.make().catalogue)
+        s.press(.char("/"), .char("x"))
+        let ids = ["panj", "caspian-ru", "panj", "caspian-ru", "panj", "caspian-ru", "panj", "caspian-ru"]
+        _ = s.reduce(.searchResults(text: "x", ids: ids, problem: nil, isPartial: false))
+        let page = s.visibleRows(.list)
+        s.press(.pageDown)
+        #expect(s.list.selected == page)
+        #expect(s.keyContext == .search)
+        s.press(.pageUp)
+        #expect(s.list.selected == 0)
+    }
+
     @Test func filtersOnTheReadersOwnListsTravelWithTheRequest() {
         var s = state()
         _ = s.reduce(.userDataLoaded(UserSnapshot(articles: [], bookmarks: [Bookmark(articleID: "panj", createdAt: 1)], notes: [], marks: []), readOnlyReason: nil))

@@ -167,6 +167,10 @@ extension Strings {
             "Архив ещё индексируется (\(done)/\(total)): найденное на сейчас")
     }
     public var searchNoResults: String { pick("Nothing found", "Ничего не найдено") }
+    public func unknownSearchOption(_ option: String) -> String {
+        pick("unknown option '\(option)' (to leave out a word, write -word)", "неизвестный параметр '\(option)' (чтобы исключить слово, пишите -слово)")
+    }
+    public var searching: String { pick("Searching…", "Поиск…") }
     public func findNotFound(_ text: String) -> String { pick("Not in this article: \(text)", "В статье нет: \(text)") }
     public var findLabel: String { pick("Find in article: ", "Найти в статье: ") }
     public func findPosition(_ current: Int, _ count: Int) -> String { "\(current)/\(count)" }
