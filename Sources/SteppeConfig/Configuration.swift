@@ -13,6 +13,8 @@ public struct Configuration: Sendable, Equatable {
     public var language: Language?
     public var preferences = Preferences.standard
     public var rebindings: [KeyMap.Rebinding] = []
+    /// Where `theme` is set, so that a theme that turns out not to exist is reported there.
+    public var themeLine: Int?
 
     public init() {}
 
@@ -53,6 +55,12 @@ public struct Configuration: Sendable, Equatable {
         let configuration = reader.read(table)
         return (configuration, reader.problems)
     }
+
+    /// A theme named here that is not there, as a mistake of this file.
+    public func missingTheme(_ available: [String], file: String) -> ConfigProblem {
+        ConfigProblem(
+            file: file, line: themeLine, key: "theme", kind: .badValue(VisibleText.escape(theme), allowed: available.joined(separator: ", ")))
+    }
 }
 
 /// Walks the parsed table, taking what is right and noting what is not.
@@ -78,6 +86,7 @@ private struct Reader {
                         problem([key], .badValue(s, allowed: "a theme's name, as steppe themes lists them"))
                     } else {
                         c.theme = s
+                        c.themeLine = lines.line(of: [key])
                     }
                 }
             case "language":

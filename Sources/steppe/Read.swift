@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteppeConfig
 import SteppeCore
 import SteppeRendering
 import SteppeResources
@@ -51,7 +52,11 @@ struct Read: ParsableCommand {
             guard theme == nil, let fallback = try? Theme.named("default", in: [BundledResources.themesDirectory]) else {
                 fail(String(describing: error))
             }
-            (loadedTheme, themeProblem) = (fallback, String(describing: error))
+            let file = Configuration.file(directories)
+            let problem = configuration.missingTheme(
+                Theme.available(in: [directories.userThemes, BundledResources.themesDirectory]),
+                file: ArchiveChoice.abbreviate(file.path, home: environment["HOME"]))
+            (loadedTheme, themeProblem) = (fallback, strings.configProblem(problem))
         }
         let choice = options.choose(directories)
         // Fatal problems with the archive's metadata are cheap to find: report them before taking the screen.
