@@ -64,6 +64,28 @@ import Testing
         #expect(app.state.focus == .list)
     }
 
+    @Test func tAppliesTheNextThemeAndABrokenOneIsSaidAndSkipped() {
+        let terminal = MemoryTerminal(
+            size: Size(width: 100, height: 30),
+            script: [MemoryTerminal.waitFor("All articles")] + MemoryTerminal.keys(.char("T")) + [
+                MemoryTerminal.waitFor("Theme: light (2/3"),
+            ] + MemoryTerminal.keys(.char("T")) + [
+                MemoryTerminal.waitFor("broken.json:2: styles.body: unknown colour"),
+            ] + MemoryTerminal.keys(.char("T")) + [MemoryTerminal.waitFor("Theme: default (1/2")] + MemoryTerminal.keys(.char("Q")))
+        var clients = clients()
+        clients.loadTheme = { name in
+            name == "broken"
+                ? .failure(Theme.LoadError(description: "broken.json:2: styles.body: unknown colour 'mauve'"))
+                : .success(Theme(name: name, styles: [:]))
+        }
+        var state = AppState(size: terminal.size, archiveLabel: "test")
+        state.themeNames = ["default", "light", "broken"]
+        let app = AppLoop(state: state, terminal: terminal, clients: clients)
+        #expect(app.run(startingWith: [.openArchive(path: "test")]) == .finished)
+        #expect(!terminal.gaveUp)
+        #expect(terminal.themes == ["light", "default"])
+    }
+
     @Test func aBackgroundResultIsDrawnWithoutAKey() {
         let gate = Gate()
         let terminal = MemoryTerminal(
