@@ -163,6 +163,8 @@ public struct KeyMap: Sendable, Equatable {
         Binding(.help, [.char("b"), .pageUp], .pageUp),
         Binding(.help, [.char("g"), .home], .top),
         Binding(.help, [.char("G"), .end], .bottom),
+        Binding(.help, [KeyPress(.wheelUp)], .pointerScrollUp),
+        Binding(.help, [KeyPress(.wheelDown)], .pointerScrollDown),
         Binding(.help, [.escape, .char("q"), .char("?")], .toggleHelp, hinted: true),
         Binding(.help, [.char("Q"), .ctrl("c")], .quit, hinted: true),
 

@@ -197,6 +197,15 @@ import Testing
         #expect(s.menu.selected == s.menuRows[3].item)
     }
 
+    @Test func theWheelScrollsTheHelp() {
+        var s = state()
+        s.press(.char("?"))
+        s.run(.mouse(MouseEvent(.wheelDown, x: 5, y: 5)))
+        #expect(s.help?.scroll == 3)
+        s.run(.mouse(MouseEvent(.wheelUp, x: 5, y: 5)))
+        #expect(s.help?.scroll == 0)
+    }
+
     @Test func aClickOnAMenuGroupTogglesIt() {
         var s = state()
         let menu = s.layout.menu!
