@@ -59,7 +59,7 @@ public struct Configuration: Sendable, Equatable {
     /// A theme named here that is not there, as a mistake of this file.
     public func missingTheme(_ available: [String], file: String) -> ConfigProblem {
         ConfigProblem(
-            file: file, line: themeLine, key: "theme", kind: .badValue(VisibleText.escape(theme), allowed: available.joined(separator: ", ")))
+            file: file, line: themeLine, key: "theme", kind: .badValue(VisibleText.escape(theme), allowed: .oneOf(available)))
     }
 }
 
@@ -83,7 +83,7 @@ private struct Reader {
             case "theme":
                 if let s = string(value, [key]) {
                     if s.isEmpty || s.contains("/") || s.hasPrefix(".") {
-                        problem([key], .badValue(s, allowed: "a theme's name, as steppe themes lists them"))
+                        problem([key], .badValue(s, allowed: .themeName))
                     } else {
                         c.theme = s
                         c.themeLine = lines.line(of: [key])
@@ -96,7 +96,7 @@ private struct Reader {
                     } else if let language = Language(code: s) {
                         c.language = language
                     } else {
-                        problem([key], .badValue(s, allowed: "auto, en, ru"))
+                        problem([key], .badValue(s, allowed: .oneOf(["auto"] + Language.allCases.map(\.rawValue))))
                     }
                 }
             case "date-format":
@@ -104,15 +104,15 @@ private struct Reader {
                     do {
                         c.preferences.dateFormat = try DateFormat(s)
                     } catch {
-                        problem([key], .badValue(error.directive, allowed: "%Y %y %m %d %e %b %B %%"))
+                        problem([key], .badValue(error.directive, allowed: .dateDirectives))
                     }
                 }
             case "mouse":
                 if let b = bool(value, [key]) { c.preferences.mouse = b }
             case "layout":
-                if let t = value.table { readLayout(t, into: &c.preferences) } else { problem([key], .wrongType(expected: "a table")) }
+                if let t = value.table { readLayout(t, into: &c.preferences) } else { problem([key], .wrongType(expected: .table)) }
             case "keys":
-                if let t = value.table { c.rebindings = readKeys(t) } else { problem([key], .wrongType(expected: "a table")) }
+                if let t = value.table { c.rebindings = readKeys(t) } else { problem([key], .wrongType(expected: .table)) }
             default:
                 problem([key], .unknownSetting)
             }
@@ -130,7 +130,7 @@ private struct Reader {
                     if let a = Preferences.Arrangement(rawValue: s) {
                         p.arrangement = a
                     } else {
-                        problem(path, .badValue(s, allowed: Preferences.Arrangement.allCases.map(\.rawValue).joined(separator: ", ")))
+                        problem(path, .badValue(s, allowed: .oneOf(Preferences.Arrangement.allCases.map(\.rawValue))))
                     }
                 }
             case "wide-from": if let n = int(value, path, in: Preferences.widthRange) { p.wideFrom = n }
@@ -151,7 +151,7 @@ private struct Reader {
                 continue
             }
             guard let commands = table[contextName]!.tomlValue.table else {
-                problem(["keys", contextName], .wrongType(expected: "a table of commands"))
+                problem(["keys", contextName], .wrongType(expected: .commandTable))
                 continue
             }
             let scope = ["keys", contextName]
@@ -168,7 +168,7 @@ private struct Reader {
                 } else if let array = value.array, array.allSatisfy({ $0.tomlValue.string != nil }) {
                     names = array.map { $0.tomlValue.string! }
                 } else {
-                    problem(path, .wrongType(expected: "a key or a list of keys"))
+                    problem(path, .wrongType(expected: .keys))
                     continue
                 }
                 var keys: [KeyPress] = []
@@ -196,7 +196,7 @@ private struct Reader {
 
     mutating func string(_ value: TOMLValue, _ path: [String]) -> String? {
         guard let s = value.string else {
-            problem(path, .wrongType(expected: "a string in quotes"))
+            problem(path, .wrongType(expected: .string))
             return nil
         }
         return s
@@ -204,7 +204,7 @@ private struct Reader {
 
     mutating func bool(_ value: TOMLValue, _ path: [String]) -> Bool? {
         guard let b = value.bool else {
-            problem(path, .wrongType(expected: "true or false"))
+            problem(path, .wrongType(expected: .bool))
             return nil
         }
         return b
@@ -212,11 +212,11 @@ private struct Reader {
 
     mutating func int(_ value: TOMLValue, _ path: [String], in range: ClosedRange<Int>) -> Int? {
         guard let n = value.int else {
-            problem(path, .wrongType(expected: "a whole number"))
+            problem(path, .wrongType(expected: .integer))
             return nil
         }
         guard range.contains(n) else {
-            problem(path, .badValue(String(n), allowed: "\(range.lowerBound) to \(range.upperBound)"))
+            problem(path, .badValue(String(n), allowed: .range(range.lowerBound, range.upperBound)))
             return nil
         }
         return n

@@ -5,14 +5,29 @@ public struct ConfigProblem: Error, Sendable, Equatable {
         /// Not TOML: the parser's reason. Nothing in the file is used.
         case syntax(String)
         case unknownSetting
-        case wrongType(expected: String)
+        case wrongType(expected: ValueType)
         /// A value outside what the setting takes; `allowed` says what it does take.
-        case badValue(String, allowed: String)
+        case badValue(String, allowed: Allowed)
         case unknownContext(String)
         case unknownCommand(String)
         case unknownKey(String)
         /// A key given to two commands of one context: the first (at `keptLine`) keeps it.
         case conflict(key: String, kept: String, keptLine: Int?, refused: String)
+    }
+
+    /// What a setting is written as.
+    public enum ValueType: Sendable, Equatable {
+        case string, bool, integer, table, commandTable, keys
+    }
+
+    /// What values a setting takes.
+    public enum Allowed: Sendable, Equatable {
+        case oneOf([String])
+        case range(Int, Int)
+        /// A theme's name, as `steppe themes` lists them.
+        case themeName
+        /// The `%` directives of a date format.
+        case dateDirectives
     }
 
     /// The file as it is shown (a path with the home folder as `~`).

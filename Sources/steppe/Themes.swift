@@ -49,11 +49,10 @@ struct Themes: ParsableCommand {
     /// A few words in the theme's roles: menu group, unread title, selection, search match, warning.
     static func sample(_ theme: Theme, direct: Bool) -> String {
         let shown = theme.reduced(toColors: direct ? ThemeColor.directColors : 256)
-        let words: [(StyleRole, String)] = [
-            (.paneTitleFocused, " Steppe "), (.menuGroup, " Regions "), (.listUnread, " Unread "), (.selection, " Selected "),
-            (.searchMatch, "match"), (.body, " text "), (.warning, " error "),
-        ]
-        return words.map { role, word in sgr(shown.style(for: role), base: shown.style(for: .base)) + word + "\u{1B}[0m" }.joined()
+        let roles: [StyleRole] = [.paneTitleFocused, .menuGroup, .listUnread, .selection, .searchMatch, .body, .warning]
+        return zip(roles, strings.themeSampleWords).map { role, word in
+            sgr(shown.style(for: role), base: shown.style(for: .base)) + " \(word) " + "\u{1B}[0m"
+        }.joined()
     }
 
     /// The escape sequence that draws a style; a role without a background takes the theme's base one.

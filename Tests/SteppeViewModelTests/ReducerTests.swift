@@ -226,13 +226,19 @@ import Testing
         var s = state()
         s.themeNames = ["default", "light", "solarized-dark"]
         s.themeName = "light"
+        // A key ends the wait for the last session's place; that is not what is tested here.
+        s.isAwaitingSession = false
+        var expected = s
         #expect(s.reduce(.keyPressed(.char("T"))) == [.applyTheme("solarized-dark")])
-        #expect(s.themeName == "solarized-dark")
-        #expect(s.notice == "Theme: solarized-dark (3/3; T for the next)")
+        expected.themeName = "solarized-dark"
+        expected.notice = "Theme: solarized-dark (3/3; T for the next)"
+        #expect(s == expected)
         #expect(s.reduce(.keyPressed(.char("T"))) == [.applyTheme("default")])
         _ = s.reduce(.themeFailed(name: "default", reason: "default.json:3: styles.body: unknown colour 'mauve'"))
-        #expect(s.notice == "default.json:3: styles.body: unknown colour 'mauve'")
-        #expect(s.themeNames == ["light", "solarized-dark"])
+        expected.themeName = "default"
+        expected.themeNames = ["light", "solarized-dark"]
+        expected.notice = "default.json:3: styles.body: unknown colour 'mauve'"
+        #expect(s == expected)
         #expect(s.reduce(.keyPressed(.char("T"))) == [.applyTheme("light")])
     }
 

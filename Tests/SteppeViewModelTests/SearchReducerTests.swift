@@ -49,7 +49,7 @@ import Testing
         #expect(s.search?.snippets == ["panj": panj])
         #expect(s.listRowHeight == 2)
         #expect(s.visibleRows(.list) == s.layout.contentHeight(of: .list) / 2)
-        #expect(single == s.visibleRows(.list) * 2 || single == s.visibleRows(.list) * 2 + 1)
+        #expect(s.visibleRows(.list) == single / 2)
         // A click on the second line of the second result selects that result.
         let list = s.layout.rect(of: .list)!
         _ = s.reduce(.mouse(MouseEvent(.press, x: list.x + 5, y: list.y + 1 + 3)))
@@ -86,12 +86,18 @@ import Testing
 
     @Test func escBeforeTheResultsArriveCancelsTheEnterBeforeIt() {
         var s = state()
-        s.press(.char("/"), .char("x"), .enter)
+        s.press(.char("/"), .char("x"))
+        var typed = s
+        s.press(.enter)
         #expect(s.keyContext == .search)
+        #expect(s.search?.opensWhenAnswered == true)
         s.press(.escape)
         _ = s.reduce(.searchResults(text: "x", ids: ["panj"], problem: nil, isPartial: false))
+        // As if Esc had come before Enter: the search closed, its results kept, nothing opened.
+        typed.press(.escape)
+        _ = typed.reduce(.searchResults(text: "x", ids: ["panj"], problem: nil, isPartial: false))
+        #expect(s == typed)
         #expect(s.reader == nil)
-        #expect(s.search?.opensWhenAnswered == false)
     }
 
     @Test func pageKeysPageThroughTheResultsWhileTyping() {

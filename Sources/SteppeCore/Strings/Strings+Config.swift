@@ -7,9 +7,9 @@ extension Strings {
         switch problem.kind {
         case .syntax(let reason): text = pick("not valid TOML: \(reason)", "это не TOML: \(reason)")
         case .unknownSetting: text = pick("no such setting", "такой настройки нет")
-        case .wrongType(let expected): text = pick("must be \(expected)", "должно быть: \(expected)")
+        case .wrongType(let expected): text = pick("must be ", "должно быть: ") + valueType(expected)
         case .badValue(let value, let allowed):
-            text = pick("'\(value)' is not allowed (\(allowed))", "значение '\(value)' не подходит (\(allowed))")
+            text = pick("'\(value)' is not allowed (\(self.allowed(allowed)))", "значение '\(value)' не подходит (\(self.allowed(allowed)))")
         case .unknownContext(let name):
             let known = "global, menu, list, article, selecting, editor, prompt, confirm, search, finding, found, help"
             text = pick("no key context '\(name)' (\(known))", "нет контекста клавиш '\(name)' (\(known))")
@@ -30,7 +30,34 @@ extension Strings {
     }
     public var aboutThemes: String { pick("List the colour themes, with a sample of each.", "Перечислить темы оформления с образцом каждой.") }
     public var themeDoesNotLoad: String { pick("(does not load: see below)", "(не загружается: см. ниже)") }
+    /// Words of a theme's sample in `steppe themes`: title, menu group, unread, selected, search
+    /// match, text, error.
+    public var themeSampleWords: [String] {
+        language == .russian
+            ? ["Steppe", "Регионы", "Новое", "Выбрано", "найдено", "текст", "ошибка"]
+            : ["Steppe", "Regions", "Unread", "Selected", "match", "text", "error"]
+    }
     public var themeIsYours: String { pick("(yours)", "(ваша)") }
+    private func valueType(_ type: ConfigProblem.ValueType) -> String {
+        switch type {
+        case .string: pick("a string in quotes", "строка в кавычках")
+        case .bool: pick("true or false", "true или false")
+        case .integer: pick("a whole number", "целое число")
+        case .table: pick("a table", "таблица")
+        case .commandTable: pick("a table of commands", "таблица команд")
+        case .keys: pick("a key or a list of keys", "клавиша или список клавиш")
+        }
+    }
+
+    private func allowed(_ allowed: ConfigProblem.Allowed) -> String {
+        switch allowed {
+        case .oneOf(let values): values.joined(separator: ", ")
+        case .range(let low, let high): pick("\(low) to \(high)", "от \(low) до \(high)")
+        case .themeName: pick("a theme's name, as steppe themes lists them", "имя темы, как их перечисляет steppe themes")
+        case .dateDirectives: "%Y %y %m %d %e %b %B %%"
+        }
+    }
+
     public func configMoreProblems(_ n: Int) -> String {
         pick("(and \(n) more: steppe config --check)", "(и ещё \(n): steppe config --check)")
     }
