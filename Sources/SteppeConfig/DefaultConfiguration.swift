@@ -46,7 +46,8 @@ extension Configuration {
             # here loses its default keys in that context; a key given here is taken from any other
             # command of the context. An empty list [] unbinds a command. Keys are written as below:
             # letters as typed (j, G, ?), Ctrl-L, Alt-x, Shift-Tab, Enter, Esc, Tab, Space, Backspace,
-            # Up, Down, Left, Right, PgUp, PgDn, Home, End, F1 to F24, Click, WheelUp, WheelDown.
+            # Delete, Insert, Up, Down, Left, Right, PgUp, PgDn, Home, End, F1 to F24, Click,
+            # WheelUp, WheelDown.
             # Keys of the global context work in the menu, the list and the article unless the pane
             # binds the key itself.
 

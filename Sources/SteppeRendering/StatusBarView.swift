@@ -29,7 +29,7 @@ struct StatusBarView {
         place = state.catalogue != nil && state.help == nil && !isEditing ? state.path(of: state.list.source) : ""
         skippedCount = state.catalogue?.skippedCount ?? 0
         notice = state.confirmation?.question ?? state.notice
-            ?? (state.isArchiveChangedOnDisk ? state.strings.archiveChangedOnDisk : nil)
+            ?? (state.isArchiveChangedOnDisk ? state.strings.archiveChangedOnDisk(reloadKey: state.keyMap.keyName(for: .reloadArchive, strings: state.strings)) : nil)
         if case .readOnly(let reason) = state.user.status {
             storeProblem = state.strings.readOnlyStore(reason)
         } else if !state.user.unsaved.isEmpty {

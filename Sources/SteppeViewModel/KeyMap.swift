@@ -42,6 +42,14 @@ public struct KeyMap: Sendable, Equatable {
 
     public func bindings(in context: KeyContext) -> [Binding] { bindings.filter { $0.context == context } }
 
+    /// How messages name the key for a command, as the reader has bound it: the first key of its
+    /// binding in `context`, else in the global context; nil when no key gives it.
+    public func keyName(for command: Command, in context: KeyContext = .global, strings: Strings) -> String? {
+        let binding = bindings.first { $0.context == context && $0.command == command }
+            ?? bindings.first { $0.context == .global && $0.command == command }
+        return binding?.keys.first?.name(strings)
+    }
+
     /// Status-bar hints for a context: its own, then the global ones that the context does not override.
     public func hints(in context: KeyContext, _ strings: Strings) -> [Hint] {
         // A context that extends another shows the other's keys too, less those it takes over.
@@ -119,10 +127,10 @@ public struct KeyMap: Sendable, Equatable {
 
         Binding(.article, [.down, .char("j")], .moveDown),
         Binding(.article, [.up, .char("k")], .moveUp),
-        Binding(.article, [.char(" "), .pageDown], .pageDown, hinted: true),
-        Binding(.article, [.char("b"), .pageUp], .pageUp),
-        Binding(.article, [.char("g"), .home], .top),
-        Binding(.article, [.char("G"), .end], .bottom),
+        Binding(.article, [.pageDown, .char(" ")], .pageDown, hinted: true),
+        Binding(.article, [.pageUp, .char("b")], .pageUp),
+        Binding(.article, [.home, .char("g")], .top),
+        Binding(.article, [.end, .char("G")], .bottom),
         Binding(.article, [.char("n")], .nextArticle, hinted: true),
         Binding(.article, [.char("p")], .previousArticle, hinted: true),
         Binding(.article, [.escape, .char("q"), .left, .char("h")], .back, hinted: true),
@@ -159,10 +167,10 @@ public struct KeyMap: Sendable, Equatable {
 
         Binding(.help, [.down, .char("j")], .moveDown),
         Binding(.help, [.up, .char("k")], .moveUp),
-        Binding(.help, [.char(" "), .pageDown], .pageDown),
-        Binding(.help, [.char("b"), .pageUp], .pageUp),
-        Binding(.help, [.char("g"), .home], .top),
-        Binding(.help, [.char("G"), .end], .bottom),
+        Binding(.help, [.pageDown, .char(" ")], .pageDown),
+        Binding(.help, [.pageUp, .char("b")], .pageUp),
+        Binding(.help, [.home, .char("g")], .top),
+        Binding(.help, [.end, .char("G")], .bottom),
         Binding(.help, [KeyPress(.wheelUp)], .pointerScrollUp),
         Binding(.help, [KeyPress(.wheelDown)], .pointerScrollDown),
         Binding(.help, [.escape, .char("q"), .char("?")], .toggleHelp, hinted: true),

@@ -139,7 +139,7 @@ extension AppState {
                 if catalogue == nil {
                     if pendingKeys.count < AppState.maximumPendingKeys { pendingKeys.append(key) }
                 } else {
-                    notice = strings.notBound(key.name(strings))
+                    notice = strings.notBound(key.name(strings), helpKey: keyMap.keyName(for: .toggleHelp, strings: strings))
                 }
                 return []
             }
@@ -236,7 +236,9 @@ extension AppState {
             guard !themeNames.isEmpty else { return [] }
             let next = themeNames[((themeNames.firstIndex(of: themeName) ?? -1) + 1) % themeNames.count]
             themeName = next
-            notice = strings.themeNotice(next, position: themeNames.firstIndex(of: next)! + 1, of: themeNames.count)
+            notice = strings.themeNotice(
+                next, position: themeNames.firstIndex(of: next)! + 1, of: themeNames.count,
+                nextKey: keyMap.keyName(for: .cycleTheme, strings: strings))
             return [.applyTheme(next)]
         case .reloadArchive:
             guard catalogue != nil else { return [] }

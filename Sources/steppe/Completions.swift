@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import SteppeCore
+import SteppeRendering
+import SteppeResources
 
 /// What the shell completes for options that take a slug of the site's taxonomy. Generated scripts
 /// (`steppe --generate-completion-script bash|zsh|fish`) carry these lists.
@@ -15,5 +18,9 @@ enum Completions {
     static let topics = slugs(.topics)
     static let sections = slugs(.sections)
     static let languages = CompletionKind.list(Language.allCases.map(\.rawValue))
-    static let themes = CompletionKind.list(["default", "light", "solarized-dark", "solarized-light", "high-contrast", "monochrome"])
+    /// The themes there are when the shell asks: the bundled ones and the reader's own.
+    static let themes = CompletionKind.custom { _, _, prefix in
+        let user = XDGDirectories(environment: ProcessInfo.processInfo.environment).userThemes
+        return Theme.available(in: [user, BundledResources.themesDirectory]).filter { $0.hasPrefix(prefix) }
+    }
 }

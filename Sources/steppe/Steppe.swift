@@ -64,11 +64,18 @@ struct ArchiveOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(strings.helpArchive), completion: .directory)
     var archive: String?
 
+    @Flag(name: .long, help: ArgumentHelp(strings.helpSample))
+    var sample = false
+
     @OptionGroup var language: LanguageOption
 
     /// The archive to open, and how the status bar names it.
     func choose(_ directories: XDGDirectories = XDGDirectories()) -> ArchiveChoice {
-        ArchiveChoice.resolve(explicit: archive ?? configuredArchive, directories: directories)
+        ArchiveChoice.resolve(explicit: archive ?? configuredArchive, sample: sample, directories: directories)
+    }
+
+    func validate() throws {
+        if sample, archive != nil { throw ValidationError(strings.sampleOrArchive) }
     }
 
     /// config.toml's `archive`, with a leading `~/` for the home folder.

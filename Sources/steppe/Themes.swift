@@ -25,6 +25,9 @@ struct Themes: ParsableCommand {
             && !(environment["TERM"] ?? "dumb").hasPrefix("dumb")
         let direct = ["truecolor", "24bit"].contains(environment["COLORTERM"] ?? "")
         let width = names.map(\.count).max() ?? 0
+        // On a terminal each theme takes one line: its description is cut to what is left of it.
+        var size = winsize()
+        let columns = showsColor && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
         var output = ""
         var problems: [String] = []
         for name in names {
@@ -33,14 +36,20 @@ struct Themes: ParsableCommand {
             let (theme, problem) = (try? Theme.resolve(name, user: directories.userThemes, bundled: bundled)) ?? (nil, nil)
             if let problem { problems.append(problem) }
             var line = padded + "  "
+            var used = DisplayWidth.of(line)
+            let own = isOwn ? " " + strings.themeIsYours : ""
             if let theme, problem == nil {
-                if showsColor { line += Themes.sample(theme, direct: direct) + "  " }
-                line += VisibleText.escape(theme.description)
+                if showsColor {
+                    line += Themes.sample(theme, direct: direct) + "  "
+                    used += strings.themeSampleWords.map { DisplayWidth.of($0) + 2 }.reduce(0, +) + 2
+                }
+                let description = VisibleText.escape(theme.description)
+                let room = columns.map { max(0, $0 - used - DisplayWidth.of(own) - 1) }
+                line += room.map { DisplayWidth.truncate(description, to: $0) } ?? description
             } else {
                 line += strings.themeDoesNotLoad
             }
-            if isOwn { line += " " + strings.themeIsYours }
-            output += line + "\n"
+            output += line + own + "\n"
         }
         Output.print(output)
         for problem in problems { Output.printError("steppe: " + VisibleText.escape(problem) + "\n") }

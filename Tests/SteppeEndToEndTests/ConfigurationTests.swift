@@ -41,10 +41,17 @@ import Testing
         for shell in ["bash", "zsh", "fish"] {
             let script = try Harness.run(Harness.steppe, ["--generate-completion-script", shell], environment: env)
             #expect(script.status == 0)
-            for slug in ["central-asia", "tajikistan", "security", "the-bug-pit", "solarized-dark"] {
+            for slug in ["central-asia", "tajikistan", "security", "the-bug-pit"] {
                 #expect(script.stdout.contains(slug), "\(shell) completes \(slug)")
             }
         }
+        // Themes are asked of steppe when the shell completes, so the reader's own are offered too.
+        let own = home.appendingPathComponent("config/steppe/themes")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        try Data(#"{"styles": {}}"#.utf8).write(to: own.appendingPathComponent("mine.json"))
+        let themeNames = try Harness.run(Harness.steppe, ["---completion", "read", "--", "--theme", "3", "0"], environment: env)
+        #expect(themeNames.stdout.split(separator: "\n").map(String.init).contains("mine"))
+        #expect(themeNames.stdout.split(separator: "\n").map(String.init).contains("solarized-dark"))
     }
 
     @Test func aBrokenConfigurationIsShownAndTheReaderStartsAnyway() throws {

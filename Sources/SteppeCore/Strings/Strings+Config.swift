@@ -25,8 +25,10 @@ extension Strings {
         return place + text
     }
 
-    public func themeNotice(_ name: String, position: Int, of count: Int) -> String {
-        pick("Theme: \(name) (\(position)/\(count); T for the next)", "Тема: \(name) (\(position)/\(count); T — следующая)")
+    /// `nextKey`: the key that goes on to the next theme.
+    public func themeNotice(_ name: String, position: Int, of count: Int, nextKey: String?) -> String {
+        guard let nextKey else { return pick("Theme: \(name) (\(position)/\(count))", "Тема: \(name) (\(position)/\(count))") }
+        return pick("Theme: \(name) (\(position)/\(count); \(nextKey) for the next)", "Тема: \(name) (\(position)/\(count); \(nextKey) — следующая)")
     }
     public var aboutThemes: String { pick("List the colour themes, with a sample of each.", "Перечислить темы оформления с образцом каждой.") }
     public var themeDoesNotLoad: String { pick("(does not load: see below)", "(не загружается: см. ниже)") }

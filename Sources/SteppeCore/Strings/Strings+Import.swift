@@ -182,8 +182,10 @@ extension Strings {
 
     // MARK: The reader
 
-    public var archiveChangedOnDisk: String {
-        pick("The archive has changed on disk: R reloads it", "Архив изменился на диске: R перезагружает его")
+    /// `reloadKey`: the key that reloads, if one does.
+    public func archiveChangedOnDisk(reloadKey: String?) -> String {
+        guard let reloadKey else { return pick("The archive has changed on disk", "Архив изменился на диске") }
+        return pick("The archive has changed on disk: \(reloadKey) reloads it", "Архив изменился на диске: \(reloadKey) перезагружает его")
     }
     public var archiveReloaded: String { pick("Archive reloaded", "Архив перезагружен") }
 }

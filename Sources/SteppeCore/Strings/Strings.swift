@@ -104,8 +104,10 @@ public struct Strings: Sendable, Equatable, Hashable {
     public func helpPosition(first: Int, last: Int, total: Int) -> String {
         pick("\(first)–\(last) of \(total)", "\(first)–\(last) из \(total)")
     }
-    public func notBound(_ key: String) -> String {
-        pick("\(key) does nothing here — ? lists the keys", "\(key) здесь ничего не делает — ? покажет клавиши")
+    /// `helpKey`: the key that shows the help, if one does.
+    public func notBound(_ key: String, helpKey: String?) -> String {
+        guard let helpKey else { return pick("\(key) does nothing here", "\(key) здесь ничего не делает") }
+        return pick("\(key) does nothing here — \(helpKey) lists the keys", "\(key) здесь ничего не делает — \(helpKey) покажет клавиши")
     }
 
     public func languageName(_ code: String) -> String {
@@ -212,6 +214,7 @@ public struct Strings: Sendable, Equatable, Hashable {
 
             The reader's options (steppe [read] OPTIONS; see steppe read --help):
               --archive <path>   the archive: a folder with archive.json, or a .json file
+              --sample           the bundled sample archive, even when you have your own
               --theme <name>     a theme (steppe themes lists them)
               --lang <code>      en or ru (else from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 
@@ -223,6 +226,7 @@ public struct Strings: Sendable, Equatable, Hashable {
 
             Параметры читалки (steppe [read] ПАРАМЕТРЫ; см. steppe read --help):
               --archive <путь>   архив: папка с archive.json или файл .json
+              --sample           встроенный пример, даже если есть свой архив
               --theme <имя>      тема (их перечисляет steppe themes)
               --lang <код>       en или ru (иначе из LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 
@@ -239,6 +243,10 @@ public struct Strings: Sendable, Equatable, Hashable {
         pick("Check an archive and list every problem (exit status 0: clean, 1: errors, 2: warnings).",
              "Проверить архив и перечислить проблемы (код выхода 0: чисто, 1: ошибки, 2: предупреждения).")
     }
+    public var helpSample: String {
+        pick("Open the bundled sample archive, whatever else there is.", "Открыть встроенный пример архива, что бы ещё ни было.")
+    }
+    public var sampleOrArchive: String { pick("give --sample or --archive, not both", "укажите --sample или --archive, но не оба") }
     public var helpArchive: String {
         pick("The archive to open: a folder with archive.json, or a single .json file.",
              "Архив: папка с archive.json или один файл .json.")
