@@ -14,6 +14,21 @@ static inline WINDOW *steppe_stdscr(void) { return stdscr; }
 static inline int steppe_lines(void) { return LINES; }
 static inline int steppe_cols(void) { return COLS; }
 static inline int steppe_colors(void) { return COLORS; }
+
+// The colours terminfo gives a terminal type, without taking the terminal over (for `steppe themes`);
+// -1 when the type is unknown. term.h is not included: its macros would clash with Swift names.
+struct term;
+extern int setupterm(const char *, int, int *);
+extern int tigetnum(const char *);
+extern struct term *set_curterm(struct term *);
+extern int del_curterm(struct term *);
+static inline int steppe_terminfo_colors(int fd) {
+    int error = 0;
+    if (setupterm(NULL, fd, &error) != OK) return -1;
+    int colors = tigetnum("colors");
+    del_curterm(set_curterm(NULL));
+    return colors;
+}
 static inline int steppe_color_pairs(void) { return COLOR_PAIRS; }
 static inline attr_t steppe_a_bold(void) { return A_BOLD; }
 static inline attr_t steppe_a_reverse(void) { return A_REVERSE; }

@@ -1,5 +1,9 @@
 import Foundation
 import SteppeCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 import SteppeViewModel
 import TOMLKit
 
@@ -13,8 +17,9 @@ public struct Configuration: Sendable, Equatable {
     public var language: Language?
     public var preferences = Preferences.standard
     public var rebindings: [KeyMap.Rebinding] = []
-    /// Where `theme` is set, so that a theme that turns out not to exist is reported there.
+    /// Where `theme` and `archive` are set, so that one that turns out not to exist is reported there.
     public var themeLine: Int?
+    public var archiveLine: Int?
 
     public init() {}
 
@@ -30,15 +35,33 @@ public struct Configuration: Sendable, Equatable {
 
     /// Reads a configuration file; a missing file is the defaults, with no problem.
     public static func load(_ url: URL, shownAs name: String) -> (Configuration, [ConfigProblem]) {
-        guard FileManager.default.fileExists(atPath: url.path) else { return (Configuration(), []) }
-        guard let data = RegularFile.read(url, limit: 1 << 20) else {
-            return (Configuration(), [ConfigProblem(file: name, line: nil, key: "", kind: .syntax("cannot be read"))])
+        func unusable(_ kind: ConfigProblem.Kind, line: Int? = nil) -> (Configuration, [ConfigProblem]) {
+            (Configuration(), [ConfigProblem(file: name, line: line, key: "", kind: kind)])
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            return (Configuration(), [ConfigProblem(file: name, line: nil, key: "", kind: .syntax("not UTF-8 text"))])
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return (Configuration(), []) }
+        do throws(ArchiveError) {
+            try RegularFile.check(url)
+        } catch {
+            switch error {
+            case .notAFile(_, let kind): return unusable(.notAFile(kind))
+            case .unreadable(_, let reason): return unusable(.unreadable(VisibleText.escape(reason)))
+            default: return unusable(.unreadable(VisibleText.escape("\(error)")))
+            }
+        }
+        guard let data = RegularFile.read(url, limit: Configuration.sizeLimit) else {
+            return unusable(.tooLarge(limit: Int(Configuration.sizeLimit)))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else { return unusable(.syntax("not UTF-8 text")) }
+        // The TOML parser stops at a NUL as if the file ended there.
+        if let nul = data.firstIndex(of: 0) {
+            return unusable(.syntax("a NUL byte"), line: data[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
         }
         return parse(text, file: name)
     }
+
+    /// More than any configuration needs; a larger file is refused rather than read.
+    public static let sizeLimit: Int64 = 1 << 20
 
     /// Reads configuration text; `file` names it in problems.
     public static func parse(_ text: String, file: String) -> (Configuration, [ConfigProblem]) {
@@ -54,6 +77,13 @@ public struct Configuration: Sendable, Equatable {
         var reader = Reader(file: file, lines: KeyLines(text))
         let configuration = reader.read(table)
         return (configuration, reader.problems)
+    }
+
+    /// `archive` with a leading `~/` for the home folder.
+    public func archivePath(home: String?) -> String? {
+        guard let archive else { return nil }
+        if archive.hasPrefix("~/"), let home, !home.isEmpty { return home + archive.dropFirst(1) }
+        return archive
     }
 
     /// A theme named here that is not there, as a mistake of this file.
@@ -79,7 +109,17 @@ private struct Reader {
             let value = table[key]!.tomlValue
             switch key {
             case "archive":
-                if let s = string(value, [key]) { c.archive = s.isEmpty ? nil : s }
+                if let s = string(value, [key]) {
+                    if s.isEmpty {
+                        c.archive = nil
+                    } else if s.hasPrefix("/") || s.hasPrefix("~/") {
+                        c.archive = s
+                        c.archiveLine = lines.line(of: [key])
+                    } else {
+                        // Relative to what? The folder steppe happens to start in is no answer.
+                        problem([key], .badValue(VisibleText.escape(s), allowed: .absolutePath))
+                    }
+                }
             case "theme":
                 if let s = string(value, [key]) {
                     if s.isEmpty || s.contains("/") || s.hasPrefix(".") {
@@ -102,7 +142,13 @@ private struct Reader {
             case "date-format":
                 if let s = string(value, [key]) {
                     do {
-                        c.preferences.dateFormat = try DateFormat(s)
+                        let format = try DateFormat(s)
+                        let widest = Language.allCases.map { format.width(in: $0) }.max() ?? 0
+                        if widest > Preferences.dateWidthLimit {
+                            problem([key], .badValue(VisibleText.escape(s), allowed: .dateWidth(Preferences.dateWidthLimit)))
+                        } else {
+                            c.preferences.dateFormat = format
+                        }
                     } catch {
                         problem([key], .badValue(error.directive, allowed: .dateDirectives))
                     }
@@ -137,7 +183,14 @@ private struct Reader {
             case "three-columns-from": if let n = int(value, path, in: Preferences.widthRange) { p.threeColumnsFrom = n }
             case "menu-width": if let n = int(value, path, in: Preferences.menuWidthRange) { p.menuWidth = n }
             case "list-percent": if let n = int(value, path, in: Preferences.listPercentRange) { p.listPercent = n }
-            case "reading-width": if let n = int(value, path, in: Preferences.readingWidthRange) { p.readingWidth = n }
+            case "reading-width":
+                if let n = int(value, path, in: 0...Preferences.readingWidthRange.upperBound) {
+                    if n == 0 || Preferences.readingWidthRange.contains(n) {
+                        p.readingWidth = n
+                    } else {
+                        problem(path, .badValue(String(n), allowed: .zeroOr(Preferences.readingWidthRange.lowerBound, Preferences.readingWidthRange.upperBound)))
+                    }
+                }
             default: problem(path, .unknownSetting)
             }
         }
@@ -161,6 +214,10 @@ private struct Reader {
                     problem(path, .unknownCommand(VisibleText.escape(name)))
                     continue
                 }
+                guard KeyMap.commands(usableIn: context).contains(command) else {
+                    problem(path, .commandNotInContext(name, contexts: KeyMap.contexts(using: command).map(\.rawValue)))
+                    continue
+                }
                 let value = commands[name]!.tomlValue
                 let names: [String]
                 if let one = value.string {
@@ -179,12 +236,33 @@ private struct Reader {
                         isValid = false
                         break
                     }
+                    guard key.isSendable else {
+                        problem(path, .keyNotSendable(VisibleText.escape(keyName)))
+                        isValid = false
+                        break
+                    }
+                    if context.isTextEntry && key.typesText {
+                        problem(path, .keyTypesText(VisibleText.escape(keyName)))
+                        isValid = false
+                        break
+                    }
                     if !keys.contains(key) { keys.append(key) }
                 }
                 if isValid { rebindings.append(KeyMap.Rebinding(context: context, command: command, keys: keys, line: lines.line(of: path))) }
             }
         }
-        let (_, conflicts) = KeyMap.standard.applying(rebindings)
+        let (applied, conflicts) = KeyMap.standard.applying(rebindings)
+        // A context left with no way out keeps the default keys of what gets out of it.
+        for (context, command) in KeyMap.essentials where !applied.bindings.contains(where: { $0.context == context && $0.command == command }) {
+            let taken = Set(rebindings.filter { $0.context == context }.flatMap(\.keys))
+            let keys = KeyMap.standard.bindings(in: context).filter { $0.command == command }.flatMap(\.keys).filter { !taken.contains($0) }
+            let given = rebindings.last { $0.context == context && $0.command == command }
+            problems.append(ConfigProblem(
+                file: file, line: given?.line ?? lines.line(of: ["keys", context.rawValue]),
+                key: "keys.\(context.rawValue).\(command.configName)", kind: .keyNeeded(command.configName)))
+            rebindings.removeAll { $0.context == context && $0.command == command }
+            if !keys.isEmpty { rebindings.append(KeyMap.Rebinding(context: context, command: command, keys: keys, line: given?.line)) }
+        }
         for conflict in conflicts {
             problems.append(ConfigProblem(
                 file: file, line: conflict.refused.line, key: "keys.\(conflict.context.rawValue).\(conflict.refused.command.configName)",
@@ -231,7 +309,8 @@ struct KeyLines {
 
     init(_ text: String) {
         var table: [String] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines as the reader counts them: "\r\n" is one break (a Character of its own in Swift).
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("[") {
                 let inner = line.drop { $0 == "[" }.prefix { $0 != "]" }
@@ -239,8 +318,11 @@ struct KeyLines {
                 if lines[table.joined(separator: "\u{1}")] == nil { lines[table.joined(separator: "\u{1}")] = i + 1 }
             } else if let equals = line.firstIndex(of: "="), !line.hasPrefix("#") {
                 let key = line[..<equals].split(separator: ".").map { KeyLines.unquote($0) }
-                let path = (table + key).joined(separator: "\u{1}")
-                if lines[path] == nil { lines[path] = i + 1 }
+                // A dotted key ("layout.menu-width = 30") writes its tables on this line too.
+                for length in 1...max(1, key.count) {
+                    let path = (table + key.prefix(length)).joined(separator: "\u{1}")
+                    if lines[path] == nil { lines[path] = i + 1 }
+                }
             }
         }
     }
@@ -249,8 +331,16 @@ struct KeyLines {
         part.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
     }
 
-    func line(of path: [String]) -> Int? { lines[path.joined(separator: "\u{1}")] }
+    /// The line of a key; for one written inside an inline table or a dotted key, its table's line.
+    func line(of path: [String]) -> Int? {
+        var path = path
+        while !path.isEmpty {
+            if let line = lines[path.joined(separator: "\u{1}")] { return line }
+            path.removeLast()
+        }
+        return nil
+    }
 
     /// Keys in the order the file gives them, so problems come in reading order.
-    func order(_ key: String, in scope: [String] = []) -> Int { line(of: scope + [key]) ?? Int.max }
+    func order(_ key: String, in scope: [String] = []) -> Int { lines[(scope + [key]).joined(separator: "\u{1}")] ?? line(of: scope + [key]) ?? Int.max }
 }

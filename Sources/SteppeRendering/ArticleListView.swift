@@ -24,6 +24,8 @@ struct ArticleListView {
 
     var title: String
     var count: Int
+    /// "+" after the count when the list holds only the first of more (a search's best 100).
+    var countSuffix = ""
     var rows: [Row]
     var list: ListState
     var isFocused: Bool
@@ -32,7 +34,7 @@ struct ArticleListView {
 
     func draw(in rect: Rect, into grid: inout Grid) {
         guard rect.height > 0 else { return }
-        let position = count == 0 ? "0/0" : "\(list.selected + 1)/\(count)"
+        let position = count == 0 ? "0/0" : "\(list.selected + 1)/\(count)\(countSuffix)"
         PaneTitle.draw(title, right: position, focused: isFocused, in: rect, into: &grid)
         let content = rect.droppingTop(1)
         if count == 0 {

@@ -33,6 +33,7 @@ public enum Screen {
                     let snippets = state.list.source == .searchResults ? state.search?.snippets : nil
                     ArticleListView(
                         title: state.path(of: state.list.source), count: entries.count,
+                        countSuffix: state.list.source == .searchResults && state.hasMoreResults ? "+" : "",
                         rows: visible.map { position in
                             var row = listRow(entries, position, state, data, catalogue)
                             if let snippets { row.snippet = snippets[state.articleID(entries, at: position) ?? ""] ?? SearchSnippet(text: "", highlights: []) }
@@ -71,7 +72,7 @@ public enum Screen {
         case .label(let label): return String(state.user.labels.first { $0.label == label }?.count ?? 0)
         case .bookmarks: return String(state.user.bookmarkOrder.count)
         case .recent: return String(state.user.recentOrder.count)
-        case .searchResults: return String(state.search?.results.count ?? 0)
+        case .searchResults: return String(state.search?.results.count ?? 0) + (state.hasMoreResults ? "+" : "")
         }
     }
 

@@ -286,15 +286,28 @@ extension Theme {
     /// Reads a theme file; roles it leaves out are `base`'s. Errors name the file, the line and the
     /// role or field at fault.
     public static func load(from url: URL, inheriting base: Theme? = nil) throws -> Theme {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
+        do throws(ArchiveError) {
+            try RegularFile.check(url)
         } catch {
-            throw LoadError(description: "\(url.path): cannot read the theme")
+            let reason: String = switch error {
+            case .notAFile(_, let kind): "is \(kind), not a file"
+            case .unreadable(_, let reason): reason
+            default: "cannot be read"
+            }
+            throw LoadError(description: "\(url.path): \(reason)")
         }
+        // A FIFO would block and a huge file is no theme: only a regular file of sensible size is read.
+        guard let data = RegularFile.read(url, limit: Theme.sizeLimit) else {
+            throw LoadError(description: "\(url.path): larger than \(Theme.sizeLimit / 1024) KB, too large for a theme")
+        }
+        let text = String(decoding: data, as: UTF8.self)
         let file: ThemeFile
         do {
             file = try JSONDecoder().decode(ThemeFile.self, from: data)
+        } catch let error as LoadError {
+            // An entry's own mistake, with its path: "styles.selection: unknown attribute 'blink'".
+            let role = error.description.split(separator: ":").first.map { String($0.split(separator: ".").last ?? "") } ?? ""
+            throw LoadError(description: "\(url.path)" + (Theme.line(of: role, in: text).map { ":\($0)" } ?? "") + ": \(error.description)")
         } catch {
             if DecodingErrorMessage.isSyntaxError(error), let place = JSONSyntaxLocator.locate(in: data) {
                 throw LoadError(description: "\(url.path):\(place.line):\(place.column): malformed JSON: \(place.reason)")
@@ -304,10 +317,9 @@ extension Theme {
         var styles = base?.styles ?? [:]
         var overlays = base?.overlays ?? [:]
         // A theme that styles the role standing for a modifier, and not the modifier, means its role.
-        for (modifier, role) in Theme.standIns where file.styles[role.rawValue] != nil && file.modifiers?[Theme.name(of: modifier)] == nil {
+        for (modifier, role) in Theme.standIns where file.styles?[role.rawValue] != nil && file.modifiers?[Theme.name(of: modifier)] == nil {
             overlays[modifier] = nil
         }
-        let text = String(decoding: data, as: UTF8.self)
         for (key, entry) in file.modifiers ?? [:] {
             let place = "\(url.path)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": modifiers.\(key)"
             guard let modifier = StyleModifiers.layers.first(where: { $0.name == key })?.modifier else {
@@ -320,7 +332,7 @@ extension Theme {
                 throw LoadError(description: "\(place): \(error.description)")
             }
         }
-        for (key, entry) in file.styles {
+        for (key, entry) in file.styles ?? [:] {
             let place = "\(url.path)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": styles.\(key)"
             guard let role = StyleRole(rawValue: key) else {
                 throw LoadError(description: "\(place): unknown role")
@@ -375,20 +387,32 @@ extension Theme {
         return (try named(name, in: [user, bundled], inheriting: base), nil)
     }
 
+    /// The names of the themes in the folders: `.json` files (a link is followed; a link to nothing
+    /// or a folder is no theme).
     public static func available(in directories: [URL]) -> [String] {
         var names: Set<String> = []
         for directory in directories {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-            for file in files where file.hasSuffix(".json") { names.insert(String(file.dropLast(5))) }
+            for file in files where file.hasSuffix(".json") && file.count > 5 {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path, isDirectory: &isFolder),
+                    !isFolder.boolValue
+                else { continue }
+                names.insert(String(file.dropLast(5)))
+            }
         }
         return names.sorted()
     }
+
+    /// More than any theme needs.
+    public static let sizeLimit: Int64 = 1 << 20
 }
 
 private struct ThemeFile: Decodable {
     var name: String?
     var description: String?
-    var styles: [String: StyleEntry]
+    /// Both may be left out: a theme sets only what it changes.
+    var styles: [String: StyleEntry]?
     var modifiers: [String: StyleEntry]?
 }
 
@@ -400,6 +424,35 @@ private struct StyleEntry: Decodable {
     var italic: Bool?
     var underline: Bool?
     var reverse: Bool?
+
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case fg, bg, bold, dim, italic, underline, reverse
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// An attribute the format does not have is a mistake to name, not something to pass over.
+    init(from decoder: any Decoder) throws {
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        if let unknown = all.allKeys.first(where: { CodingKeys(rawValue: $0.stringValue) == nil }) {
+            let path = decoder.codingPath.map(\.stringValue).joined(separator: ".")
+            let known = CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Theme.LoadError(description: "\(path): unknown attribute '\(VisibleText.escape(unknown.stringValue))' (\(known))")
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fg = try c.decodeIfPresent(ColorValue.self, forKey: .fg)
+        bg = try c.decodeIfPresent(ColorValue.self, forKey: .bg)
+        bold = try c.decodeIfPresent(Bool.self, forKey: .bold)
+        dim = try c.decodeIfPresent(Bool.self, forKey: .dim)
+        italic = try c.decodeIfPresent(Bool.self, forKey: .italic)
+        underline = try c.decodeIfPresent(Bool.self, forKey: .underline)
+        reverse = try c.decodeIfPresent(Bool.self, forKey: .reverse)
+    }
 
     func overlay() throws -> StyleOverlay {
         StyleOverlay(
@@ -422,7 +475,14 @@ private enum ColorValue: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .name(try c.decode(String.self)) }
+        if let n = try? c.decode(Int.self) {
+            self = .number(n)
+        } else if let x = try? c.decode(Double.self) {
+            let path = decoder.codingPath.map(\.stringValue).joined(separator: ".")
+            throw Theme.LoadError(description: "\(path): colour \(x) is not a whole number 0–255")
+        } else {
+            self = .name(try c.decode(String.self))
+        }
     }
 
     func color() throws -> ThemeColor {

@@ -151,6 +151,12 @@ public final class CursesTerminal: TerminalBackend {
         }
     }
 
+    /// The colours the terminal on `fd` has, as terminfo says for `$TERM`, without taking it over
+    /// (0 when it has none or its type is unknown): what `steppe themes` may show.
+    public static func colorsOfTerminal(on fd: Int32) -> Int {
+        max(0, Int(steppe_terminfo_colors(fd)))
+    }
+
     /// Draws with another theme from the next frame on (`T`).
     public func apply(_ theme: Theme) {
         prepareStyles(theme)

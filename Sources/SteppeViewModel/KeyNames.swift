@@ -149,3 +149,50 @@ extension KeyMap {
         return (map, conflicts)
     }
 }
+
+extension KeyContext {
+    /// Keys not bound here type text.
+    public var isTextEntry: Bool { self == .search || self == .editor || self == .prompt || self == .finding }
+}
+
+extension KeyPress {
+    /// A key that puts a character in a text field: a character without Ctrl or Alt.
+    public var typesText: Bool {
+        guard case .character = key else { return false }
+        return modifiers.isDisjoint(with: [.control, .alt])
+    }
+
+    /// Whether a terminal can send this key as itself. Ctrl with anything but a letter is not told
+    /// apart (or not sent); Ctrl-H, I, J and M arrive as Backspace, Tab and Enter; Ctrl-Z suspends;
+    /// Shift with a character arrives as the capital letter.
+    public var isSendable: Bool {
+        guard case .character(let c) = key else { return true }
+        if modifiers.contains(.shift) { return false }
+        guard modifiers.contains(.control) else { return true }
+        guard c.isASCII, c.isLetter else { return false }
+        return !"hijmz".contains(Character(c.lowercased()))
+    }
+}
+
+extension KeyMap {
+    /// Commands a context cannot do without: without a key for them it cannot be left.
+    public static let essentials: [(context: KeyContext, command: Command)] = [
+        (.global, .quit), (.global, .toggleHelp), (.help, .toggleHelp), (.editor, .saveNote), (.editor, .discardNote),
+        (.prompt, .confirm), (.prompt, .cancel), (.confirm, .confirm), (.confirm, .cancel), (.search, .closeSearch),
+        (.finding, .endFind), (.found, .endFind), (.selecting, .cancelSelection),
+    ]
+
+    /// What a context can do: its own commands in the standard map, those of the context it extends,
+    /// and the global ones where global keys apply.
+    public static func commands(usableIn context: KeyContext) -> Set<Command> {
+        var commands = Set(standard.bindings(in: context).map(\.command))
+        if let base = context.extends { commands.formUnion(standard.bindings(in: base).map(\.command)) }
+        if context.takesGlobalKeys { commands.formUnion(standard.bindings(in: .global).map(\.command)) }
+        return commands
+    }
+
+    /// The contexts a command does something in, for a message.
+    public static func contexts(using command: Command) -> [KeyContext] {
+        configurableContexts.filter { standard.bindings(in: $0).contains { $0.command == command } }
+    }
+}

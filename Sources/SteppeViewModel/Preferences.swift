@@ -33,5 +33,8 @@ public struct Preferences: Sendable, Equatable {
     public static let widthRange = 40...1000
     public static let menuWidthRange = 0...200
     public static let listPercentRange = 20...80
-    public static let readingWidthRange = 0...1000
+    /// 0 (the pane's width) or this.
+    public static let readingWidthRange = 20...1000
+    /// The widest a list date may be written.
+    public static let dateWidthLimit = 24
 }

@@ -4,7 +4,10 @@ import SteppeCore
 /// reader types, and "Search: …" in the menu for going back to them.
 extension AppState {
     /// Results asked for at a time; the list shows them best first.
-    static let searchLimit = 100
+    public static let searchLimit = 100
+
+    /// The search found as many as it asked for: there may be more than the list shows.
+    public var hasMoreResults: Bool { (search?.results.count ?? 0) >= AppState.searchLimit }
 
     mutating func reduceSearch(_ action: Action) -> [Effect]? {
         switch action {

@@ -99,8 +99,11 @@ extension AppState {
             return finishExternalEdit(text)
         case .themeFailed(let name, let reason):
             notice = reason
-            // Left out of the round, so the next T goes on to a theme that works.
-            themeNames.removeAll { $0 == name }
+            // Left out of the round; the one before it is still on screen, so T goes on after it.
+            if let index = themeNames.firstIndex(of: name) {
+                themeNames.remove(at: index)
+                if !themeNames.isEmpty { themeName = themeNames[(index - 1 + themeNames.count) % themeNames.count] }
+            }
             return []
         case .externalEditFailed(let reason):
             notice = reason.map(strings.externalEditorFailed) ?? strings.noExternalEditor

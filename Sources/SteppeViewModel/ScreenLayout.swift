@@ -35,10 +35,10 @@ public struct ScreenLayout: Sendable, Equatable {
         }
         if sideBySide {
             mode = .wide
-            // Wide enough for the longest names ("Kazakhstan's Bloody January 2022") once there is room;
-            // a configured width still leaves the other pane 20 columns.
-            let menuWidth = preferences.menuWidth > 0
-                ? max(12, min(preferences.menuWidth, size.width - 21)) : min(44, max(26, size.width / 4))
+            // Wide enough for the longest names ("Kazakhstan's Bloody January 2022") once there is room,
+            // and never so wide that the list beside it drops below 30 columns.
+            let wanted = preferences.menuWidth > 0 ? preferences.menuWidth : min(44, max(26, size.width / 4))
+            let menuWidth = max(12, min(wanted, size.width - 31))
             menu = Rect(x: 0, y: 0, width: menuWidth, height: bodyHeight)
             let rightX = menuWidth + 1
             let rightWidth = size.width - rightX

@@ -2,6 +2,12 @@ import ArgumentParser
 import Foundation
 import SteppeConfig
 import SteppeCore
+import SteppeRendering
+import SteppeResources
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `steppe config --default` and `steppe config --check`.
 struct Config: ParsableCommand {
@@ -27,13 +33,31 @@ struct Config: ParsableCommand {
             Output.print(Configuration.defaultText())
             return
         }
-        let url = file.map { URL(fileURLWithPath: $0) } ?? Configuration.file()
-        let name = ArchiveChoice.abbreviate(url.path, home: ProcessInfo.processInfo.environment["HOME"])
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        let environment = ProcessInfo.processInfo.environment
+        let directories = XDGDirectories(environment: environment)
+        let url = file.map { URL(fileURLWithPath: $0) } ?? Configuration.file(directories)
+        let name = ArchiveChoice.abbreviate(url.path, home: environment["HOME"])
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else {
+            // Named on the command line and not there is a mistake; the standard file may well be absent.
+            if file != nil { fail(strings.archiveError(.notFound(path: url.path))) }
             Output.print(VisibleText.escape(strings.configMissing(name)) + "\n")
             return
         }
-        let (_, problems) = Configuration.load(url, shownAs: name)
+        var (configuration, problems) = Configuration.load(url, shownAs: name)
+        // What only the machine can say: is the theme there, does the archive open?
+        let themes = Theme.available(in: [directories.userThemes, BundledResources.themesDirectory])
+        if !themes.contains(configuration.theme) { problems.append(configuration.missingTheme(themes, file: name)) }
+        if let archive = configuration.archivePath(home: environment["HOME"]) {
+            do throws(ArchiveError) {
+                _ = try ArchiveReader.prepare(archive)
+            } catch {
+                problems.append(ConfigProblem(
+                    file: name, line: configuration.archiveLine, key: "archive", kind: .archive(VisibleText.escape(strings.archiveError(error)))))
+                configuration.archive = nil
+            }
+        }
+        problems.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
         if problems.isEmpty {
             Output.print(VisibleText.escape(strings.configIsValid(name)) + "\n")
             return

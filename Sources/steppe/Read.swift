@@ -23,7 +23,8 @@ struct Read: ParsableCommand {
 
     /// The first mistake in the configuration or theme, and how many more `steppe config --check` lists.
     static func startupNotice(_ problems: [ConfigProblem], themeProblem: String?) -> String? {
-        let all = problems.map(strings.configProblem) + (themeProblem.map { [$0] } ?? [])
+        let inOrder = problems.sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
+        let all = inOrder.map(strings.configProblem) + (themeProblem.map { [$0] } ?? [])
         guard let first = all.first else { return nil }
         let more = all.count > 1 ? " " + strings.configMoreProblems(all.count - 1) : ""
         return VisibleText.escape(first) + more
@@ -58,7 +59,7 @@ struct Read: ParsableCommand {
                 file: ArchiveChoice.abbreviate(file.path, home: environment["HOME"]))
             (loadedTheme, themeProblem) = (fallback, strings.configProblem(problem))
         }
-        let choice = options.choose(directories)
+        let (choice, archiveProblem) = options.chooseReporting(directories)
         // Fatal problems with the archive's metadata are cheap to find: report them before taking the screen.
         do throws(ArchiveError) {
             _ = try ArchiveReader.prepare(choice.path)
@@ -83,7 +84,7 @@ struct Read: ParsableCommand {
             state.preferences = configuration.preferences
             state.themeNames = Theme.available(in: [directories.userThemes, BundledResources.themesDirectory])
             state.themeName = loadedTheme.name
-            state.notice = Read.startupNotice(configProblems, themeProblem: themeProblem)
+            state.notice = Read.startupNotice(configProblems + (archiveProblem.map { [$0] } ?? []), themeProblem: themeProblem)
             state.idSeed = UInt64.random(in: 1...UInt64.max)
             let loop = AppLoop(
                 state: state, terminal: terminal, clients: .live(

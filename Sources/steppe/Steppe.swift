@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SteppeConfig
 import SteppeCore
 
 /// The interface language, settled before parsing so that help and parse errors use it too:
@@ -69,9 +70,28 @@ struct ArchiveOptions: ParsableArguments {
 
     @OptionGroup var language: LanguageOption
 
-    /// The archive to open, and how the status bar names it.
+    /// The archive to open, and how the status bar names it. One named in config.toml that cannot
+    /// be opened is a mistake of that file: the standard archive is chosen instead, and the mistake
+    /// comes back to be shown.
     func choose(_ directories: XDGDirectories = XDGDirectories()) -> ArchiveChoice {
-        ArchiveChoice.resolve(explicit: archive ?? configuredArchive, sample: sample, directories: directories)
+        chooseReporting(directories).choice
+    }
+
+    func chooseReporting(_ directories: XDGDirectories = XDGDirectories()) -> (choice: ArchiveChoice, problem: ConfigProblem?) {
+        if archive == nil, !sample, let configured = configuredArchive {
+            do throws(ArchiveError) {
+                _ = try ArchiveReader.prepare(configured)
+                return (ArchiveChoice.resolve(explicit: configured, directories: directories), nil)
+            } catch {
+                let file = Configuration.file(directories)
+                let problem = ConfigProblem(
+                    file: ArchiveChoice.abbreviate(file.path, home: ProcessInfo.processInfo.environment["HOME"]),
+                    line: userConfiguration.configuration.archiveLine, key: "archive",
+                    kind: .archive(VisibleText.escape(strings.archiveError(error))))
+                return (ArchiveChoice.resolve(explicit: nil, directories: directories), problem)
+            }
+        }
+        return (ArchiveChoice.resolve(explicit: archive, sample: sample, directories: directories), nil)
     }
 
     func validate() throws {
@@ -80,17 +100,16 @@ struct ArchiveOptions: ParsableArguments {
 
     /// config.toml's `archive`, with a leading `~/` for the home folder.
     private var configuredArchive: String? {
-        guard let path = userConfiguration.configuration.archive else { return nil }
-        if path.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty {
-            return home + path.dropFirst(1)
-        }
-        return path
+        userConfiguration.configuration.archivePath(home: ProcessInfo.processInfo.environment["HOME"])
     }
 
-    /// Opens the chosen archive for a command that pipes, or exits with a one-line error.
+    /// Opens the chosen archive for a command that pipes, or exits with a one-line error; a mistake
+    /// in config.toml's `archive` is said on standard error first.
     func openLibrary() -> Library {
+        let (choice, problem) = chooseReporting()
+        if let problem { Output.printError("steppe: " + VisibleText.escape(strings.configProblem(problem)) + "\n") }
         do {
-            return try ArchiveReader.open(choose().path, cache: HeaderCache.standard())
+            return try ArchiveReader.open(choice.path, cache: HeaderCache.standard())
         } catch {
             fail(strings.archiveError(error))
         }

@@ -3,6 +3,7 @@ import Foundation
 import SteppeCore
 import SteppeRendering
 import SteppeResources
+import SteppeTerminal
 import SteppeViewModel
 
 #if canImport(Glibc)
@@ -23,7 +24,9 @@ struct Themes: ParsableCommand {
         let names = Theme.available(in: [directories.userThemes, bundled])
         let showsColor = isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
             && !(environment["TERM"] ?? "dumb").hasPrefix("dumb")
-        let direct = ["truecolor", "24bit"].contains(environment["COLORTERM"] ?? "")
+        // What the reader would draw on this terminal: terminfo's colour count (direct colour for an
+        // `xterm-direct`-like type), reduced as the reader reduces it.
+        let colors = showsColor ? MainActor.assumeIsolated { CursesTerminal.colorsOfTerminal(on: STDOUT_FILENO) } : 0
         let width = names.map(\.count).max() ?? 0
         // On a terminal each theme takes one line: its description is cut to what is left of it.
         var size = winsize()
@@ -40,7 +43,7 @@ struct Themes: ParsableCommand {
             let own = isOwn ? " " + strings.themeIsYours : ""
             if let theme, problem == nil {
                 if showsColor {
-                    line += Themes.sample(theme, direct: direct) + "  "
+                    line += Themes.sample(theme, colors: colors) + "  "
                     used += strings.themeSampleWords.map { DisplayWidth.of($0) + 2 }.reduce(0, +) + 2
                 }
                 let description = VisibleText.escape(theme.description)
@@ -56,8 +59,8 @@ struct Themes: ParsableCommand {
     }
 
     /// A few words in the theme's roles: menu group, unread title, selection, search match, warning.
-    static func sample(_ theme: Theme, direct: Bool) -> String {
-        let shown = theme.reduced(toColors: direct ? ThemeColor.directColors : 256)
+    static func sample(_ theme: Theme, colors: Int) -> String {
+        let shown = colors == 0 ? theme.withoutColor : theme.reduced(toColors: colors < 256 ? min(colors, 16) : colors)
         let roles: [StyleRole] = [.paneTitleFocused, .menuGroup, .listUnread, .selection, .searchMatch, .body, .warning]
         return zip(roles, strings.themeSampleWords).map { role, word in
             sgr(shown.style(for: role), base: shown.style(for: .base)) + " \(word) " + "\u{1B}[0m"
@@ -75,6 +78,9 @@ struct Themes: ParsableCommand {
         func color(_ c: ThemeColor, _ layer: Int) -> String? {
             switch c {
             case .terminalDefault: nil
+            // The basic sixteen in the forms every colour terminal knows (a Linux console has no 38;5).
+            case .index(let i) where i < 8: "\(layer + Int(i))"
+            case .index(let i) where i < 16: "\(layer + 60 + Int(i) - 8)"
             case .index(let i): "\(layer + 8);5;\(i)"
             case .rgb(let r, let g, let b): "\(layer + 8);2;\(r);\(g);\(b)"
             }

@@ -1,3 +1,4 @@
+import Foundation
 import SteppeCore
 import SteppeTestSupport
 import SteppeViewModel
@@ -139,5 +140,82 @@ import Testing
         #expect(KeyPress(configName: "Ctrl-") == nil)
         #expect(KeyPress(configName: "\u{1B}") == nil)
         for command in Command.allCases { #expect(Command(configName: command.configName) == command) }
+    }
+
+    @Test func keysAreCheckedForWhatTheyDoWhereAndWhetherTheyCanBeSent() {
+        let (c, problems) = parse("""
+            [keys.list]
+            save-note = "Ctrl-W"
+            toggle-read = "Ctrl-I"
+            move-down = "Shift-j"
+            [keys.search]
+            close-search = "e"
+            open-result = ["Space", "Ctrl-O"]
+            [keys.global]
+            quit = []
+            toggle-help = "F1"
+            """)
+        #expect(problems.map(Strings.english.configProblem) == [
+            "config.toml:2: keys.list.save-note: save-note does nothing here (it works in: editor)",
+            "config.toml:3: keys.list.toggle-read: terminals cannot send Ctrl-I apart from another key",
+            "config.toml:4: keys.list.move-down: terminals cannot send Shift-j apart from another key",
+            "config.toml:6: keys.search.close-search: e types text here; use a key that does not (Ctrl-, Alt-, F-keys, Enter, Esc…)",
+            "config.toml:7: keys.search.open-result: Space types text here; use a key that does not (Ctrl-, Alt-, F-keys, Enter, Esc…)",
+            "config.toml:9: keys.global.quit: quit needs a key here, or there is no way out: its default keys are kept",
+        ])
+        let map = c.keyMap
+        #expect(map.command(for: .char("Q"), in: .list) == .quit)
+        #expect(map.command(for: .ctrl("c"), in: .list) == .quit)
+        #expect(map.command(for: KeyPress(.function(1)), in: .list) == .toggleHelp)
+        #expect(map.command(for: .char("?"), in: .list) == nil)
+        #expect(map.command(for: .char("e"), in: .search) == nil)
+        #expect(map.command(for: .escape, in: .search) == .closeSearch)
+    }
+
+    @Test func valuesOutsideWhatMakesSenseAreRefused() {
+        let (c, problems) = parse("""
+            archive = "relative/news"
+            date-format = "%B %e, %Y — %B %e, %Y"
+            [layout]
+            reading-width = 5
+            """)
+        #expect(c == Configuration.defaults)
+        #expect(problems.map(Strings.english.configProblem) == [
+            "config.toml:1: archive: 'relative/news' is not allowed (a path from / or ~/)",
+            "config.toml:2: date-format: '%B %e, %Y — %B %e, %Y' is not allowed (a date of at most 24 columns)",
+            "config.toml:4: layout.reading-width: '5' is not allowed (0, or 20 to 1000)",
+        ])
+        #expect(parse("archive = \"~/news\"").0.archivePath(home: "/home/ann") == "/home/ann/news")
+    }
+
+    @Test func linesAreFoundInCRLFFilesInlineTablesAndDottedKeys() {
+        let crlf = parse("theme = \"light\"\r\nmouse = 3\r\n").1
+        #expect(crlf.map(\.line) == [2])
+        let inline = parse("mouse = true\nlayout = { menu-width = 500 }\n").1
+        #expect(inline.map(\.line) == [2])
+        let dotted = parse("mouse = true\n\nlayout.menu-widht = 30\n").1
+        #expect(dotted.map(Strings.english.configProblem) == ["config.toml:3: layout.menu-widht: no such setting"])
+    }
+
+    @Test func aFileThatCannotBeReadIsSaidAndNothingInItIsUsed() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nul = folder.appendingPathComponent("nul.toml")
+        try Data("mouse = false\n\0\nlanguage = 5\n".utf8).write(to: nul)
+        let (c, problems) = Configuration.load(nul, shownAs: "nul.toml")
+        #expect(c == Configuration.defaults)
+        #expect(problems.map(Strings.english.configProblem) == ["nul.toml:2: not valid TOML: a NUL byte"])
+        let folderInstead = folder.appendingPathComponent("dir.toml")
+        try FileManager.default.createDirectory(at: folderInstead, withIntermediateDirectories: true)
+        #expect(Configuration.load(folderInstead, shownAs: "dir.toml").1.map(Strings.english.configProblem) == [
+            "dir.toml: is a folder, not a file"
+        ])
+        let large = folder.appendingPathComponent("large.toml")
+        try Data(repeating: 0x23, count: Int(Configuration.sizeLimit) + 1).write(to: large)
+        #expect(Configuration.load(large, shownAs: "large.toml").1.map(Strings.english.configProblem) == [
+            "large.toml: larger than 1.0 MB, too large for a configuration"
+        ])
+        #expect(Configuration.load(folder.appendingPathComponent("none.toml"), shownAs: "none.toml").1 == [])
     }
 }

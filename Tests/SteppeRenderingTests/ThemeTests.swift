@@ -103,3 +103,28 @@ import Testing
         #expect(light.style(for: .body).foreground == .index(1))
     }
 }
+
+@Suite struct ThemeFileTests {
+    @Test func unknownAttributesFractionalColoursAndFoldersAreNamed() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("steppe-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("{\n  \"styles\": {\n    \"body\": { \"blink\": true }\n  }\n}".utf8).write(to: dir.appendingPathComponent("blink.json"))
+        let blink = #expect(throws: Theme.LoadError.self) { try Theme.named("blink", in: [dir]) }
+        #expect(blink?.description == dir.path + "/blink.json:3: styles.body: unknown attribute 'blink' (fg, bg, bold, dim, italic, underline, reverse)")
+        try Data(#"{"styles": {"body": {"fg": 1.5}}}"#.utf8).write(to: dir.appendingPathComponent("half.json"))
+        let half = #expect(throws: Theme.LoadError.self) { try Theme.named("half", in: [dir]) }
+        #expect(half?.description == dir.path + "/half.json:1: styles.body.fg: colour 1.5 is not a whole number 0–255")
+        // A theme may give only modifiers.
+        try Data(#"{"modifiers": {"unread": {"underline": true}}}"#.utf8).write(to: dir.appendingPathComponent("only.json"))
+        let base = try Theme.named("default", in: [BundledResources.themesDirectory])
+        let only = try Theme.named("only", in: [dir], inheriting: base)
+        #expect(only.styles == base.styles)
+        #expect(only.overlay(for: .unread) == StyleOverlay(underline: true))
+        // A folder or a link to nothing is no theme.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.json"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dangling.json").path, withDestinationPath: "/nonexistent")
+        #expect(Theme.available(in: [dir]) == ["blink", "half", "only"])
+    }
+}
+

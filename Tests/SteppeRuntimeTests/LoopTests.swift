@@ -72,6 +72,7 @@ import Testing
             ] + MemoryTerminal.keys(.char("T")) + [
                 MemoryTerminal.waitFor("broken.json:2: styles.body: unknown colour"),
             ] + MemoryTerminal.keys(.char("T")) + [MemoryTerminal.waitFor("Theme: default (1/2")] + MemoryTerminal.keys(.char("Q")))
+        // default → light → broken (skipped, light stays) → default
         var clients = clients()
         clients.loadTheme = { name in
             name == "broken"

@@ -100,6 +100,16 @@ import Testing
         #expect(s.reader == nil)
     }
 
+    @Test func aFullPageOfResultsSaysThereMayBeMore() {
+        var s = state()
+        s.press(.char("/"), .char("x"))
+        _ = s.reduce(.searchResults(text: "x", ids: Array(repeating: "panj", count: AppState.searchLimit - 1), problem: nil, isPartial: false))
+        #expect(!s.hasMoreResults)
+        s.press(.char("y"))
+        _ = s.reduce(.searchResults(text: "xy", ids: Array(repeating: "panj", count: AppState.searchLimit), problem: nil, isPartial: false))
+        #expect(s.hasMoreResults)
+    }
+
     @Test func pageKeysPageThroughTheResultsWhileTyping() {
         var s = AppState(size: Size(width: 120, height: 12), archiveLabel: "test", catalogue: TestLibrary.make().catalogue)
         s.press(.char("/"), .char("x"))

@@ -6,6 +6,10 @@ extension Strings {
         let text: String
         switch problem.kind {
         case .syntax(let reason): text = pick("not valid TOML: \(reason)", "это не TOML: \(reason)")
+        case .unreadable(let reason): text = pick("cannot be read: \(reason)", "не читается: \(reason)")
+        case .notAFile(let kind): text = pick("is \(fileKind(kind)), not a file", "это \(fileKind(kind)), а не файл")
+        case .tooLarge(let limit):
+            text = pick("larger than \(size(bytes: limit)), too large for a configuration", "больше \(size(bytes: limit)): слишком велик для настроек")
         case .unknownSetting: text = pick("no such setting", "такой настройки нет")
         case .wrongType(let expected): text = pick("must be ", "должно быть: ") + valueType(expected)
         case .badValue(let value, let allowed):
@@ -21,6 +25,19 @@ extension Strings {
             let at = keptLine.map { pick(" on line \($0)", " в строке \($0)") } ?? ""
             text = pick("\(key) is already bound to \(kept)\(at); \(refused) does not get it",
                 "\(key) уже назначена на \(kept)\(at); \(refused) её не получает")
+        case .commandNotInContext(let command, let contexts):
+            let places = contexts.isEmpty ? "" : pick(" (it works in: \(contexts.joined(separator: ", ")))", " (работает в: \(contexts.joined(separator: ", ")))")
+            text = pick("\(command) does nothing here\(places)", "\(command) здесь ничего не делает\(places)")
+        case .keyTypesText(let key):
+            text = pick("\(key) types text here; use a key that does not (Ctrl-, Alt-, F-keys, Enter, Esc…)",
+                "\(key) здесь вводит текст; нужна клавиша, которая его не вводит (Ctrl-, Alt-, F-клавиши, Enter, Esc…)")
+        case .keyNotSendable(let key):
+            text = pick("terminals cannot send \(key) apart from another key", "терминалы не отличают \(key) от другой клавиши")
+        case .keyNeeded(let command):
+            text = pick("\(command) needs a key here, or there is no way out: its default keys are kept",
+                "\(command) нужна клавиша, иначе отсюда не выйти: оставлены клавиши по умолчанию")
+        case .archive(let reason):
+            text = pick("\(reason); the standard archive is opened instead", "\(reason); открыт архив по умолчанию")
         }
         return place + text
     }
@@ -57,6 +74,9 @@ extension Strings {
         case .range(let low, let high): pick("\(low) to \(high)", "от \(low) до \(high)")
         case .themeName: pick("a theme's name, as steppe themes lists them", "имя темы, как их перечисляет steppe themes")
         case .dateDirectives: "%Y %y %m %d %e %b %B %%"
+        case .dateWidth(let columns): pick("a date of at most \(columns) columns", "дата не длиннее \(columns) столбцов")
+        case .zeroOr(let low, let high): pick("0, or \(low) to \(high)", "0 или от \(low) до \(high)")
+        case .absolutePath: pick("a path from / or ~/", "путь от / или ~/")
         }
     }
 
