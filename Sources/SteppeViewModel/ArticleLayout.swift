@@ -245,17 +245,31 @@ public struct ArticleLayout: Sendable, Equatable {
         let end = article.body.count
         if !notes.detached.isEmpty {
             blank(end)
-            lines.append(Line(spans: [Span(strings.detachedNotes, .heading)], anchor: Anchor(block: end, offset: 0)))
+            // An article gone from the archive keeps its notes; they are not detached from a text that changed.
+            let heading = missing == nil ? strings.detachedNotes : strings.notesOfMissingArticle
+            lines.append(Line(spans: [Span(heading, .heading)], anchor: Anchor(block: end, offset: 0)))
             if notes.showsBoxes {
                 for note in notes.detached {
-                    let quote = note.anchor.map { $0.quote.isEmpty ? $0.after : $0.quote } ?? ""
-                    box(note, block: end, title: quote.isEmpty ? nil : strings.quoted(DisplayWidth.truncate(quote, to: max(4, measure - 10))))
+                    box(note, block: end, title: ArticleLayout.detachedTitle(note, width: max(4, measure - 10), strings))
                 }
             }
         }
         lines.append(Line(spans: [], anchor: Anchor(block: end, offset: ArticleLayout.endOffset - 1)))
         lines.append(Line(spans: [Span(strings.endOfArticle, .dim)], anchor: Anchor(block: end, offset: ArticleLayout.endOffset)))
         self.lines = lines
+    }
+
+    /// What a detached note was on: its quoted words, or the opening of its paragraph, cut at a word
+    /// where the kept context ended.
+    static func detachedTitle(_ note: Note, width: Int, _ strings: Strings) -> String? {
+        guard let anchor = note.anchor else { return nil }
+        if !anchor.quote.isEmpty { return strings.quoted(DisplayWidth.truncate(anchor.quote, to: width)) }
+        guard !anchor.after.isEmpty else { return nil }
+        var opening = anchor.after
+        if opening.count >= NoteAnchor.contextLength, let space = opening.lastIndex(where: \.isWhitespace) {
+            opening = String(opening[..<space]) + "…"
+        }
+        return strings.paragraphStarting(DisplayWidth.truncate(opening, to: width))
     }
 
     /// Note boxes sit after their paragraph's text: their offsets lie past any text offset.

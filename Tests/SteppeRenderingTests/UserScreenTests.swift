@@ -111,3 +111,24 @@ import Testing
         #expect(status.hasSuffix("Enter accept  Esc/Ctrl-C cancel"), "\(status)")
     }
 }
+
+@Suite struct MissingArticleNotesTests {
+    @Test func notesOfAnArticleGoneFromTheArchiveSaySoAndNameTheirParagraphByItsOpening() throws {
+        let article = try TestLibrary.make().article(id: "panj")
+        let opening = "During the night demonstrators broke into the building and"
+        let note = Note(
+            id: "p", articleID: "panj", text: "Where was the police?",
+            anchor: NoteAnchor(block: 0, quote: "", before: "", after: String(opening.prefix(NoteAnchor.contextLength))), createdAt: 1,
+            updatedAt: 1)
+        var notes = ArticleLayout.Notes()
+        notes.detached = [note]
+        let layout = ArticleLayout(
+            article: article, taxonomy: TestLibrary.make().catalogue.taxonomy, width: 70, strings: .english, notes: notes,
+            missing: .withDate)
+        let text = layout.lines.map { $0.spans.map(\.text).joined() }
+        #expect(text.contains("Your notes: this article is no longer in the archive"))
+        #expect(!text.contains(Strings.english.detachedNotes))
+        // The kept opening ends mid-word ("broke int"): the title stops at the last whole word.
+        #expect(text.contains { $0.contains("on the paragraph “During the night demonstrators broke…”") })
+    }
+}

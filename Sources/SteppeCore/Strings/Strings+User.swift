@@ -56,6 +56,12 @@ extension Strings {
     // MARK: The article pane and the editor
 
     public var noteOnArticle: String { pick("on the article", "к статье") }
+    public var notesOfMissingArticle: String {
+        pick("Your notes: this article is no longer in the archive", "Ваши заметки: этой статьи больше нет в архиве")
+    }
+    public func paragraphStarting(_ opening: String) -> String {
+        pick("on the paragraph “\(opening)”", "к абзацу «\(opening)»")
+    }
     public var detachedNotes: String {
         pick("Detached notes: their quote is no longer in the text", "Отделённые заметки: их цитаты больше нет в тексте")
     }
