@@ -20,6 +20,8 @@ struct ArticleListView {
         var isMissing: Bool
         /// Search results only; empty until the snippet arrives.
         var snippet: SearchSnippet?
+        /// Search results: display columns of the matched words in the title.
+        var titleHighlights: [Range<Int>] = []
     }
 
     var title: String
@@ -71,6 +73,12 @@ struct ArticleListView {
             let titleRole: StyleRole = row.isMissing ? .dim : .listTitle
             let used = grid.write(
                 DisplayWidth.truncate(row.title, to: titleWidth), x: x, y: y, role: titleRole, modifiers: titleModifiers, limit: titleWidth)
+            // The matched words of a search, where the title shows them (its cut end, "…", is not marked).
+            let shown = DisplayWidth.of(TextSanitizer.clean(row.title)) > titleWidth ? used - 1 : used
+            for range in row.titleHighlights where range.lowerBound < shown {
+                grid.restyle(
+                    Rect(x: x + range.lowerBound, y: y, width: min(range.upperBound, shown) - range.lowerBound, height: 1), role: .searchMatch)
+            }
             x += used
             if !missing.isEmpty { x += grid.write(missing, x: x, y: y, role: .dim, modifiers: selected) }
             if !notes.isEmpty { x += grid.write(notes, x: x, y: y, role: .noteMarker, modifiers: selected) }

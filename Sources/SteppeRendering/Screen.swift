@@ -36,7 +36,11 @@ public enum Screen {
                         countSuffix: state.list.source == .searchResults && state.hasMoreResults ? "+" : "",
                         rows: visible.map { position in
                             var row = listRow(entries, position, state, data, catalogue)
-                            if let snippets { row.snippet = snippets[state.articleID(entries, at: position) ?? ""] ?? SearchSnippet(text: "", highlights: []) }
+                            if let snippets {
+                                let id = state.articleID(entries, at: position) ?? ""
+                                row.snippet = snippets[id] ?? SearchSnippet(text: "", highlights: [])
+                                row.titleHighlights = state.search?.titleHighlights[id] ?? []
+                            }
                             return row
                         }, list: state.list,
                         isFocused: state.focus == .list, emptyText: emptyText(state.list.source, state, strings), strings: strings

@@ -175,11 +175,14 @@ public final class EffectRunner: Sendable {
         var batch = 30
         while start < ids.count, !isStale() {
             var snippets: [String: SearchSnippet] = [:]
+            var titles: [String: [Range<Int>]] = [:]
             for id in ids[start..<min(ids.count, start + batch)] {
-                guard let header = catalogue.header(id: id), let article = try? clients.loadArticle(bodies, header) else { continue }
+                guard let header = catalogue.header(id: id) else { continue }
+                titles[id] = SearchSnippet.titleHighlights(header.title, query: query)
+                guard let article = try? clients.loadArticle(bodies, header) else { continue }
                 snippets[id] = SearchSnippet.make(article, query: query, width: EffectRunner.snippetWidth)
             }
-            post(.searchSnippets(text: text, snippets: snippets))
+            post(.searchSnippets(text: text, snippets: snippets, titles: titles))
             start += batch
             batch = ids.count
         }

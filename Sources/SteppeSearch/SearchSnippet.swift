@@ -4,6 +4,26 @@ extension SearchSnippet {
     /// The first paragraph (standfirst first) holding a word of the query, cut to `width` columns
     /// around it with "…" where text was left out; the opening of the text when nothing matches.
     public static func make(_ article: Article, query: SearchQuery, width: Int) -> SearchSnippet {
+        let paragraphs = ([article.summary].compactMap { $0 } + article.body.map(\.text)).map(TextSanitizer.clean)
+        for paragraph in paragraphs {
+            let matched = matches(in: paragraph, query)
+            guard let first = matched.first else { continue }
+            return cut(paragraph, around: first, marking: matched, width: width)
+        }
+        let opening = paragraphs.first ?? ""
+        return cut(opening, around: opening.startIndex..<opening.startIndex, marking: [], width: width)
+    }
+
+    /// The display columns of the query's words in a title, as the list draws it (cleaned).
+    public static func titleHighlights(_ title: String, query: SearchQuery) -> [Range<Int>] {
+        let clean = TextSanitizer.clean(title)
+        let matched = matches(in: clean, query)
+        guard let first = matched.first else { return [] }
+        return cut(clean, around: first, marking: matched, width: Int.max / 2).highlights
+    }
+
+    /// The words of `text` the query's positive words and prefixes match.
+    static func matches(in text: String, _ query: SearchQuery) -> [Range<String.Index>] {
         var words = Set<String>()
         var prefixes: [String] = []
         for clause in query.positiveClauses {
@@ -14,18 +34,10 @@ extension SearchSnippet {
                 }
             }
         }
-        let paragraphs = ([article.summary].compactMap { $0 } + article.body.map(\.text)).map(TextSanitizer.clean)
-        for paragraph in paragraphs {
-            let spans = wordSpans(paragraph)
-            let matched = spans.filter { span in
-                let word = SearchText.stem(SearchText.fold(String(paragraph[span])))
-                return words.contains(word) || prefixes.contains { SearchText.fold(String(paragraph[span])).hasPrefix($0) }
-            }
-            guard let first = matched.first else { continue }
-            return cut(paragraph, around: first, marking: matched, width: width)
+        return wordSpans(text).filter { span in
+            let folded = SearchText.fold(String(text[span]))
+            return words.contains(SearchText.stem(folded)) || prefixes.contains { folded.hasPrefix($0) }
         }
-        let opening = paragraphs.first ?? ""
-        return cut(opening, around: opening.startIndex..<opening.startIndex, marking: [], width: width)
     }
 
     static func wordSpans(_ text: String) -> [Range<String.Index>] {

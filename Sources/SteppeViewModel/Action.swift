@@ -20,8 +20,8 @@ public enum Action: Sendable, Equatable {
     case archiveReloadFailed(ArchiveError)
     /// Results of a search for `text` (ignored unless it is still the text in the search line).
     case searchResults(text: String, ids: [String], problem: SearchProblem?, isPartial: Bool)
-    /// The snippets of a search's results, which follow its ids.
-    case searchSnippets(text: String, snippets: [String: SearchSnippet])
+    /// The snippets of a search's results, which follow its ids, and where its words are in their titles.
+    case searchSnippets(text: String, snippets: [String: SearchSnippet], titles: [String: [Range<Int>]] = [:])
     case searchIndexProgressed(done: Int, total: Int)
     case searchIndexReady
     case searchIndexFailed(SearchProblem)

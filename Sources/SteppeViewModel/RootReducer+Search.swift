@@ -18,6 +18,7 @@ extension AppState {
                 search.results = ids
                 let kept = Set(ids)
                 search.snippets = search.snippets.filter { kept.contains($0.key) }
+                search.titleHighlights = search.titleHighlights.filter { kept.contains($0.key) }
             }
             search.problem = problem
             search.isPartial = isPartial
@@ -31,9 +32,10 @@ extension AppState {
                 if !ids.isEmpty { return openArticle(list: .searchResults, position: 0) }
             }
             return []
-        case .searchSnippets(let text, let snippets):
+        case .searchSnippets(let text, let snippets, let titles):
             guard search?.answered == text else { return [] }
             search?.snippets.merge(snippets) { $1 }
+            search?.titleHighlights.merge(titles) { $1 }
             return []
         case .searchIndexProgressed(let done, let total):
             searchIndex = .building(done: done, total: total)
@@ -129,6 +131,7 @@ extension AppState {
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
             self.search?.results = []
             self.search?.snippets = [:]
+            self.search?.titleHighlights = [:]
             self.search?.answered = ""
             self.search?.problem = nil
             list.selected = 0

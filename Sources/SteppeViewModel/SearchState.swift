@@ -12,6 +12,8 @@ public struct SearchState: Sendable, Equatable {
     /// The line of each result around its match, as they come after the results; a result keeps its
     /// previous snippet until the new one arrives, so rows do not blink while typing.
     public var snippets: [String: SearchSnippet] = [:]
+    /// Display columns of the query's words in each result's title.
+    public var titleHighlights: [String: [Range<Int>]] = [:]
     public var problem: SearchProblem?
     /// Results from an index still being built: more may come.
     public var isPartial = false

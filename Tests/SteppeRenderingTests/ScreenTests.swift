@@ -42,8 +42,13 @@ import Testing
         _ = s.reduce(.searchResults(text: "Каспий", ids: ["caspian-ru", "panj"], problem: nil, isPartial: false))
         _ = s.reduce(.searchSnippets(text: "Каспий", snippets: [
             "caspian-ru": SearchSnippet(text: "У Каспийского моря пять берегов и пять столиц; 里海 — его имя по-китайски.", highlights: [2..<13])
-        ]))
+        ], titles: ["caspian-ru": [0..<10]]))
         let grid = Screen.render(s)
+        // The title's matched word too: "Каспийское" is the first ten columns of the title.
+        let list = s.layout.list!
+        let titleStart = grid.row(list.y + 1).firstIndex { $0.character == "К" }!
+        let titleRoles = grid.row(list.y + 1)[titleStart..<(titleStart + 12)].map(\.role)
+        #expect(titleRoles == Array(repeating: StyleRole.searchMatch, count: 10) + [.listTitle, .listTitle])
         // The matched word is in the match colour; the second result's snippet has not come yet.
         let snippetRow = grid.row(2).map(\.role)
         #expect(snippetRow.contains(.searchMatch))

@@ -248,6 +248,14 @@ import Testing
         #expect(try snippet("Nothing here.", "border") == SearchSnippet(text: "Nothing here.", highlights: []))
     }
 
+    @Test func titleHighlightsAreTheColumnsOfTheWordsInTheTitle() throws {
+        let query = try SearchQuery.parse("border таджик*", taxonomy: taxonomy)
+        #expect(SearchSnippet.titleHighlights("The Panj: a river border", query: query) == [18..<24])
+        // 中亚 takes four columns.
+        #expect(SearchSnippet.titleHighlights("中亚 Borders of таджикский", query: query) == [5..<12, 16..<26])
+        #expect(SearchSnippet.titleHighlights("Nothing here", query: query) == [])
+    }
+
     @Test func aLongParagraphIsCutAroundTheMatch() throws {
         let body = String(repeating: "steppe ", count: 20) + "kurultai " + String(repeating: "grass ", count: 20)
         let cut = try snippet(body, "kurultai", width: 30)
