@@ -241,7 +241,7 @@ private struct Reader {
                         isValid = false
                         break
                     }
-                    if context.isTextEntry && key.typesText {
+                    if key.editsText(in: context) {
                         problem(path, .keyTypesText(VisibleText.escape(keyName)))
                         isValid = false
                         break

@@ -21,7 +21,7 @@ public struct ConfigProblem: Error, Sendable, Equatable {
         case conflict(key: String, kept: String, keptLine: Int?, refused: String)
         /// A command that does nothing in the context it is bound in; `contexts` are where it works.
         case commandNotInContext(String, contexts: [String])
-        /// A key that types text where text is typed (the search line, the note editor).
+        /// A key that types or edits text where text is typed (the search line, the note editor).
         case keyTypesText(String)
         /// A key terminals cannot send apart from another (Ctrl-I is Tab, Ctrl-M is Enter).
         case keyNotSendable(String)

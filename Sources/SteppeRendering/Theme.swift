@@ -304,10 +304,12 @@ extension Theme {
         let file: ThemeFile
         do {
             file = try JSONDecoder().decode(ThemeFile.self, from: data)
-        } catch let error as LoadError {
-            // An entry's own mistake, with its path: "styles.selection: unknown attribute 'blink'".
-            let role = error.description.split(separator: ":").first.map { String($0.split(separator: ".").last ?? "") } ?? ""
-            throw LoadError(description: "\(url.path)" + (Theme.line(of: role, in: text).map { ":\($0)" } ?? "") + ": \(error.description)")
+        } catch let error as EntryError {
+            // An entry's own mistake, at the line of what is wrong in it: "styles.body: unknown attribute 'blink'".
+            let roleLine = error.path.count > 1 ? Theme.line(of: error.path[1], in: text) : nil
+            let line = error.attribute.flatMap { Theme.line(of: $0, in: text, from: roleLine ?? 1) } ?? roleLine
+            let path = error.path.joined(separator: ".")
+            throw LoadError(description: "\(url.path)" + (line.map { ":\($0)" } ?? "") + ": \(path): \(error.message)")
         } catch {
             if DecodingErrorMessage.isSyntaxError(error), let place = JSONSyntaxLocator.locate(in: data) {
                 throw LoadError(description: "\(url.path):\(place.line):\(place.column): malformed JSON: \(place.reason)")
@@ -348,13 +350,23 @@ extension Theme {
             overlays: overlays)
     }
 
-    /// The line where `"key"` is first written: JSON parsers keep no positions for what parsed.
-    static func line(of key: String, in text: String) -> Int? {
+    /// The line where `"key"` is first written, from line `from` on: JSON parsers keep no positions
+    /// for what parsed.
+    static func line(of key: String, in text: String, from: Int = 1) -> Int? {
         let quoted = "\"" + key + "\""
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(quoted) {
+        for (i, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+        where i + 1 >= from && line.contains(quoted) {
             return i + 1
         }
         return nil
+    }
+
+    /// A mistake inside a style entry, where the decoder found it.
+    struct EntryError: Error {
+        var path: [String]
+        /// The attribute at fault, to find its line.
+        var attribute: String?
+        var message: String
     }
 
     /// Finds a theme by name in the given folders, first match wins; it inherits what it leaves out
@@ -440,9 +452,10 @@ private struct StyleEntry: Decodable {
     init(from decoder: any Decoder) throws {
         let all = try decoder.container(keyedBy: AnyKey.self)
         if let unknown = all.allKeys.first(where: { CodingKeys(rawValue: $0.stringValue) == nil }) {
-            let path = decoder.codingPath.map(\.stringValue).joined(separator: ".")
             let known = CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
-            throw Theme.LoadError(description: "\(path): unknown attribute '\(VisibleText.escape(unknown.stringValue))' (\(known))")
+            throw Theme.EntryError(
+                path: decoder.codingPath.map(\.stringValue), attribute: unknown.stringValue,
+                message: "unknown attribute '\(VisibleText.escape(unknown.stringValue))' (\(known))")
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
         fg = try c.decodeIfPresent(ColorValue.self, forKey: .fg)
@@ -478,8 +491,8 @@ private enum ColorValue: Decodable {
         if let n = try? c.decode(Int.self) {
             self = .number(n)
         } else if let x = try? c.decode(Double.self) {
-            let path = decoder.codingPath.map(\.stringValue).joined(separator: ".")
-            throw Theme.LoadError(description: "\(path): colour \(x) is not a whole number 0–255")
+            let path = decoder.codingPath.map(\.stringValue)
+            throw Theme.EntryError(path: path, attribute: path.last, message: "colour \(x) is not a whole number 0–255")
         } else {
             self = .name(try c.decode(String.self))
         }

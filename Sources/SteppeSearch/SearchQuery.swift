@@ -154,7 +154,8 @@ public struct SearchQuery: Sendable, Equatable {
         case "author":
             // Words folded and joined by single spaces, as the index keeps the names.
             let words = value.split(whereSeparator: \.isWhitespace).map { SearchText.fold(String($0)) }.filter { !$0.isEmpty }
-            guard !words.isEmpty else { throw .badValue(filter: name, value: value) }
+            // "|" separates the names in the index: in a value it would match across them.
+            guard !words.isEmpty, !value.contains("|") else { throw .badValue(filter: name, value: value) }
             return [.author(words.joined(separator: " "))]
         case "lang":
             guard (2...3).contains(lowered.count), lowered.allSatisfy({ $0.isASCII && $0.isLetter }) else {

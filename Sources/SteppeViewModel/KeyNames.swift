@@ -162,6 +162,26 @@ extension KeyPress {
         return modifiers.isDisjoint(with: [.control, .alt])
     }
 
+    /// A key that types or edits the text where text is typed in `context`: bound to a command
+    /// there, it could no longer do that (Backspace, ←, Ctrl-W in a field; Enter, Tab in the note
+    /// editor). Enter and Esc of a one-line field submit and cancel, which commands may take over.
+    public func editsText(in context: KeyContext) -> Bool {
+        guard context.isTextEntry else { return false }
+        if typesText { return true }
+        if context == .editor {
+            // A cursor in the middle of a middle line, so that every movement does something.
+            var editor = TextEditor("ab cd\nef gh\nij kl", width: 40)
+            for key in [KeyPress.up, .left, .left] { _ = editor.reduce(key) }
+            return editor.reduce(self) != .ignored
+        }
+        var field = TextField("ab cd")
+        for key in [KeyPress.left, .left] { _ = field.reduce(key) }
+        switch field.reduce(self) {
+        case .edited, .moved: return true
+        case .submitted, .cancelled, .ignored: return false
+        }
+    }
+
     /// Whether a terminal can send this key as itself. Ctrl with anything but a letter is not told
     /// apart (or not sent); Ctrl-H, I, J and M arrive as Backspace, Tab and Enter; Ctrl-Z suspends;
     /// Shift with a character arrives as the capital letter.

@@ -39,7 +39,11 @@ extension AppState {
             return []
         case .searchIndexProgressed(let done, let total):
             searchIndex = .building(done: done, total: total)
-            return []
+            // "Results so far" grow as the index does: ask again while the list is not yet full.
+            guard let search, search.isPartial, search.answered == search.field.text,
+                !search.field.text.trimmingCharacters(in: .whitespaces).isEmpty, search.results.count < AppState.searchLimit
+            else { return [] }
+            return [.search(searchRequest(search.field.text))]
         case .searchIndexReady:
             searchIndex = .ready
             // What was typed while the index was built is asked again, now of all of it.
@@ -89,7 +93,8 @@ extension AppState {
             guard var search else { return [] }
             // Typed faster than the results came: the best of them opens when they arrive, unless
             // Esc (the line is still open) says otherwise first.
-            if search.answered != search.field.text, !search.field.text.isEmpty {
+            let isEmptySoFar = search.isPartial && search.results.isEmpty
+            if (search.answered != search.field.text || isEmptySoFar), !search.field.text.isEmpty {
                 search.opensWhenAnswered = true
                 self.search = search
                 return []

@@ -40,7 +40,7 @@ struct Config: ParsableCommand {
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
             // Named on the command line and not there is a mistake; the standard file may well be absent.
-            if file != nil { fail(strings.archiveError(.notFound(path: url.path))) }
+            if file != nil { fail(strings.configFileNotFound(url.path)) }
             Output.print(VisibleText.escape(strings.configMissing(name)) + "\n")
             return
         }

@@ -24,18 +24,24 @@ struct Search: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
+    /// The query's words: a `--` on its own ends the options, and what follows is query whatever it looks like.
+    private var queryWords: [String] {
+        guard let end = words.firstIndex(of: "--") else { return words }
+        return Array(words[..<end]) + Array(words[(end + 1)...])
+    }
+
     func validate() throws {
-        if words.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(strings.searchNeedsQuery) }
+        if queryWords.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(strings.searchNeedsQuery) }
         if limit < 1 { throw ValidationError(strings.searchLimitPositive) }
-        // "-word" excludes a word; "--word" is an option that does not exist.
-        if let option = words.first(where: { $0.hasPrefix("--") }) {
+        // "-word" excludes a word; "--word" before a "--" is an option that does not exist.
+        if let option = words.prefix(while: { $0 != "--" }).first(where: { $0.hasPrefix("--") }) {
             throw ValidationError(VisibleText.escape(strings.unknownSearchOption(option)))
         }
     }
 
     func run() throws {
         let library = options.openLibrary()
-        let text = words.joined(separator: " ")
+        let text = queryWords.joined(separator: " ")
         let query: SearchQuery
         do {
             query = try SearchQuery.parse(text, taxonomy: library.catalogue.taxonomy)

@@ -22,37 +22,42 @@ struct Themes: ParsableCommand {
         let directories = XDGDirectories(environment: environment)
         let bundled = BundledResources.themesDirectory
         let names = Theme.available(in: [directories.userThemes, bundled])
-        let showsColor = isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty
-            && !(environment["TERM"] ?? "dumb").hasPrefix("dumb")
-        // What the reader would draw on this terminal: terminfo's colour count (direct colour for an
-        // `xterm-direct`-like type), reduced as the reader reduces it.
-        let colors = showsColor ? MainActor.assumeIsolated { CursesTerminal.colorsOfTerminal(on: STDOUT_FILENO) } : 0
-        let width = names.map(\.count).max() ?? 0
-        // On a terminal each theme takes one line: its description is cut to what is left of it.
+        let isTerminal = isatty(STDOUT_FILENO) == 1
+        // Samples as the reader would draw them here: terminfo's colour count (direct colour for an
+        // `xterm-direct`-like type) reduced as the reader reduces it, attributes only with NO_COLOR.
+        let showsSample = isTerminal && !(environment["TERM"] ?? "dumb").hasPrefix("dumb")
+        let colors = showsSample && (environment["NO_COLOR"] ?? "").isEmpty
+            ? MainActor.assumeIsolated { CursesTerminal.colorsOfTerminal(on: STDOUT_FILENO) } : 0
+        // A long name of the reader's own is cut: the column stays at most 24 wide.
+        let width = min(24, names.map { DisplayWidth.of(VisibleText.escape($0)) }.max() ?? 0)
+        // On a terminal each theme takes one line: the sample goes when it does not fit, and the
+        // description is cut to what is left.
         var size = winsize()
-        let columns = showsColor && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        let columns = isTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        let sampleWidth = strings.themeSampleWords.map { DisplayWidth.of($0) + 2 }.reduce(0, +) + 2
         var output = ""
         var problems: [String] = []
         for name in names {
             let isOwn = FileManager.default.fileExists(atPath: directories.userThemes.appendingPathComponent("\(name).json").path)
-            let padded = VisibleText.escape(name) + String(repeating: " ", count: max(0, width - name.count))
+            let shownName = DisplayWidth.truncate(VisibleText.escape(name), to: width)
+            let padded = shownName + String(repeating: " ", count: max(0, width - DisplayWidth.of(shownName)))
             let (theme, problem) = (try? Theme.resolve(name, user: directories.userThemes, bundled: bundled)) ?? (nil, nil)
             if let problem { problems.append(problem) }
-            var line = padded + "  "
+            let own = isOwn ? strings.themeIsYours + " " : ""
+            var line = padded + "  " + own
             var used = DisplayWidth.of(line)
-            let own = isOwn ? " " + strings.themeIsYours : ""
             if let theme, problem == nil {
-                if showsColor {
+                if showsSample, used + sampleWidth <= (columns ?? Int.max) - 1 {
                     line += Themes.sample(theme, colors: colors) + "  "
-                    used += strings.themeSampleWords.map { DisplayWidth.of($0) + 2 }.reduce(0, +) + 2
+                    used += sampleWidth
                 }
                 let description = VisibleText.escape(theme.description)
-                let room = columns.map { max(0, $0 - used - DisplayWidth.of(own) - 1) }
+                let room = columns.map { max(0, $0 - used - 1) }
                 line += room.map { DisplayWidth.truncate(description, to: $0) } ?? description
             } else {
                 line += strings.themeDoesNotLoad
             }
-            output += line + own + "\n"
+            output += line + "\n"
         }
         Output.print(output)
         for problem in problems { Output.printError("steppe: " + VisibleText.escape(problem) + "\n") }

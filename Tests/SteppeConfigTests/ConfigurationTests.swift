@@ -159,8 +159,8 @@ import Testing
             "config.toml:2: keys.list.save-note: save-note does nothing here (it works in: editor)",
             "config.toml:3: keys.list.toggle-read: terminals cannot send Ctrl-I apart from another key",
             "config.toml:4: keys.list.move-down: terminals cannot send Shift-j apart from another key",
-            "config.toml:6: keys.search.close-search: e types text here; use a key that does not (Ctrl-, Alt-, F-keys, Enter, Esc…)",
-            "config.toml:7: keys.search.open-result: Space types text here; use a key that does not (Ctrl-, Alt-, F-keys, Enter, Esc…)",
+            "config.toml:6: keys.search.close-search: e types or edits the text here; choose a key the text does not use (an F-key, PgDn, Ctrl-O…)",
+            "config.toml:7: keys.search.open-result: Space types or edits the text here; choose a key the text does not use (an F-key, PgDn, Ctrl-O…)",
             "config.toml:9: keys.global.quit: quit needs a key here, or there is no way out: its default keys are kept",
         ])
         let map = c.keyMap
@@ -170,6 +170,30 @@ import Testing
         #expect(map.command(for: .char("?"), in: .list) == nil)
         #expect(map.command(for: .char("e"), in: .search) == nil)
         #expect(map.command(for: .escape, in: .search) == .closeSearch)
+    }
+
+    @Test func keysThatEditTheTextStayWithTheText() {
+        let (_, problems) = parse("""
+            [keys.search]
+            next-result = ["Backspace", "Down"]
+            previous-result = ["Ctrl-W", "Alt-b", "Left"]
+            open-result = "Enter"
+            [keys.editor]
+            save-note = ["Enter", "Ctrl-S"]
+            discard-note = "Tab"
+            """)
+        #expect(problems.map { $0.line } == [2, 3, 6, 7])
+        #expect(problems.allSatisfy { if case .keyTypesText = $0.kind { true } else { false } })
+        for key in [KeyPress.backspace, .left, .right, .home, .end, .delete, .ctrl("w"), .ctrl("u"), .alt("b")] {
+            #expect(key.editsText(in: .search), "\(key.configName)")
+        }
+        for key in [KeyPress.enter, .escape, .up, .down, .pageDown, KeyPress(.function(2)), .ctrl("o")] {
+            #expect(!key.editsText(in: .search), "\(key.configName)")
+        }
+        #expect(KeyPress.enter.editsText(in: .editor))
+        #expect(KeyPress.up.editsText(in: .editor))
+        #expect(!KeyPress.ctrl("s").editsText(in: .editor))
+        #expect(!KeyPress.backspace.editsText(in: .list))
     }
 
     @Test func valuesOutsideWhatMakesSenseAreRefused() {

@@ -112,6 +112,10 @@ import Testing
         try Data("{\n  \"styles\": {\n    \"body\": { \"blink\": true }\n  }\n}".utf8).write(to: dir.appendingPathComponent("blink.json"))
         let blink = #expect(throws: Theme.LoadError.self) { try Theme.named("blink", in: [dir]) }
         #expect(blink?.description == dir.path + "/blink.json:3: styles.body: unknown attribute 'blink' (fg, bg, bold, dim, italic, underline, reverse)")
+        // The line of the attribute, not of the role it is in.
+        try Data("{\"styles\":{\n\"body\":{\n\"blink\":true}}}".utf8).write(to: dir.appendingPathComponent("deep.json"))
+        let deep = #expect(throws: Theme.LoadError.self) { try Theme.named("deep", in: [dir]) }
+        #expect(deep?.description.hasPrefix(dir.path + "/deep.json:3: styles.body: unknown attribute 'blink'") == true)
         try Data(#"{"styles": {"body": {"fg": 1.5}}}"#.utf8).write(to: dir.appendingPathComponent("half.json"))
         let half = #expect(throws: Theme.LoadError.self) { try Theme.named("half", in: [dir]) }
         #expect(half?.description == dir.path + "/half.json:1: styles.body.fg: colour 1.5 is not a whole number 0–255")
@@ -124,7 +128,7 @@ import Testing
         // A folder or a link to nothing is no theme.
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.json"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dangling.json").path, withDestinationPath: "/nonexistent")
-        #expect(Theme.available(in: [dir]) == ["blink", "half", "only"])
+        #expect(Theme.available(in: [dir]) == ["blink", "deep", "half", "only"])
     }
 }
 

@@ -100,6 +100,25 @@ import Testing
         #expect(s.reader == nil)
     }
 
+    @Test func resultsSoFarGrowWithTheIndexAndEnterWaitsForThem() {
+        var s = state()
+        s.press(.char("/"), .char("x"))
+        _ = s.reduce(.searchResults(text: "x", ids: [], problem: nil, isPartial: true))
+        // Each step of the index asks again, while the list is not full.
+        #expect(s.reduce(.searchIndexProgressed(done: 256, total: 5000)) == [.search(SearchRequest(text: "x", limit: 100))])
+        // Enter on nothing found so far waits for what the index finds next.
+        s.press(.enter)
+        #expect(s.search?.opensWhenAnswered == true)
+        #expect(s.keyContext == .search)
+        _ = s.reduce(.searchResults(text: "x", ids: ["panj"], problem: nil, isPartial: true))
+        #expect(s.reader?.articleID == "panj")
+        // A finished index asks no more.
+        var done = state()
+        done.press(.char("/"), .char("x"))
+        _ = done.reduce(.searchResults(text: "x", ids: [], problem: nil, isPartial: false))
+        #expect(done.reduce(.searchIndexProgressed(done: 256, total: 5000)) == [])
+    }
+
     @Test func aFullPageOfResultsSaysThereMayBeMore() {
         var s = state()
         s.press(.char("/"), .char("x"))

@@ -29,8 +29,8 @@ extension Strings {
             let places = contexts.isEmpty ? "" : pick(" (it works in: \(contexts.joined(separator: ", ")))", " (работает в: \(contexts.joined(separator: ", ")))")
             text = pick("\(command) does nothing here\(places)", "\(command) здесь ничего не делает\(places)")
         case .keyTypesText(let key):
-            text = pick("\(key) types text here; use a key that does not (Ctrl-, Alt-, F-keys, Enter, Esc…)",
-                "\(key) здесь вводит текст; нужна клавиша, которая его не вводит (Ctrl-, Alt-, F-клавиши, Enter, Esc…)")
+            text = pick("\(key) types or edits the text here; choose a key the text does not use (an F-key, PgDn, Ctrl-O…)",
+                "\(key) здесь вводит или правит текст; нужна клавиша, которой текст не пользуется (F-клавиша, PgDn, Ctrl-O…)")
         case .keyNotSendable(let key):
             text = pick("terminals cannot send \(key) apart from another key", "терминалы не отличают \(key) от другой клавиши")
         case .keyNeeded(let command):
@@ -85,6 +85,9 @@ extension Strings {
     }
     public var configDefaultsUsed: String {
         pick("defaults are used for what was wrong", "для ошибочного взяты значения по умолчанию")
+    }
+    public func configFileNotFound(_ path: String) -> String {
+        pick("\(path): no such configuration file", "\(path): такого файла настроек нет")
     }
     public func configIsValid(_ file: String) -> String { pick("\(file): no mistakes", "\(file): ошибок нет") }
     public func configMissing(_ file: String) -> String {

@@ -168,7 +168,8 @@ extension Strings {
     }
     public var searchNoResults: String { pick("Nothing found", "Ничего не найдено") }
     public func unknownSearchOption(_ option: String) -> String {
-        pick("unknown option '\(option)' (to leave out a word, write -word)", "неизвестный параметр '\(option)' (чтобы исключить слово, пишите -слово)")
+        pick("unknown option '\(option)' (to leave out a word, write -word; after --, words are words)",
+            "неизвестный параметр '\(option)' (чтобы исключить слово, пишите -слово; после -- всё считается словами)")
     }
     public var searching: String { pick("Searching…", "Поиск…") }
     public func findNotFound(_ text: String) -> String { pick("Not in this article: \(text)", "В статье нет: \(text)") }
