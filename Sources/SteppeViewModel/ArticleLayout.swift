@@ -193,7 +193,16 @@ public struct ArticleLayout: Sendable, Equatable {
         add(byline.joined(separator: " · "), role: .byline, anchor: -1)
         let tags = ArticleLayout.tagLine(article, taxonomy, strings.language)
         if !tags.isEmpty { add(tags, role: .tag, anchor: -1) }
-        if !article.url.isEmpty { add(article.url, role: .dim, anchor: -1) }
+        if !article.url.isEmpty {
+            // In the pane a link stays on one line, cut with "…" (o opens it, y copies it whole);
+            // broken across lines, a terminal would no longer see it as one link.
+            let url = TextSanitizer.clean(article.url)
+            if capped, DisplayWidth.of(url) > measure {
+                lines.append(Line(spans: [Span(DisplayWidth.truncate(url, to: measure), .dim)], anchor: Anchor(block: -1, offset: lines.count)))
+            } else {
+                add(article.url, role: .dim, anchor: -1)
+            }
+        }
         if let summary = article.summary, !summary.isEmpty {
             blank(-1)
             add(summary, role: .summary, anchor: -1)

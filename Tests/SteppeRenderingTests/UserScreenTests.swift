@@ -132,3 +132,17 @@ import Testing
         #expect(text.contains { $0.contains("on the paragraph “During the night demonstrators broke…”") })
     }
 }
+
+@Suite struct ArticleLinkTests {
+    @Test func aLongLinkStaysOnOneLineInThePaneAndWholeInPlainText() throws {
+        var article = try TestLibrary.make().article(id: "panj")
+        article.url = "https://example.org/steppe-sample/a-very-long-address-of-an-article-about-the-panj-river-border"
+        let taxonomy = TestLibrary.make().catalogue.taxonomy
+        let pane = ArticleLayout(article: article, taxonomy: taxonomy, width: 40, strings: .english)
+        let paneText = pane.lines.map { $0.spans.map(\.text).joined() }
+        #expect(paneText.contains("https://example.org/steppe-sample/a-ver…"))
+        #expect(!paneText.contains { $0.hasPrefix("ry-long") || $0.contains("panj-river-border") })
+        let plain = ArticleLayout(article: article, taxonomy: taxonomy, width: 40, strings: .english, capped: false)
+        #expect(plain.lines.map { $0.spans.map(\.text).joined() }.joined().contains("panj-river-border"))
+    }
+}
