@@ -190,8 +190,11 @@ public struct ArticleLayout: Sendable, Equatable {
         if missing != .withoutDate { byline.append(strings.longDate(article.published)) }
         if missing != nil { byline.append(strings.missingFromArchive) }
         if !article.isEnglish { byline.append(strings.languageName(article.language)) }
-        add(byline.joined(separator: " · "), role: .byline, anchor: -1)
-        let tags = ArticleLayout.tagLine(article, taxonomy, strings.language)
+        // In the pane a no-break space keeps "·" at the end of a line when these wrap; plain text
+        // keeps ordinary spaces for whoever reads or greps it.
+        let separator = capped ? "\u{00A0}· " : " · "
+        add(byline.joined(separator: separator), role: .byline, anchor: -1)
+        let tags = ArticleLayout.tagLine(article, taxonomy, strings.language, separator: separator)
         if !tags.isEmpty { add(tags, role: .tag, anchor: -1) }
         if !article.url.isEmpty {
             // In the pane a link stays on one line, cut with "…" (o opens it, y copies it whole);
@@ -307,7 +310,7 @@ public struct ArticleLayout: Sendable, Equatable {
         return spans
     }
 
-    static func tagLine(_ article: Article, _ taxonomy: TaxonomyTable, _ language: Language) -> String {
+    static func tagLine(_ article: Article, _ taxonomy: TaxonomyTable, _ language: Language, separator: String) -> String {
         func names(_ slugs: [String], _ facet: Facet) -> [String] {
             slugs.map { slug in taxonomy.index(of: slug, in: facet).map { taxonomy[$0].name(in: language) } ?? slug }
         }
@@ -317,7 +320,7 @@ public struct ArticleLayout: Sendable, Equatable {
         let topics = names(article.topics, .topics)
         if !topics.isEmpty { parts.append(topics.joined(separator: ", ")) }
         if let section = article.section { parts.append(contentsOf: names([section], .sections)) }
-        return parts.joined(separator: " · ")
+        return parts.joined(separator: separator)
     }
 
     /// The line to put at the top so that `anchor` stays in view: the last line starting at or before it.

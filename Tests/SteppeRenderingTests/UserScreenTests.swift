@@ -145,4 +145,16 @@ import Testing
         let plain = ArticleLayout(article: article, taxonomy: taxonomy, width: 40, strings: .english, capped: false)
         #expect(plain.lines.map { $0.spans.map(\.text).joined() }.joined().contains("panj-river-border"))
     }
+
+    @Test func aWrappedTagLineNeverStartsWithItsSeparator() throws {
+        var article = try TestLibrary.make().article(id: "panj")
+        article.regions = ["russia", "armenia", "belarus", "kazakhstan", "kyrgyzstan", "tajikistan"]
+        article.topics = ["security", "politics"]
+        let taxonomy = TestLibrary.make().catalogue.taxonomy
+        for width in 20...60 {
+            let layout = ArticleLayout(article: article, taxonomy: taxonomy, width: width, strings: .english)
+            let text = layout.lines.prefix(8).map { $0.spans.map(\.text).joined() }
+            #expect(!text.contains { $0.hasPrefix("·") }, "width \(width)")
+        }
+    }
 }
