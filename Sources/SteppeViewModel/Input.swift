@@ -47,19 +47,23 @@ public struct KeyPress: Sendable, Hashable {
     public static let home = KeyPress(.home), end = KeyPress(.end)
 
     /// How the help screen and the status bar write the key: `Ctrl-L`, `Shift-Tab`, `Alt-→`, `Space`.
-    public func name(_ strings: Strings) -> String {
+    public func name(_ strings: Strings) -> String { written(strings: strings) }
+
+    /// The key's name: for people (arrows, the interface's words) with `strings`, else in the ASCII
+    /// names config.toml reads.
+    func written(strings: Strings?) -> String {
         var prefix = ""
         if modifiers.contains(.control) { prefix += "Ctrl-" }
         if modifiers.contains(.alt) { prefix += "Alt-" }
         if modifiers.contains(.shift) { prefix += "Shift-" }
         let base: String
         switch key {
-        case .character(" "): base = strings.keySpace
+        case .character(" "): base = strings?.keySpace ?? "Space"
         case .character(let c): base = modifiers.contains(.control) ? String(c).uppercased() : String(c)
-        case .up: base = "↑"
-        case .down: base = "↓"
-        case .left: base = "←"
-        case .right: base = "→"
+        case .up: base = strings == nil ? "Up" : "↑"
+        case .down: base = strings == nil ? "Down" : "↓"
+        case .left: base = strings == nil ? "Left" : "←"
+        case .right: base = strings == nil ? "Right" : "→"
         case .enter: base = "Enter"
         case .tab: base = "Tab"
         case .escape: base = "Esc"
@@ -71,9 +75,9 @@ public struct KeyPress: Sendable, Hashable {
         case .home: base = "Home"
         case .end: base = "End"
         case .function(let n): base = "F\(n)"
-        case .click: base = strings.keyMouseClick
-        case .wheelUp: base = strings.keyWheel + " ↑"
-        case .wheelDown: base = strings.keyWheel + " ↓"
+        case .click: base = strings?.keyMouseClick ?? "Click"
+        case .wheelUp: base = strings.map { $0.keyWheel + " ↑" } ?? "WheelUp"
+        case .wheelDown: base = strings.map { $0.keyWheel + " ↓" } ?? "WheelDown"
         }
         return prefix + base
     }

@@ -40,36 +40,7 @@ extension KeyPress {
     }
 
     /// The key as config.toml writes it: ASCII names, so a file can be typed on any keyboard.
-    public var configName: String {
-        var prefix = ""
-        if modifiers.contains(.control) { prefix += "Ctrl-" }
-        if modifiers.contains(.alt) { prefix += "Alt-" }
-        if modifiers.contains(.shift) { prefix += "Shift-" }
-        let base: String
-        switch key {
-        case .character(" "): base = "Space"
-        case .character(let c): base = modifiers.contains(.control) ? String(c).uppercased() : String(c)
-        case .up: base = "Up"
-        case .down: base = "Down"
-        case .left: base = "Left"
-        case .right: base = "Right"
-        case .enter: base = "Enter"
-        case .tab: base = "Tab"
-        case .escape: base = "Esc"
-        case .backspace: base = "Backspace"
-        case .delete: base = "Delete"
-        case .insert: base = "Insert"
-        case .pageUp: base = "PgUp"
-        case .pageDown: base = "PgDn"
-        case .home: base = "Home"
-        case .end: base = "End"
-        case .function(let n): base = "F\(n)"
-        case .click: base = "Click"
-        case .wheelUp: base = "WheelUp"
-        case .wheelDown: base = "WheelDown"
-        }
-        return prefix + base
-    }
+    public var configName: String { written(strings: nil) }
 }
 
 extension Command {
