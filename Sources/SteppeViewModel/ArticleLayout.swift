@@ -110,18 +110,21 @@ public struct ArticleLayout: Sendable, Equatable {
     /// The most characters of a note shown in its box.
     public static let maximumNoteLength = 20_000
 
-    /// `capped` limits the measure to `maximumMeasure`; plain-text output asks for the width it was given.
+    /// `capped` is the pane: the measure is at most `measureLimit`, the text at most
+    /// `maximumArticleLength`, links stay on one line; plain-text output (`capped: false`) gets the
+    /// width it asks for and everything whole.
     /// The text of each block as the pane shows it (cleaned of what a terminal cannot show): the
     /// text notes quote and are found in again.
     public static func blockTexts(_ article: Article) -> [String] { article.body.map { TextSanitizer.clean($0.text) } }
 
     public init(
         article: Article, taxonomy: TaxonomyTable, width: Int, strings: Strings, capped: Bool = true,
-        notes: Notes = Notes(), blocks cleanBlocks: [String]? = nil, missing: Missing? = nil
+        measureLimit: Int = ArticleLayout.maximumMeasure, notes: Notes = Notes(), blocks cleanBlocks: [String]? = nil,
+        missing: Missing? = nil
     ) {
         // The blocks' text already cleaned (`blockTexts`), when the caller has it: not cleaned twice.
         let cleanBlocks = cleanBlocks?.count == article.body.count ? cleanBlocks : nil
-        let measure = max(1, capped ? min(width, ArticleLayout.maximumMeasure) : width)
+        let measure = max(1, capped ? min(width, measureLimit) : width)
         self.width = measure
         self.strings = strings
         self.notes = notes

@@ -109,7 +109,7 @@ public struct ReaderState: Sendable, Equatable {
         let width = measure > 0 ? min(width, measure) : width
         if layout?.width != width || layout?.strings != strings || layout?.notes != notes {
             layout = ArticleLayout(
-                article: article, taxonomy: taxonomy, width: width, strings: strings, capped: false, notes: notes, blocks: blocks,
+                article: article, taxonomy: taxonomy, width: width, strings: strings, measureLimit: Int.max, notes: notes, blocks: blocks,
                 missing: isMissing ? (missingDate ? .withoutDate : .withDate) : nil)
         }
         guard let layout else { return }

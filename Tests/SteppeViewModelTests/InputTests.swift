@@ -111,5 +111,12 @@ import Testing
         // Plain-text output is not capped.
         let plain = ArticleLayout(article: article, taxonomy: TaxonomyTable(.eurasianet), width: 80, strings: .english, capped: false)
         #expect(plain.lines.reduce(0) { $0 + $1.text.count } > huge.count - 200_000)
+        // The reader's pane is, whatever its reading width.
+        for measure in [0, 60, 200] {
+            var reader = ReaderState(articleID: "huge", title: "Huge", origin: .init(list: .node(0), position: 0), content: .loaded(article))
+            reader.relayout(width: 150, measure: measure, visible: 30, taxonomy: TaxonomyTable(.eurasianet), strings: .english)
+            #expect(reader.layout?.width == (measure == 0 ? 150 : min(150, measure)))
+            #expect(reader.layout?.lines.contains { $0.text.hasPrefix("[1.9 MB more text not shown here") } == true)
+        }
     }
 }
