@@ -97,6 +97,7 @@ extension KeyMap {
         var conflicts: [Conflict] = []
         var claimed: [KeyContext: [KeyPress: Rebinding]] = [:]
         for var rebinding in rebindings {
+            let asked = rebinding.keys
             rebinding.keys = rebinding.keys.filter { key in
                 if let earlier = claimed[rebinding.context]?[key], earlier.command != rebinding.command {
                     conflicts.append(Conflict(context: rebinding.context, key: key, kept: earlier, refused: rebinding))
@@ -104,6 +105,8 @@ extension KeyMap {
                 }
                 return true
             }
+            // Every key it asked for went to another command: it keeps its own instead of none.
+            if !asked.isEmpty, rebinding.keys.isEmpty { continue }
             for key in rebinding.keys { claimed[rebinding.context, default: [:]][key] = rebinding }
             let hinted = map.bindings.contains { $0.context == rebinding.context && $0.command == rebinding.command && $0.isHinted }
             let position = map.bindings.firstIndex { $0.context == rebinding.context && $0.command == rebinding.command }

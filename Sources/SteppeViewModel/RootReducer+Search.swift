@@ -62,7 +62,10 @@ extension AppState {
         switch command {
         case .search:
             guard catalogue != nil else { return [] }
-            if var search {
+            // From the results (or an article opened from them) `/` goes back to refine the search;
+            // from anywhere else it starts a new one, as in less.
+            let isAtResults = list.source == .searchResults || reader?.origin.list == .searchResults
+            if var search, isAtResults {
                 search.isEditing = true
                 self.search = search
             } else {

@@ -15,7 +15,7 @@ extension Strings {
         case .prompt: return russian ? "Строка ввода" : "Prompt"
         case .search: return russian ? "Строка поиска" : "Search line"
         case .finding: return russian ? "Поиск в статье" : "Searching the article"
-        case .found: return russian ? "Статья с поиском в ней (n и N — совпадения)" : "An article with a search in it (n and N go to matches)"
+        case .found: return russian ? "Статья с поиском в ней (клавиши совпадений вместо статей)" : "An article with a search in it (match keys before article keys)"
         case .confirm: return russian ? "Вопрос «да или нет»" : "Yes-or-no question"
         case .opening: return russian ? "Пока архив открывается" : "While the archive opens"
         }
@@ -42,7 +42,7 @@ extension Strings {
         case (.acceptFind, _): return ru ? "К первому совпадению" : "Go to the first match"
         case (.nextMatch, _): return ru ? "Следующее совпадение" : "Next match"
         case (.previousMatch, _): return ru ? "Предыдущее совпадение" : "Previous match"
-        case (.endFind, _): return ru ? "Закончить поиск (n и p снова статьи)" : "End the search (n and p go back to articles)"
+        case (.endFind, _): return ru ? "Закончить поиск (клавиши снова листают статьи)" : "End the search (the keys go back to articles)"
         case (.previousResult, _): return ru ? "Предыдущий результат" : "Previous result"
         case (.nextResult, _): return ru ? "Следующий результат" : "Next result"
         case (.previousResultPage, _): return ru ? "Результаты: страница вверх" : "Results: a page up"

@@ -101,6 +101,8 @@ import Testing
             "config.toml:3: keys.list.toggle-read: J is already bound to move-down on line 2; toggle-read does not get it"
         ])
         #expect(c.keyMap.command(for: .char("J"), in: .list) == .moveDown)
+        // toggle-read asked only for J, which it did not get: it keeps its own m.
+        #expect(c.keyMap.command(for: .char("m"), in: .list) == .toggleRead)
     }
 
     @Test func aRebindingChangesBothBehaviourAndTheHelpScreen() {

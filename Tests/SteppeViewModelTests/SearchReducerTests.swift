@@ -84,6 +84,27 @@ import Testing
         #expect(s.reader?.articleID == "panj")
     }
 
+    @Test func slashFromTheResultsRefinesAndFromElsewhereStartsAfresh() {
+        var s = state()
+        let origin = s.list.source
+        s.press(.char("/"), .char("x"))
+        _ = s.reduce(.searchResults(text: "x", ids: ["panj"], problem: nil, isPartial: false))
+        s.press(.escape)
+        #expect(s.list.source == origin)
+        // From the list it came from: a new, empty search.
+        s.press(.char("/"))
+        #expect(s.search?.field.text == "")
+        #expect(s.search?.origin == origin)
+        s.press(.char("y"))
+        _ = s.reduce(.searchResults(text: "y", ids: ["panj"], problem: nil, isPartial: false))
+        s.press(.enter, .escape)
+        // Back at the results from an article opened from them: the same search, to refine.
+        #expect(s.list.source == .searchResults)
+        s.press(.char("/"))
+        #expect(s.keyContext == .search)
+        #expect(s.search?.field.text == "y")
+    }
+
     @Test func escBeforeTheResultsArriveCancelsTheEnterBeforeIt() {
         var s = state()
         s.press(.char("/"), .char("x"))
