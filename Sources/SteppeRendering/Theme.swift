@@ -416,6 +416,14 @@ extension Theme {
         return names.sorted()
     }
 
+    /// The themes that load, yours and the bundled ones: those `T` goes round and completion offers.
+    public static func usable(user: URL, bundled: URL) -> [String] {
+        available(in: [user, bundled]).filter { name in
+            guard let resolved = try? resolve(name, user: user, bundled: bundled) else { return false }
+            return resolved.problem == nil
+        }
+    }
+
     /// More than any theme needs.
     public static let sizeLimit: Int64 = 1 << 20
 }

@@ -21,6 +21,6 @@ enum Completions {
     /// The themes there are when the shell asks: the bundled ones and the reader's own.
     static let themes = CompletionKind.custom { _, _, prefix in
         let user = XDGDirectories(environment: ProcessInfo.processInfo.environment).userThemes
-        return Theme.available(in: [user, BundledResources.themesDirectory]).filter { $0.hasPrefix(prefix) }
+        return Theme.usable(user: user, bundled: BundledResources.themesDirectory).filter { $0.hasPrefix(prefix) }
     }
 }

@@ -24,10 +24,11 @@ struct Read: ParsableCommand {
     /// The first mistake in the configuration or theme, and how many more `steppe config --check` lists.
     static func startupNotice(_ problems: [ConfigProblem], themeProblem: String?) -> String? {
         let inOrder = problems.sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
-        let all = inOrder.map(strings.configProblem) + (themeProblem.map { [$0] } ?? [])
+        // The theme first: it is what the reader sees at once. How many there are leads, so that a
+        // narrow status bar still says it.
+        let all = (themeProblem.map { [$0] } ?? []) + inOrder.map(strings.configProblem)
         guard let first = all.first else { return nil }
-        let more = all.count > 1 ? " " + strings.configMoreProblems(all.count - 1) : ""
-        return VisibleText.escape(first) + more
+        return (all.count > 1 ? strings.firstOfProblems(all.count) + " " : "") + VisibleText.escape(first)
     }
 
     func run() throws {
@@ -82,7 +83,9 @@ struct Read: ParsableCommand {
             defer { terminal.stop() }
             var state = AppState(size: terminal.size, archiveLabel: choice.label, keyMap: configuration.keyMap, strings: strings)
             state.preferences = configuration.preferences
-            state.themeNames = Theme.available(in: [directories.userThemes, BundledResources.themesDirectory])
+            // T goes round the themes that load; one that does not is named by `steppe themes`.
+            let usable = Theme.usable(user: directories.userThemes, bundled: BundledResources.themesDirectory)
+            state.themeNames = usable.contains(loadedTheme.name) ? usable : (usable + [loadedTheme.name]).sorted()
             state.themeName = loadedTheme.name
             state.notice = Read.startupNotice(configProblems + (archiveProblem.map { [$0] } ?? []), themeProblem: themeProblem)
             state.idSeed = UInt64.random(in: 1...UInt64.max)

@@ -43,9 +43,10 @@ struct Themes: ParsableCommand {
             let padded = shownName + String(repeating: " ", count: max(0, width - DisplayWidth.of(shownName)))
             let (theme, problem) = (try? Theme.resolve(name, user: directories.userThemes, bundled: bundled)) ?? (nil, nil)
             if let problem { problems.append(problem) }
-            let own = isOwn ? strings.themeIsYours + " " : ""
-            var line = padded + "  " + own
-            var used = DisplayWidth.of(line)
+            // Yours are marked at the end of the line, so the samples stay in one column.
+            let own = isOwn ? " " + strings.themeIsYours : ""
+            var line = padded + "  "
+            var used = DisplayWidth.of(line) + DisplayWidth.of(own)
             if let theme, problem == nil {
                 if showsSample, used + sampleWidth <= (columns ?? Int.max) - 1 {
                     line += Themes.sample(theme, colors: colors) + "  "
@@ -57,7 +58,7 @@ struct Themes: ParsableCommand {
             } else {
                 line += strings.themeDoesNotLoad
             }
-            output += line + "\n"
+            output += line + own + "\n"
         }
         Output.print(output)
         for problem in problems { Output.printError("steppe: " + VisibleText.escape(problem) + "\n") }
@@ -66,9 +67,13 @@ struct Themes: ParsableCommand {
     /// A few words in the theme's roles: menu group, unread title, selection, search match, warning.
     static func sample(_ theme: Theme, colors: Int) -> String {
         let shown = colors == 0 ? theme.withoutColor : theme.reduced(toColors: colors < 256 ? min(colors, 16) : colors)
-        let roles: [StyleRole] = [.paneTitleFocused, .menuGroup, .listUnread, .selection, .searchMatch, .body, .warning]
-        return zip(roles, strings.themeSampleWords).map { role, word in
-            sgr(shown.style(for: role), base: shown.style(for: .base)) + " \(word) " + "\u{1B}[0m"
+        // As the reader draws them: an unread title and a selected one are titles with modifiers on.
+        let looks: [(StyleRole, StyleModifiers)] = [
+            (.paneTitleFocused, []), (.menuGroup, []), (.listTitle, .unread), (.listTitle, .selected), (.searchMatch, []),
+            (.body, []), (.warning, []),
+        ]
+        return zip(looks, strings.themeSampleWords).map { look, word in
+            sgr(shown.style(for: look.0, modifiers: look.1), base: shown.style(for: .base)) + " \(word) " + "\u{1B}[0m"
         }.joined()
     }
 

@@ -129,6 +129,9 @@ import Testing
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("folder.json"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("dangling.json").path, withDestinationPath: "/nonexistent")
         #expect(Theme.available(in: [dir]) == ["blink", "deep", "half", "only"])
+        // Those that load, with the bundled ones, are what T goes round.
+        let bundled = BundledResources.themesDirectory
+        #expect(Theme.usable(user: dir, bundled: bundled) == (Theme.available(in: [bundled]) + ["only"]).sorted())
     }
 }
 

@@ -80,8 +80,8 @@ extension Strings {
         }
     }
 
-    public func configMoreProblems(_ n: Int) -> String {
-        pick("(and \(n) more: steppe config --check)", "(и ещё \(n): steppe config --check)")
+    public func firstOfProblems(_ count: Int) -> String {
+        pick("(1 of \(count), all in steppe config --check)", "(1 из \(count), все в steppe config --check)")
     }
     public var configDefaultsUsed: String {
         pick("defaults are used for what was wrong", "для ошибочного взяты значения по умолчанию")
