@@ -257,6 +257,8 @@ public final class SearchIndex: Sendable {
             return try run(query, limit: limit, keep: keep, isCancelled: isCancelled)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
             throw .interrupted
+        } catch let missing as MissingLanguage {
+            throw .badValue(filter: "lang", value: missing.code)
         } catch let error as DatabaseError {
             // SQLite's own words, without the statement.
             throw .indexUnavailable(error.message ?? "\(error.resultCode)")
@@ -278,6 +280,12 @@ public final class SearchIndex: Sendable {
                 tagTerms.append("tags : \"\(SearchIndex.tag(facet.rawValue.first!, slug))\"")
                 docsConditions.append(("docs.nodes LIKE ?", "%|\(facet.rawValue.prefix(1)):\(slug)|%"))
             case .language(let code):
+                // A language no article is in is a mistake to name, not an empty answer.
+                let exists = try reader.read { db in
+                    try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM docs WHERE language = ? OR language LIKE ?)", arguments: [code, "\(code)-%"])
+                }
+                if exists != true { throw MissingLanguage(code: code) }
                 tagTerms.append("tags : \"\(SearchIndex.tag("l", code))\"")
                 docsConditions.append(("docs.language LIKE ?", "\(code)%"))
             case .author(let name):
@@ -364,6 +372,10 @@ public final class SearchIndex: Sendable {
             found.sort { $0.score != $1.score ? $0.score < $1.score : $0.published > $1.published }
             return found.prefix(limit).map(\.id)
         }
+    }
+
+    private struct MissingLanguage: Error {
+        var code: String
     }
 
     /// An FTS5 expression for a clause; search words hold only letters and digits, so quoting is safe.

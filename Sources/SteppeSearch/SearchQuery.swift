@@ -144,7 +144,9 @@ public struct SearchQuery: Sendable, Equatable {
     static func filters(_ name: String, _ value: String, _ taxonomy: TaxonomyTable) throws(Problem) -> [Filter] {
         let lowered = value.lowercased()
         func node(_ facet: Facet) throws(Problem) -> [Filter] {
-            guard taxonomy.index(of: lowered, in: facet) != nil else { throw .badValue(filter: name, value: value) }
+            guard taxonomy.index(of: lowered, in: facet) != nil else {
+                throw .badValue(filter: name, value: value, suggestion: nearestSlug(lowered, in: facet, taxonomy))
+            }
             return [.node(facet, lowered)]
         }
         switch name {
@@ -183,6 +185,32 @@ public struct SearchQuery: Sendable, Equatable {
         default:
             throw .unknownFilter(name)
         }
+    }
+
+    /// The slug of the facet closest to a misspelt one ("centralasia", "tajiksitan"): the same letters
+    /// without hyphens, or at most two edits away; nil when none is that close.
+    static func nearestSlug(_ value: String, in facet: Facet, _ taxonomy: TaxonomyTable) -> String? {
+        guard !value.isEmpty else { return nil }
+        let slugs = (0..<taxonomy.count).filter { taxonomy[$0].facet == facet && taxonomy[$0].slug != facet.rawValue }.map { taxonomy[$0].slug }
+        let bare = value.replacingOccurrences(of: "-", with: "")
+        if let same = slugs.first(where: { $0.replacingOccurrences(of: "-", with: "") == bare }) { return same }
+        let scored = slugs.map { ($0, editDistance(Array(value), Array($0), limit: 2)) }.filter { $0.1 <= 2 }
+        return scored.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Levenshtein distance, giving up (limit + 1) once every path is past `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        guard abs(a.count - b.count) <= limit else { return limit + 1 }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = Swift.min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// `2011`, `2020-01` or `2020-01-15` as the seconds it spans, the end excluded.

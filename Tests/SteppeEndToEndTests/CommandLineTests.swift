@@ -170,6 +170,9 @@ extension Harness {
         #expect(wrong.status == 1)
         #expect(wrong.stderr.contains("unknown filter 'regoin:'"))
         let value = try Harness.run(Harness.steppe, ["search", "topic:securty"], environment: Harness.isolatedEnvironment(home))
-        #expect(value.stderr.contains("topic: has no value 'securty'"))
+        #expect(value.stderr == "steppe: no topic 'securty' — did you mean topic:security?\n")
+        let language = try Harness.run(Harness.steppe, ["search", "lang:xx"], environment: Harness.isolatedEnvironment(home))
+        #expect(language.status == 1)
+        #expect(language.stderr == "steppe: lang: no articles in 'xx'\n")
     }
 }

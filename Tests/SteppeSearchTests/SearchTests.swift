@@ -48,6 +48,20 @@ import Testing
         #expect(throws: SearchQuery.Problem.badValue(filter: "since", value: "2020-13")) { try SearchQuery.parse("since:2020-13", taxonomy: taxonomy) }
     }
 
+    @Test func aMisspeltSlugGetsTheNearestAndAnEmptyValueAnExample() throws {
+        #expect(throws: SearchQuery.Problem.badValue(filter: "region", value: "centralasia", suggestion: "central-asia")) {
+            try SearchQuery.parse("region:centralasia", taxonomy: taxonomy)
+        }
+        #expect(throws: SearchQuery.Problem.badValue(filter: "region", value: "tajiksitan", suggestion: "tajikistan")) {
+            try SearchQuery.parse("region:tajiksitan", taxonomy: taxonomy)
+        }
+        #expect(throws: SearchQuery.Problem.badValue(filter: "region", value: "atlantis", suggestion: nil)) {
+            try SearchQuery.parse("region:atlantis", taxonomy: taxonomy)
+        }
+        #expect(Strings.english.searchProblem(.badValue(filter: "region", value: "")) == "region: needs a value, e.g. region:tajikistan")
+        #expect(Strings.english.searchProblem(.badValue(filter: "since", value: "2020-13")) == "since: '2020-13' is not a date (2020, 2020-06 or 2020-06-15)")
+    }
+
     @Test func filtersCannotBeExcludedAndQuotedValuesKeepTheirSpaces() throws {
         #expect(throws: SearchQuery.Problem.excludedFilter("-lang:en")) { try SearchQuery.parse("border -lang:en", taxonomy: taxonomy) }
         #expect(try SearchQuery.parse(#"author:"Steppe  Editors" border"#, taxonomy: taxonomy).filters == [.author("steppe editors")])
@@ -124,6 +138,7 @@ import Testing
         #expect(try search(index, "year:2018") == ["dam"])
         #expect(try search(index, "since:2019-01 until:2019-12") == ["istanbul"])
         #expect(try search(index, "author:lillis") == ["panj"])
+        #expect(throws: SearchProblem.badValue(filter: "lang", value: "xx")) { try self.search(index, "border lang:xx") }
         #expect(try search(index, "border", keep: { $0 != "panj" }) == ["tea", "dam"])
         // Words with filters: the filters narrow inside the full-text match.
         #expect(try search(index, "border region:central-asia") == ["panj", "dam"])

@@ -148,9 +148,26 @@ extension Strings {
             let known = ["region", "topic", "section", "author", "lang", "year", "since", "until", "is", "has"]
                 .map { $0 + ":" }.joined(separator: " ")
             return pick("unknown filter '\(name):' (known: \(known))", "неизвестный фильтр '\(name):' (есть: \(known))")
-        case .badValue(let filter, let value):
-            let known = filter == "is" ? " (bookmarked, unread)" : filter == "has" ? " (note)" : ""
-            return pick("\(filter): has no value '\(value)'\(known)", "у фильтра \(filter): нет значения '\(value)'\(known)")
+        case .badValue(let filter, let value, let suggestion):
+            let hint = suggestion.map { pick(" — did you mean \(filter):\($0)?", " — может быть, \(filter):\($0)?") } ?? ""
+            let examples = ["region": "tajikistan", "topic": "security", "section": "the-bug-pit", "author": "lillis", "lang": "ru",
+                            "year": "2011", "since": "2020-01", "until": "2021-06", "is": "unread", "has": "note"]
+            if value.isEmpty, let example = examples[filter] {
+                return pick("\(filter): needs a value, e.g. \(filter):\(example)", "\(filter): нужно значение, например \(filter):\(example)")
+            }
+            switch filter {
+            case "region", "topic", "section":
+                return pick("no \(filter) '\(value)'\(hint)", "нет такого значения \(filter): '\(value)'\(hint)")
+            case "year": return pick("year: '\(value)' is not a year", "year: '\(value)' — это не год")
+            case "since", "until":
+                return pick("\(filter): '\(value)' is not a date (2020, 2020-06 or 2020-06-15)",
+                    "\(filter): '\(value)' — это не дата (2020, 2020-06 или 2020-06-15)")
+            case "lang": return pick("lang: no articles in '\(value)'", "lang: нет статей на языке '\(value)'")
+            case "author": return pick("author: '\(value)' is not a name", "author: '\(value)' — это не имя")
+            default:
+                let known = filter == "is" ? " (bookmarked, unread)" : filter == "has" ? " (note)" : ""
+                return pick("\(filter): has no value '\(value)'\(known)", "у фильтра \(filter): нет значения '\(value)'\(known)")
+            }
         case .excludedFilter(let text):
             return pick("'\(text)': a filter narrows the results and cannot be excluded",
                 "'\(text)': фильтр сужает поиск, исключить его нельзя")
