@@ -29,7 +29,10 @@ struct ArticlePaneView {
                 place = "\(reader.topLine * 100 / max(1, layout.lines.count - visible))%"
             }
         }
-        let right = "\(origin) \(reader.origin.position + 1)/\(listCount)  \(place)"
+        // The list's name yields to the article's title, which keeps up to half the row.
+        let rest = " \(reader.origin.position + 1)/\(listCount)  \(place)"
+        let room = rect.width - min(DisplayWidth.of(title), rect.width / 2) - DisplayWidth.of(rest) - 4
+        let right = DisplayWidth.truncate(origin, to: max(8, room)) + rest
         PaneTitle.draw(title, right: right, focused: isFocused, in: rect, into: &grid)
         var x = content.x + ArticlePaneView.margin
         let width = max(0, content.width - 2 * ArticlePaneView.margin)

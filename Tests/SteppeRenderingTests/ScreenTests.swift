@@ -59,6 +59,17 @@ import Testing
         Golden.check(Screen.render(s).lines, "search-mistake-100x16")
     }
 
+    @Test func aLongListNameYieldsToTheArticleTitle() {
+        var s = state(60, 20)
+        s.press(.char("/"))
+        for c in "border region:central-asia" { s.press(.char(c)) }
+        _ = s.reduce(.searchResults(text: "border region:central-asia", ids: ["panj"], problem: nil, isPartial: false))
+        s.press(.enter)
+        let top = Screen.render(s).lines[0]
+        #expect(top.hasPrefix(" The Panj: a river border"))
+        #expect(top.contains("1/1"))
+    }
+
     @Test func aSearchInsideTheArticleMarksEveryMatch() {
         var s = state(100, 16)
         s.press(.tab)
