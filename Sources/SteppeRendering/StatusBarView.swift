@@ -46,7 +46,7 @@ struct StatusBarView {
         }
         // Where the reader is among the matches of a search inside the article: "3/11".
         if state.keyContext == .found, notice == nil, let find = state.reader?.find, let current = find.current {
-            notice = state.strings.findPosition(current + 1, find.matches.count)
+            notice = state.strings.findPosition(find.field.text, current + 1, find.matches.count, wrapped: find.hasWrapped)
         }
         // What the search says about itself: a mistake in the query, or an index still being built.
         if notice == nil, let search = state.search, state.list.source == .searchResults || state.keyContext == .search {

@@ -14,6 +14,8 @@ public struct ArticleFind: Sendable, Equatable {
     public var isEditing = true
     public var matches: [Match] = []
     public var current: Int?
+    /// The last move went past the end (or the start) and on from the other side.
+    public var hasWrapped = false
 
     public init(field: TextField = TextField()) { self.field = field }
 

@@ -199,7 +199,9 @@ extension AppState {
         case .nextMatch, .previousMatch:
             guard var find = reader?.find, !find.matches.isEmpty else { return [] }
             let step = command == .nextMatch ? 1 : find.matches.count - 1
-            find.current = ((find.current ?? -1) + step) % find.matches.count
+            let next = ((find.current ?? -1) + step) % find.matches.count
+            find.hasWrapped = find.current.map { command == .nextMatch ? next < $0 : next > $0 } ?? false
+            find.current = next
             reader?.find = find
             reveal(find.matches[find.current!])
             return []

@@ -206,8 +206,15 @@ import Testing
         #expect(s.reader?.find?.current == 0)
         s.press(.char("N"))
         #expect(s.reader?.find?.current == 11)
-        s.press(.char("n"), .char("n"))
+        // Going round the start is said, as in less.
+        #expect(s.reader?.find?.hasWrapped == true)
+        s.press(.char("n"))
+        #expect(s.reader?.find?.current == 0)
+        #expect(s.reader?.find?.hasWrapped == true)
+        s.press(.char("n"))
         #expect(s.reader?.find?.current == 1)
+        #expect(s.reader?.find?.hasWrapped == false)
+        #expect(Strings.english.findPosition("river", 12, 12, wrapped: true) == "“river” 12/12 (from the end again)")
         // Article keys still work while the search is on.
         #expect(s.keyMap.command(for: .pageDown, in: s.keyContext) == .pageDown)
         s.press(.escape)

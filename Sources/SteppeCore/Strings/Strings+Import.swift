@@ -191,7 +191,12 @@ extension Strings {
     public var searching: String { pick("Searching…", "Поиск…") }
     public func findNotFound(_ text: String) -> String { pick("Not in this article: \(text)", "В статье нет: \(text)") }
     public var findLabel: String { pick("Find in article: ", "Найти в статье: ") }
-    public func findPosition(_ current: Int, _ count: Int) -> String { "\(current)/\(count)" }
+    /// `“border” 3/11`; after going round the end, says so.
+    public func findPosition(_ text: String, _ current: Int, _ count: Int, wrapped: Bool) -> String {
+        let position = "\(quoted(text)) \(current)/\(count)"
+        guard wrapped else { return position }
+        return position + pick(current == 1 ? " (from the top again)" : " (from the end again)", current == 1 ? " (снова с начала)" : " (снова с конца)")
+    }
     public var searchSyntaxShort: String {
         pick(
             "Type words to search the archive: \"a phrase\", prefix*, -word, a OR b, region:tajikistan, topic:security, section:the-bug-pit, author:lillis, lang:ru, year:2011, since:2020-01, until:2021-06, is:bookmarked, is:unread, has:note.",
