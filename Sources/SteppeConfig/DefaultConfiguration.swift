@@ -35,7 +35,7 @@ extension Configuration {
             wide-from = \(p.wideFrom)
             # From this width the list stays beside an open article.
             three-columns-from = \(p.threeColumnsFrom)
-            # Columns; 0 sizes the menu to the screen.
+            # Columns; 0 sizes the menu to the screen (a quarter of it, 26 to 44 columns).
             menu-width = \(p.menuWidth)
             # The list's share of the room right of the menu when an article is beside it (20 to 80).
             list-percent = \(p.listPercent)
