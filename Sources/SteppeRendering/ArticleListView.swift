@@ -74,7 +74,7 @@ struct ArticleListView {
             let used = grid.write(
                 DisplayWidth.truncate(row.title, to: titleWidth), x: x, y: y, role: titleRole, modifiers: titleModifiers, limit: titleWidth)
             // The matched words of a search, where the title shows them (its cut end, "…", is not marked).
-            let shown = DisplayWidth.of(TextSanitizer.clean(row.title)) > titleWidth ? used - 1 : used
+            let shown = row.titleHighlights.isEmpty || DisplayWidth.of(TextSanitizer.clean(row.title)) <= titleWidth ? used : used - 1
             for range in row.titleHighlights where range.lowerBound < shown {
                 grid.restyle(
                     Rect(x: x + range.lowerBound, y: y, width: min(range.upperBound, shown) - range.lowerBound, height: 1), role: .searchMatch)

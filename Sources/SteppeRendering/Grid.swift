@@ -49,9 +49,7 @@ public struct Grid: Sendable, Equatable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let end = min(size.width, x + (limit ?? size.width))
         var column = x
-        for var character in TextSanitizer.clean(String(text)) {
-            // A no-break space has done its work in wrapping; on screen (and in a copy) it is a space.
-            if character == "\u{00A0}" { character = " " }
+        for character in TextSanitizer.clean(String(text)) {
             let w = DisplayWidth.of(character)
             if w == 0 {
                 continue

@@ -31,11 +31,12 @@ public enum Screen {
                     let data = state.user.data
                     let visible = state.list.scroll..<min(entries.count, state.list.scroll + state.visibleRows(.list))
                     let snippets = state.list.source == .searchResults ? state.search?.snippets : nil
+                    let dateWidth = state.preferences.dateFormat.width(in: strings.language)
                     ArticleListView(
                         title: state.path(of: state.list.source), count: entries.count,
                         countSuffix: state.list.source == .searchResults && state.hasMoreResults ? "+" : "",
                         rows: visible.map { position in
-                            var row = listRow(entries, position, state, data, catalogue)
+                            var row = listRow(entries, position, state, data, catalogue, dateWidth: dateWidth)
                             if let snippets {
                                 let id = state.articleID(entries, at: position) ?? ""
                                 row.snippet = snippets[id] ?? SearchSnippet(text: "", highlights: [])
@@ -82,7 +83,7 @@ public enum Screen {
 
     /// One row of a list, as the list view draws it.
     private static func listRow(
-        _ entries: ListEntries, _ position: Int, _ state: AppState, _ data: UserSnapshot, _ catalogue: Catalogue
+        _ entries: ListEntries, _ position: Int, _ state: AppState, _ data: UserSnapshot, _ catalogue: Catalogue, dateWidth: Int
     ) -> ArticleListView.Row {
         let id = state.articleID(entries, at: position) ?? ""
         let noteCount = data.notes[id]?.count ?? 0
@@ -95,7 +96,7 @@ public enum Screen {
         guard let header else {
             let article = data.articles[id]
             return ArticleListView.Row(
-                date: listDate(article?.published, state), language: "",
+                date: listDate(article?.published, state, width: dateWidth), language: "",
                 title: article?.title ?? id, detail: "", isRead: true, isBookmarked: data.isBookmarked(id),
                 noteCount: noteCount, isMissing: true)
         }
@@ -110,17 +111,15 @@ public enum Screen {
             detail = header.authors.joined(separator: ", ")
         }
         return ArticleListView.Row(
-            date: listDate(header.published, state), language: header.isEnglish ? "" : String(header.language.uppercased().prefix(2)),
+            date: listDate(header.published, state, width: dateWidth), language: header.isEnglish ? "" : String(header.language.uppercased().prefix(2)),
             title: header.title, detail: detail, isRead: data.isRead(id), isBookmarked: data.isBookmarked(id),
             noteCount: noteCount, isMissing: false)
     }
 
     /// A date as the reader's format writes it, padded so that the column lines up.
-    private static func listDate(_ date: PublishedDate?, _ state: AppState) -> String {
-        let format = state.preferences.dateFormat
-        let language = state.strings.language
-        let text = date.map { format.format($0, in: language) } ?? ""
-        return text + String(repeating: " ", count: max(0, format.width(in: language) - DisplayWidth.of(text)))
+    private static func listDate(_ date: PublishedDate?, _ state: AppState, width: Int) -> String {
+        let text = date.map { state.preferences.dateFormat.format($0, in: state.strings.language) } ?? ""
+        return text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 
     private static func emptyText(_ item: MenuItem, _ state: AppState, _ strings: Strings) -> String {

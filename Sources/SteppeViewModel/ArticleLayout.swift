@@ -137,7 +137,11 @@ public struct ArticleLayout: Sendable, Equatable {
             let clean = isClean ? text : TextSanitizer.clean(text)
             let first = firstIndent ?? indent
             let available = max(1, measure - DisplayWidth.of(indent))
-            for (i, line) in TextWrapper.wrap(clean, width: available).enumerated() {
+            // A no-break space has done its work once wrapped: on screen (and in a copy) it is a space.
+            let hasNoBreak = block < 0 && clean.unicodeScalars.contains("\u{00A0}")
+            for (i, wrapped) in TextWrapper.wrap(clean, width: available).enumerated() {
+                var line = wrapped
+                if hasNoBreak { line.text = line.text.replacingOccurrences(of: "\u{00A0}", with: " ") }
                 let lead = i == 0 ? first : indent
                 var spans: [Span] = []
                 if !lead.isEmpty { spans.append(Span(lead, prefixRole ?? role)) }
