@@ -286,6 +286,8 @@ extension Theme {
     /// Reads a theme file; roles it leaves out are `base`'s. Errors name the file, the line and the
     /// role or field at fault.
     public static func load(from url: URL, inheriting base: Theme? = nil) throws -> Theme {
+        // Named by the file alone: themes live in one folder, and a status bar has little room.
+        let shown = VisibleText.escape(url.lastPathComponent)
         do throws(ArchiveError) {
             try RegularFile.check(url)
         } catch {
@@ -294,11 +296,11 @@ extension Theme {
             case .unreadable(_, let reason): reason
             default: "cannot be read"
             }
-            throw LoadError(description: "\(url.path): \(reason)")
+            throw LoadError(description: "\(shown): \(reason)")
         }
         // A FIFO would block and a huge file is no theme: only a regular file of sensible size is read.
         guard let data = RegularFile.read(url, limit: Theme.sizeLimit) else {
-            throw LoadError(description: "\(url.path): larger than \(Theme.sizeLimit / 1024) KB, too large for a theme")
+            throw LoadError(description: "\(shown): larger than \(Theme.sizeLimit / 1024) KB, too large for a theme")
         }
         let text = String(decoding: data, as: UTF8.self)
         let file: ThemeFile
@@ -309,12 +311,12 @@ extension Theme {
             let roleLine = error.path.count > 1 ? Theme.line(of: error.path[1], in: text) : nil
             let line = error.attribute.flatMap { Theme.line(of: $0, in: text, from: roleLine ?? 1) } ?? roleLine
             let path = error.path.joined(separator: ".")
-            throw LoadError(description: "\(url.path)" + (line.map { ":\($0)" } ?? "") + ": \(path): \(error.message)")
+            throw LoadError(description: "\(shown)" + (line.map { ":\($0)" } ?? "") + ": \(path): \(error.message)")
         } catch {
             if DecodingErrorMessage.isSyntaxError(error), let place = JSONSyntaxLocator.locate(in: data) {
-                throw LoadError(description: "\(url.path):\(place.line):\(place.column): malformed JSON: \(place.reason)")
+                throw LoadError(description: "\(shown):\(place.line):\(place.column): malformed JSON: \(place.reason)")
             }
-            throw LoadError(description: "\(url.path): not a theme file: \(DecodingErrorMessage.describe(error))")
+            throw LoadError(description: "\(shown): not a theme file: \(DecodingErrorMessage.describe(error))")
         }
         var styles = base?.styles ?? [:]
         var overlays = base?.overlays ?? [:]
@@ -323,7 +325,7 @@ extension Theme {
             overlays[modifier] = nil
         }
         for (key, entry) in file.modifiers ?? [:] {
-            let place = "\(url.path)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": modifiers.\(key)"
+            let place = "\(shown)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": modifiers.\(key)"
             guard let modifier = StyleModifiers.layers.first(where: { $0.name == key })?.modifier else {
                 let known = StyleModifiers.layers.map(\.name).joined(separator: ", ")
                 throw LoadError(description: "\(place): unknown modifier (\(known))")
@@ -335,7 +337,7 @@ extension Theme {
             }
         }
         for (key, entry) in file.styles ?? [:] {
-            let place = "\(url.path)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": styles.\(key)"
+            let place = "\(shown)" + (Theme.line(of: key, in: text).map { ":\($0)" } ?? "") + ": styles.\(key)"
             guard let role = StyleRole(rawValue: key) else {
                 throw LoadError(description: "\(place): unknown role")
             }

@@ -187,15 +187,18 @@ public struct SearchQuery: Sendable, Equatable {
         }
     }
 
-    /// The slug of the facet closest to a misspelt one ("centralasia", "tajiksitan"): the same letters
-    /// without hyphens, or at most two edits away; nil when none is that close.
+    /// The slug of the facet closest to a misspelt one ("centralasia", "tajiksitan", "bug-pit",
+    /// "tajik"): the same letters without hyphens, at most two edits away, or the shortest slug that
+    /// begins with it or ends with it after a hyphen; nil when none is that close.
     static func nearestSlug(_ value: String, in facet: Facet, _ taxonomy: TaxonomyTable) -> String? {
         guard !value.isEmpty else { return nil }
         let slugs = (0..<taxonomy.count).filter { taxonomy[$0].facet == facet && taxonomy[$0].slug != facet.rawValue }.map { taxonomy[$0].slug }
         let bare = value.replacingOccurrences(of: "-", with: "")
         if let same = slugs.first(where: { $0.replacingOccurrences(of: "-", with: "") == bare }) { return same }
         let scored = slugs.map { ($0, editDistance(Array(value), Array($0), limit: 2)) }.filter { $0.1 <= 2 }
-        return scored.min { $0.1 < $1.1 }?.0
+        if let near = scored.min(by: { $0.1 < $1.1 })?.0 { return near }
+        guard value.count >= 3 else { return nil }
+        return slugs.filter { $0.hasPrefix(value) || $0.hasSuffix("-" + value) }.min { $0.count < $1.count }
     }
 
     /// Levenshtein distance, giving up (limit + 1) once every path is past `limit`.

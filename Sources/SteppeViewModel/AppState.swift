@@ -16,6 +16,8 @@ public struct AppState: Sendable, Equatable {
     public var preferences = Preferences.standard
     /// The themes `T` goes through, and the one in use.
     public var themeNames: [String] = []
+    /// The search a new one replaces, until the new one is given up empty or closed.
+    public var replacedSearch: SearchState?
     public var themeName = "default"
     public var strings: Strings
     /// Says which archive is open: "bundled sample archive", or its path.

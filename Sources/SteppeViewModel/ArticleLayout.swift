@@ -194,7 +194,11 @@ public struct ArticleLayout: Sendable, Equatable {
         add(article.title, role: .articleTitle, anchor: -1)
         var byline: [String] = []
         if !article.authors.isEmpty { byline.append(strings.byline(article.authors)) }
-        if missing != .withoutDate { byline.append(strings.longDate(article.published)) }
+        // A date is not broken across lines in the pane ("5 May" / "2021").
+        if missing != .withoutDate {
+            let date = strings.longDate(article.published)
+            byline.append(capped ? date.replacingOccurrences(of: " ", with: "\u{00A0}") : date)
+        }
         if missing != nil { byline.append(strings.missingFromArchive) }
         if !article.isEnglish { byline.append(strings.languageName(article.language)) }
         // In the pane a no-break space keeps "·" at the end of a line when these wrap; plain text

@@ -14,12 +14,12 @@ extension AppState {
         case .searchResults(let text, let ids, let problem, let isPartial):
             guard var search, search.field.text == text else { return [] }
             search.answered = text
-            if problem == nil {
-                search.results = ids
-                let kept = Set(ids)
-                search.snippets = search.snippets.filter { kept.contains($0.key) }
-                search.titleHighlights = search.titleHighlights.filter { kept.contains($0.key) }
-            }
+            // A query with a mistake in it has no results: those of an earlier, shorter text would be
+            // shown, counted and opened under its name.
+            search.results = problem == nil ? ids : []
+            let kept = Set(search.results)
+            search.snippets = search.snippets.filter { kept.contains($0.key) }
+            search.titleHighlights = search.titleHighlights.filter { kept.contains($0.key) }
             search.problem = problem
             search.isPartial = isPartial
             self.search = search
@@ -69,6 +69,12 @@ extension AppState {
                 search.isEditing = true
                 self.search = search
             } else {
+                // Kept until the new one has text: Esc on an empty line puts it back.
+                replacedSearch = search.map { old in
+                    var old = old
+                    old.isEditing = false
+                    return old
+                }
                 search = SearchState(field: TextField(), origin: list.source)
                 menu.hasSearch = true
             }
@@ -110,11 +116,12 @@ extension AppState {
             guard let search else { return [] }
             self.search?.isEditing = false
             self.search?.opensWhenAnswered = false
-            // Nothing typed: no search to keep in the menu.
+            // Nothing typed: no search to keep in the menu, or the one this was to replace.
             if search.field.text.isEmpty {
-                self.search = nil
-                menu.hasSearch = false
+                self.search = replacedSearch
+                menu.hasSearch = replacedSearch != nil
             }
+            replacedSearch = nil
             list.show(search.origin)
             menu.selected = search.origin
             relayout()

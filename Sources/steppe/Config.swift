@@ -47,7 +47,15 @@ struct Config: ParsableCommand {
         var (configuration, problems) = Configuration.load(url, shownAs: name)
         // What only the machine can say: is the theme there, does the archive open?
         let themes = Theme.available(in: [directories.userThemes, BundledResources.themesDirectory])
-        if !themes.contains(configuration.theme) { problems.append(configuration.missingTheme(themes, file: name)) }
+        var themeProblem: String?
+        if !themes.contains(configuration.theme) {
+            problems.append(configuration.missingTheme(themes, file: name))
+        } else if let resolved = try? Theme.resolve(
+            configuration.theme, user: directories.userThemes, bundled: BundledResources.themesDirectory)
+        {
+            // The theme it names is there but does not load: its own mistake, in its own file.
+            themeProblem = resolved.problem
+        }
         if let archive = configuration.archivePath(home: environment["HOME"]) {
             do throws(ArchiveError) {
                 _ = try ArchiveReader.prepare(archive)
@@ -58,6 +66,10 @@ struct Config: ParsableCommand {
             }
         }
         problems.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
+        if let themeProblem {
+            Output.printError(problems.map { VisibleText.escape(strings.configProblem($0)) + "\n" }.joined() + VisibleText.escape(themeProblem) + "\n")
+            throw ExitCode(1)
+        }
         if problems.isEmpty {
             Output.print(VisibleText.escape(strings.configIsValid(name)) + "\n")
             return

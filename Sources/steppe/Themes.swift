@@ -28,7 +28,7 @@ struct Themes: ParsableCommand {
         let showsSample = isTerminal && !(environment["TERM"] ?? "dumb").hasPrefix("dumb")
         let colors = showsSample && (environment["NO_COLOR"] ?? "").isEmpty
             ? MainActor.assumeIsolated { CursesTerminal.colorsOfTerminal(on: STDOUT_FILENO) } : 0
-        // A long name of the reader's own is cut: the column stays at most 24 wide.
+        // The column is at most 24 wide, so one long name does not push every sample.
         let width = min(24, names.map { DisplayWidth.of(VisibleText.escape($0)) }.max() ?? 0)
         // On a terminal each theme takes one line: the sample goes when it does not fit, and the
         // description is cut to what is left.
@@ -39,7 +39,8 @@ struct Themes: ParsableCommand {
         var problems: [String] = []
         for name in names {
             let isOwn = FileManager.default.fileExists(atPath: directories.userThemes.appendingPathComponent("\(name).json").path)
-            let shownName = DisplayWidth.truncate(VisibleText.escape(name), to: width)
+            // Names are never cut (they are what --theme takes); a longer one pushes its own line.
+            let shownName = VisibleText.escape(name)
             let padded = shownName + String(repeating: " ", count: max(0, width - DisplayWidth.of(shownName)))
             let (theme, problem) = (try? Theme.resolve(name, user: directories.userThemes, bundled: bundled)) ?? (nil, nil)
             if let problem { problems.append(problem) }

@@ -23,10 +23,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("{\n  \"styles\": {\n    \"selection\": {\"fg\": \"mauve\"}}}".utf8).write(to: dir.appendingPathComponent("bad.json"))
         let bad = #expect(throws: Theme.LoadError.self) { try Theme.named("bad", in: [dir]) }
-        #expect(bad?.description.hasSuffix("bad.json:3: styles.selection: unknown colour 'mauve'") == true)
+        #expect(bad?.description == "bad.json:3: styles.selection: unknown colour 'mauve'")
         try Data(##"{"styles": {"body": {"bg": "#12345"}}}"##.utf8).write(to: dir.appendingPathComponent("hex.json"))
         let hex = #expect(throws: Theme.LoadError.self) { try Theme.named("hex", in: [dir]) }
-        #expect(hex?.description.hasSuffix("hex.json:1: styles.body: colour '#12345' is not #rrggbb") == true)
+        #expect(hex?.description == "hex.json:1: styles.body: colour '#12345' is not #rrggbb")
         let missing = #expect(throws: Theme.LoadError.self) { try Theme.named("nope", in: [dir]) }
         #expect(missing?.description == "no theme named 'nope' (available: bad, hex)")
     }
@@ -66,7 +66,7 @@ import Testing
         let resolved = try Theme.resolve("default", user: dir, bundled: BundledResources.themesDirectory)
         #expect(resolved.theme == (try Theme.named("default", in: [BundledResources.themesDirectory])))
         let problem = try #require(resolved.problem)
-        #expect(problem == dir.appendingPathComponent("default.json").path + ":3:2: malformed JSON: unexpected end of file, expected ',' or '}'")
+        #expect(problem == "default.json:3:2: malformed JSON: unexpected end of file, expected ',' or '}'")
     }
 }
 
@@ -111,14 +111,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("{\n  \"styles\": {\n    \"body\": { \"blink\": true }\n  }\n}".utf8).write(to: dir.appendingPathComponent("blink.json"))
         let blink = #expect(throws: Theme.LoadError.self) { try Theme.named("blink", in: [dir]) }
-        #expect(blink?.description == dir.path + "/blink.json:3: styles.body: unknown attribute 'blink' (fg, bg, bold, dim, italic, underline, reverse)")
+        #expect(blink?.description == "blink.json:3: styles.body: unknown attribute 'blink' (fg, bg, bold, dim, italic, underline, reverse)")
         // The line of the attribute, not of the role it is in.
         try Data("{\"styles\":{\n\"body\":{\n\"blink\":true}}}".utf8).write(to: dir.appendingPathComponent("deep.json"))
         let deep = #expect(throws: Theme.LoadError.self) { try Theme.named("deep", in: [dir]) }
-        #expect(deep?.description.hasPrefix(dir.path + "/deep.json:3: styles.body: unknown attribute 'blink'") == true)
+        #expect(deep?.description.hasPrefix("deep.json:3: styles.body: unknown attribute 'blink'") == true)
         try Data(#"{"styles": {"body": {"fg": 1.5}}}"#.utf8).write(to: dir.appendingPathComponent("half.json"))
         let half = #expect(throws: Theme.LoadError.self) { try Theme.named("half", in: [dir]) }
-        #expect(half?.description == dir.path + "/half.json:1: styles.body.fg: colour 1.5 is not a whole number 0–255")
+        #expect(half?.description == "half.json:1: styles.body.fg: colour 1.5 is not a whole number 0–255")
         // A theme may give only modifiers.
         try Data(#"{"modifiers": {"unread": {"underline": true}}}"#.utf8).write(to: dir.appendingPathComponent("only.json"))
         let base = try Theme.named("default", in: [BundledResources.themesDirectory])

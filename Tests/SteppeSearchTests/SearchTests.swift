@@ -55,6 +55,12 @@ import Testing
         #expect(throws: SearchQuery.Problem.badValue(filter: "region", value: "tajiksitan", suggestion: "tajikistan")) {
             try SearchQuery.parse("region:tajiksitan", taxonomy: taxonomy)
         }
+        #expect(throws: SearchQuery.Problem.badValue(filter: "section", value: "bug-pit", suggestion: "the-bug-pit")) {
+            try SearchQuery.parse("section:bug-pit", taxonomy: taxonomy)
+        }
+        #expect(throws: SearchQuery.Problem.badValue(filter: "region", value: "tajik", suggestion: "tajikistan")) {
+            try SearchQuery.parse("region:tajik", taxonomy: taxonomy)
+        }
         #expect(throws: SearchQuery.Problem.badValue(filter: "region", value: "atlantis", suggestion: nil)) {
             try SearchQuery.parse("region:atlantis", taxonomy: taxonomy)
         }

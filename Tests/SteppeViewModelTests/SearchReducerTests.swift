@@ -105,6 +105,29 @@ import Testing
         #expect(s.search?.field.text == "y")
     }
 
+    @Test func givingUpANewSearchEmptyPutsThePreviousOneBack() {
+        var s = state()
+        s.press(.char("/"), .char("x"))
+        _ = s.reduce(.searchResults(text: "x", ids: ["panj"], problem: nil, isPartial: false))
+        s.press(.escape)
+        let before = s.search
+        s.press(.char("/"), .escape)
+        #expect(s.search == before)
+        #expect(s.menuRows.contains { $0.item == .searchResults })
+        #expect(s.replacedSearch == nil)
+    }
+
+    @Test func aQueryWithAMistakeHasNoResults() {
+        var s = state()
+        s.press(.char("/"), .char("y"))
+        _ = s.reduce(.searchResults(text: "y", ids: ["panj", "caspian-ru"], problem: nil, isPartial: false))
+        s.press(.char(" "), .char("r"), .char(":"))
+        _ = s.reduce(.searchResults(text: "y r:", ids: [], problem: .unknownFilter("r"), isPartial: false))
+        #expect(s.listEntries == .ids([]))
+        s.press(.enter)
+        #expect(s.reader == nil)
+    }
+
     @Test func escBeforeTheResultsArriveCancelsTheEnterBeforeIt() {
         var s = state()
         s.press(.char("/"), .char("x"))

@@ -81,7 +81,7 @@ extension Strings {
     }
 
     public func firstOfProblems(_ count: Int) -> String {
-        pick("(1 of \(count), all in steppe config --check)", "(1 из \(count), все в steppe config --check)")
+        pick("(1 of \(count): steppe config --check, steppe themes)", "(1 из \(count): steppe config --check, steppe themes)")
     }
     public var configDefaultsUsed: String {
         pick("defaults are used for what was wrong", "для ошибочного взяты значения по умолчанию")
