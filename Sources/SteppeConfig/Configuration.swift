@@ -86,6 +86,12 @@ public struct Configuration: Sendable, Equatable {
         return archive
     }
 
+    /// `archive` names something that does not open, as a mistake of this file; `reason` as the
+    /// archive reader words it.
+    public func unopenableArchive(_ reason: String, file: String) -> ConfigProblem {
+        ConfigProblem(file: file, line: archiveLine, key: "archive", kind: .archive(VisibleText.escape(reason)))
+    }
+
     /// A theme named here that is not there, as a mistake of this file.
     public func missingTheme(_ available: [String], file: String) -> ConfigProblem {
         ConfigProblem(

@@ -66,3 +66,8 @@ public struct ConfigProblem: Error, Sendable, Equatable {
         self.kind = kind
     }
 }
+
+extension [ConfigProblem] {
+    /// In the order a reader meets them in the file; those without a line last.
+    public var inReadingOrder: [ConfigProblem] { sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) } }
+}

@@ -33,7 +33,9 @@ public struct Theme: Sendable, Equatable {
         return style
     }
 
-    /// The role whose style a modifier takes, whole, when a theme does not give the modifier.
+    /// The role that stands for each modifier. A theme that styles the role and not the modifier
+    /// means its role; a modifier a theme leaves out takes its role's style whole, except
+    /// `bookmarked`, whose marker's colours are not meant for a whole title.
     static let standIns: [(StyleModifiers, StyleRole)] = [
         (.selected, .selection), (.selectedInactive, .selectionInactive), (.unread, .listUnread), (.bookmarked, .bookmarkMarker),
     ]
@@ -44,12 +46,8 @@ public struct Theme: Sendable, Equatable {
 
     public func overlay(for modifier: StyleModifiers) -> StyleOverlay {
         if let own = overlays[modifier] { return own }
-        switch modifier {
-        case .selected: return StyleOverlay(whole: style(for: .selection))
-        case .selectedInactive: return StyleOverlay(whole: style(for: .selectionInactive))
-        case .unread: return StyleOverlay(whole: style(for: .listUnread))
-        default: return StyleOverlay()
-        }
+        guard modifier != .bookmarked, let role = Theme.standIns.first(where: { $0.0 == modifier })?.1 else { return StyleOverlay() }
+        return StyleOverlay(whole: style(for: role))
     }
 
     /// Roles that must not look alike, the first made distinct from the second when fewer colours
@@ -418,11 +416,20 @@ extension Theme {
         return names.sorted()
     }
 
+    /// The theme of that name as it is, or why it cannot be used: unlike `resolve`, no stand-in.
+    public static func loading(_ name: String, user: URL, bundled: URL) -> Result<Theme, LoadError> {
+        do {
+            let resolved = try resolve(name, user: user, bundled: bundled)
+            return resolved.problem.map { .failure(LoadError(description: $0)) } ?? .success(resolved.theme)
+        } catch {
+            return .failure(LoadError(description: String(describing: error)))
+        }
+    }
+
     /// The themes that load, yours and the bundled ones: those `T` goes round and completion offers.
     public static func usable(user: URL, bundled: URL) -> [String] {
         available(in: [user, bundled]).filter { name in
-            guard let resolved = try? resolve(name, user: user, bundled: bundled) else { return false }
-            return resolved.problem == nil
+            if case .success = loading(name, user: user, bundled: bundled) { true } else { false }
         }
     }
 

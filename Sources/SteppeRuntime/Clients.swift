@@ -44,6 +44,11 @@ public struct Clients: Sendable {
     /// How often to look for another process's changes to the store and the archive.
     public var watchInterval: DispatchTimeInterval
 
+    /// Where no themes are to be had (tests): every name is refused.
+    public static let noThemes: @Sendable (String) -> Result<Theme, Theme.LoadError> = { name in
+        .failure(Theme.LoadError(description: "no theme named '\(name)'"))
+    }
+
     public init(
         openArchive: @escaping @Sendable (String, @escaping Progress) throws(ArchiveError) -> Library,
         loadArticle: @escaping @Sendable (ArchiveBodies, ArticleHeader) throws(ArchiveError) -> Article = {
@@ -59,9 +64,7 @@ public struct Clients: Sendable {
         archiveStamp: @escaping @Sendable (String) -> [Int64]? = { _ in nil },
         replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil },
         openSearchIndex: @escaping @Sendable (ArchiveSource) throws -> SearchIndex? = { _ in nil },
-        loadTheme: @escaping @Sendable (String) -> Result<Theme, Theme.LoadError> = { name in
-            .failure(Theme.LoadError(description: "no theme named '\(name)'"))
-        },
+        loadTheme: @escaping @Sendable (String) -> Result<Theme, Theme.LoadError> = Clients.noThemes,
         watchInterval: DispatchTimeInterval = .seconds(1)
     ) {
         self.loadTheme = loadTheme
@@ -86,9 +89,7 @@ public struct Clients: Sendable {
     public static func live(
         cache: HeaderCache, sessions: SessionStore, store: UserStore, isTerminating: @escaping @Sendable () -> Bool = { false },
         replacement: @escaping @Sendable (String) -> (path: String, label: String)? = { _ in nil },
-        loadTheme: @escaping @Sendable (String) -> Result<Theme, Theme.LoadError> = { name in
-            .failure(Theme.LoadError(description: "no theme named '\(name)'"))
-        }
+        loadTheme: @escaping @Sendable (String) -> Result<Theme, Theme.LoadError> = Clients.noThemes
     ) -> Clients {
         let environment = ProcessInfo.processInfo.environment
         return Clients(

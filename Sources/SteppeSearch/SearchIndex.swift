@@ -269,37 +269,37 @@ public final class SearchIndex: Sendable {
 
     private func run(_ query: SearchQuery, limit: Int, keep: ((String) -> Bool)?, isCancelled: () -> Bool) throws -> [String] {
         guard !query.isEmpty else { return [] }
-        // Filters as conditions on `docs`, and (region, topic, section, language) as tag words that
-        // FTS5 matches along with the words, so that only what passes is ranked.
-        var docsConditions: [(sql: String, argument: any DatabaseValueConvertible)] = []
-        var sideConditions: [(sql: String, argument: any DatabaseValueConvertible)] = []
+        // Every filter is a condition on `docs`. Region, topic, section and language are also tag
+        // words (`tagged`), which FTS5 matches along with the words, so that only what passes is
+        // ranked; what is left (`sideConditions`) is checked on `docs` beside the match.
+        typealias Condition = (sql: String, arguments: [any DatabaseValueConvertible])
+        var tagged: [Condition] = []
+        var sideConditions: [Condition] = []
         var tagTerms: [String] = []
         for filter in query.filters {
             switch filter {
             case .node(let facet, let slug):
                 tagTerms.append("tags : \"\(SearchIndex.tag(facet.rawValue.first!, slug))\"")
-                docsConditions.append(("docs.nodes LIKE ?", "%|\(facet.rawValue.prefix(1)):\(slug)|%"))
+                tagged.append(("docs.nodes LIKE ?", ["%|\(facet.rawValue.prefix(1)):\(slug)|%"]))
             case .language(let code):
+                // The language itself or one of its regional forms ("ru", "ru-kz"), as its tag word has it.
+                let language: Condition = ("(docs.language = ? OR docs.language LIKE ?)", [code, "\(code)-%"])
                 // A language no article is in is a mistake to name, not an empty answer.
                 let exists = try reader.read { db in
-                    try Bool.fetchOne(
-                        db, sql: "SELECT EXISTS (SELECT 1 FROM docs WHERE language = ? OR language LIKE ?)", arguments: [code, "\(code)-%"])
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM docs WHERE \(language.sql))", arguments: StatementArguments(language.arguments))
                 }
                 if exists != true { throw MissingLanguage(code: code) }
                 tagTerms.append("tags : \"\(SearchIndex.tag("l", code))\"")
-                docsConditions.append(("docs.language LIKE ?", "\(code)%"))
+                tagged.append(language)
             case .author(let name):
                 // The name as it is written: % and _ are letters here, not wildcards.
                 let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                     .replacingOccurrences(of: "_", with: "\\_")
-                docsConditions.append(("docs.authors LIKE ? ESCAPE '\\'", "%\(escaped)%"))
-                sideConditions.append(("docs.authors LIKE ? ESCAPE '\\'", "%\(escaped)%"))
+                sideConditions.append(("docs.authors LIKE ? ESCAPE '\\'", ["%\(escaped)%"]))
             case .from(let seconds):
-                docsConditions.append(("docs.published >= ?", seconds))
-                sideConditions.append(("docs.published >= ?", seconds))
+                sideConditions.append(("docs.published >= ?", [seconds]))
             case .before(let seconds):
-                docsConditions.append(("docs.published < ?", seconds))
-                sideConditions.append(("docs.published < ?", seconds))
+                sideConditions.append(("docs.published < ?", [seconds]))
             case .bookmarked, .unread, .hasNote:
                 break
             }
@@ -310,8 +310,8 @@ public final class SearchIndex: Sendable {
         let sql: String
         if positive.isEmpty {
             // Filters alone: every article that passes, newest first.
-            var conditions = docsConditions.map(\.sql)
-            arguments = docsConditions.map(\.argument)
+            var conditions = (tagged + sideConditions).map(\.sql)
+            arguments = (tagged + sideConditions).flatMap(\.arguments)
             if !negative.isEmpty {
                 conditions.append("docs.rowid NOT IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
                 arguments.append(negative.joined(separator: " OR "))
@@ -328,7 +328,7 @@ public final class SearchIndex: Sendable {
                     return ids
                 }
             }
-            arguments = [match] + sideConditions.map(\.argument)
+            arguments = [match] + sideConditions.flatMap(\.arguments)
             let extra = sideConditions.map { " AND " + $0.sql }.joined()
             sql = """
                 SELECT docs.id FROM fts JOIN docs ON docs.rowid = fts.rowid

@@ -130,18 +130,13 @@ extension KeyContext {
 }
 
 extension KeyPress {
-    /// A key that puts a character in a text field: a character without Ctrl or Alt.
-    public var typesText: Bool {
-        guard case .character = key else { return false }
-        return modifiers.isDisjoint(with: [.control, .alt])
-    }
-
     /// A key that types or edits the text where text is typed in `context`: bound to a command
     /// there, it could no longer do that (Backspace, ←, Ctrl-W in a field; Enter, Tab in the note
     /// editor). Enter and Esc of a one-line field submit and cancel, which commands may take over.
     public func editsText(in context: KeyContext) -> Bool {
         guard context.isTextEntry else { return false }
-        if typesText { return true }
+        // A character without Ctrl or Alt is typed.
+        if case .character = key, modifiers.isDisjoint(with: [.control, .alt]) { return true }
         if context == .editor {
             // A cursor in the middle of a middle line, so that every movement does something.
             var editor = TextEditor("ab cd\nef gh\nij kl", width: 40)

@@ -36,7 +36,7 @@ struct Config: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let directories = XDGDirectories(environment: environment)
         let url = file.map { URL(fileURLWithPath: $0) } ?? Configuration.file(directories)
-        let name = ArchiveChoice.abbreviate(url.path, home: environment["HOME"])
+        let name = Config.shown(url)
         var info = stat()
         guard lstat(url.path, &info) == 0 else {
             // Named on the command line and not there is a mistake; the standard file may well be absent.
@@ -44,7 +44,8 @@ struct Config: ParsableCommand {
             Output.print(VisibleText.escape(strings.configMissing(name)) + "\n")
             return
         }
-        var (configuration, problems) = Configuration.load(url, shownAs: name)
+        let (configuration, loaded) = Configuration.load(url, shownAs: name)
+        var problems = loaded
         // What only the machine can say: is the theme there, does the archive open?
         let themes = Theme.available(in: [directories.userThemes, BundledResources.themesDirectory])
         var themeProblem: String?
@@ -60,27 +61,26 @@ struct Config: ParsableCommand {
             do throws(ArchiveError) {
                 _ = try ArchiveReader.prepare(archive)
             } catch {
-                problems.append(ConfigProblem(
-                    file: name, line: configuration.archiveLine, key: "archive", kind: .archive(VisibleText.escape(strings.archiveError(error)))))
-                configuration.archive = nil
+                problems.append(configuration.unopenableArchive(strings.archiveError(error), file: name))
             }
         }
-        problems.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
-        if let themeProblem {
-            Output.printError(problems.map { VisibleText.escape(strings.configProblem($0)) + "\n" }.joined() + VisibleText.escape(themeProblem) + "\n")
-            throw ExitCode(1)
-        }
-        if problems.isEmpty {
+        let lines = problems.inReadingOrder.map(strings.configProblem) + (themeProblem.map { [$0] } ?? [])
+        if lines.isEmpty {
             Output.print(VisibleText.escape(strings.configIsValid(name)) + "\n")
             return
         }
-        Output.printError(problems.map { VisibleText.escape(strings.configProblem($0)) + "\n" }.joined())
+        Output.printError(lines.map { VisibleText.escape($0) + "\n" }.joined())
         throw ExitCode(1)
+    }
+
+    /// How messages name a configuration file: from the home folder as `~`.
+    static func shown(_ url: URL) -> String {
+        ArchiveChoice.abbreviate(url.path, home: ProcessInfo.processInfo.environment["HOME"])
     }
 }
 
 /// The reader's configuration, read once: the file's mistakes are shown when the reader starts.
 let userConfiguration: (configuration: Configuration, problems: [ConfigProblem]) = {
     let url = Configuration.file(XDGDirectories(environment: ProcessInfo.processInfo.environment))
-    return Configuration.load(url, shownAs: ArchiveChoice.abbreviate(url.path, home: ProcessInfo.processInfo.environment["HOME"]))
+    return Configuration.load(url, shownAs: Config.shown(url))
 }()

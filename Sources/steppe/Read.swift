@@ -23,7 +23,7 @@ struct Read: ParsableCommand {
 
     /// The first mistake in the configuration or theme, and how many more `steppe config --check` lists.
     static func startupNotice(_ problems: [ConfigProblem], themeProblem: String?) -> String? {
-        let inOrder = problems.sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) }
+        let inOrder = problems.inReadingOrder
         // The theme first: it is what the reader sees at once. How many there are leads, so that a
         // narrow status bar still says it.
         let all = (themeProblem.map { [$0] } ?? []) + inOrder.map(strings.configProblem)
@@ -54,10 +54,9 @@ struct Read: ParsableCommand {
             guard theme == nil, let fallback = try? Theme.named("default", in: [BundledResources.themesDirectory]) else {
                 fail(String(describing: error))
             }
-            let file = Configuration.file(directories)
             let problem = configuration.missingTheme(
                 Theme.available(in: [directories.userThemes, BundledResources.themesDirectory]),
-                file: ArchiveChoice.abbreviate(file.path, home: environment["HOME"]))
+                file: Config.shown(Configuration.file(directories)))
             (loadedTheme, themeProblem) = (fallback, strings.configProblem(problem))
         }
         let (choice, archiveProblem) = options.chooseReporting(directories)
@@ -95,14 +94,8 @@ struct Read: ParsableCommand {
                     sessions: SessionStore(file: directories.steppeState.appendingPathComponent("session.json")),
                     store: store, isTerminating: { CursesTerminal.isTerminationRequested },
                     replacement: choice.replacement(directories),
-                    loadTheme: { name in
-                        Result { try Theme.resolve(name, user: directories.userThemes, bundled: BundledResources.themesDirectory) }
-                            .mapError { Theme.LoadError(description: String(describing: $0)) }
-                            .flatMap { loaded in
-                                // Cycling onto a broken theme says why; the bundled stand-in is not drawn.
-                                loaded.problem.map { .failure(Theme.LoadError(description: $0)) } ?? .success(loaded.theme)
-                            }
-                    }))
+                    // Cycling onto a broken theme says why; the bundled stand-in is not drawn.
+                    loadTheme: { Theme.loading($0, user: directories.userThemes, bundled: BundledResources.themesDirectory) }))
             // An archive indexed before opens in milliseconds: show it at once rather than the progress screen.
             let outcome = loop.run(startingWith: [.openArchive(path: choice.path), .loadUserData], firstFrameGrace: 150)
             unsaved = loop.state.user.unsaved

@@ -83,11 +83,8 @@ struct ArchiveOptions: ParsableArguments {
                 _ = try ArchiveReader.prepare(configured)
                 return (ArchiveChoice.resolve(explicit: configured, directories: directories), nil)
             } catch {
-                let file = Configuration.file(directories)
-                let problem = ConfigProblem(
-                    file: ArchiveChoice.abbreviate(file.path, home: ProcessInfo.processInfo.environment["HOME"]),
-                    line: userConfiguration.configuration.archiveLine, key: "archive",
-                    kind: .archive(VisibleText.escape(strings.archiveError(error))))
+                let problem = userConfiguration.configuration.unopenableArchive(
+                    strings.archiveError(error), file: Config.shown(Configuration.file(directories)))
                 return (ArchiveChoice.resolve(explicit: nil, directories: directories), problem)
             }
         }
